@@ -1,0 +1,173 @@
+//! `byline extract`: JSONL in, JSONL out, in input order, one output line per input
+//! line. Bad records become error records; only unreadable input or unwritable output
+//! stops the run.
+
+use crate::input::{RawLine, spawn_reader};
+use byline::{ArticleError, OutputRecord, Pipeline};
+use byline_core::input::{is_blank, parse_line};
+use clap::Args;
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Options of `byline extract`.
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// Input files (JSONL or JSONL.gz); none or "-" reads standard input.
+    inputs: Vec<PathBuf>,
+    /// Output file (".gz" compresses); standard output when absent.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Exit with status 1 when any record failed.
+    #[arg(long)]
+    strict: bool,
+    /// Extractors to run, comma-separated (default: entities,quotes,dates,stance).
+    #[arg(long, value_delimiter = ',')]
+    extractors: Option<Vec<String>>,
+    /// Articles per parallel chunk (memory is bounded by about three chunks).
+    #[arg(long, default_value_t = 256)]
+    chunk_size: usize,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+struct Totals {
+    articles: usize,
+    errors: usize,
+    bytes: usize,
+}
+
+fn process_line(pipeline: &Pipeline, line: RawLine) -> (String, bool, usize) {
+    let bytes = line.bytes.len();
+    let result = if is_blank(&line.bytes) {
+        Err(ArticleError::input(&line.fallback_id, "empty line"))
+    } else {
+        pipeline.process_record(parse_line(&line.bytes, &line.fallback_id))
+    };
+    let record = match &result {
+        Ok(doc) => doc.to_output(),
+        Err(e) => OutputRecord::from_error(e),
+    };
+    (record.to_json(), result.is_err(), bytes)
+}
+
+fn open_output(path: Option<&PathBuf>) -> io::Result<Box<dyn Write>> {
+    Ok(match path {
+        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+        Some(p) => {
+            let file = File::create(p).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
+            let file = BufWriter::with_capacity(1 << 20, file);
+            if p.extension().is_some_and(|e| e == "gz") {
+                Box::new(GzEncoder::new(file, Compression::default()))
+            } else {
+                Box::new(file)
+            }
+        }
+    })
+}
+
+/// Runs `byline extract`.
+pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
+    let names = args
+        .extractors
+        .clone()
+        .unwrap_or_else(|| byline::DEFAULT_EXTRACTORS.iter().map(|s| s.to_string()).collect());
+    let pipeline = byline::pipeline_from_names(&names).map_err(|e| e.to_string())?;
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
+    for p in &inputs {
+        if p != &PathBuf::from("-") && !p.exists() {
+            return Err(format!("{}: no such file", p.display()));
+        }
+    }
+    let mut out = open_output(args.output.as_ref()).map_err(|e| e.to_string())?;
+    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} articles, {msg} [{elapsed}]").expect("valid template"),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    });
+
+    let started = Instant::now();
+    let (chunks, reader) = spawn_reader(inputs, args.chunk_size.max(1));
+    let mut totals = Totals {
+        articles: 0,
+        errors: 0,
+        bytes: 0,
+    };
+    for chunk in chunks {
+        let results: Vec<(String, bool, usize)> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|line| process_line(&pipeline, line))
+                .collect()
+        });
+        for (json, failed, bytes) in results {
+            out.write_all(json.as_bytes())
+                .map_err(|e| format!("writing output: {e}"))?;
+            out.write_all(b"\n").map_err(|e| format!("writing output: {e}"))?;
+            totals.articles += 1;
+            totals.errors += usize::from(failed);
+            totals.bytes += bytes;
+        }
+        out.flush().map_err(|e| format!("writing output: {e}"))?;
+        if let Some(bar) = &progress {
+            bar.set_position(totals.articles as u64);
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!(
+                "{} errors, {:.1} MB/s",
+                totals.errors,
+                totals.bytes as f64 / 1e6 / secs
+            ));
+        }
+    }
+    drop(out); // finishes a gzip stream
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let read_result = reader
+        .join()
+        .map_err(|_| "the input reader thread panicked".to_owned())?;
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    if !args.quiet {
+        eprintln!(
+            "byline: {} articles, {} errors, {:.1} MB in {:.2} s: {:.2} MB/s, {:.0} articles/s ({} threads)",
+            totals.articles,
+            totals.errors,
+            totals.bytes as f64 / 1e6,
+            secs,
+            totals.bytes as f64 / 1e6 / secs,
+            totals.articles as f64 / secs,
+            threads
+        );
+    }
+    read_result.map_err(|e| format!("reading input: {e}"))?;
+    Ok(if args.strict && totals.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

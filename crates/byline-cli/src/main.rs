@@ -1,0 +1,102 @@
+//! The `byline` command: `extract` runs the pipeline over JSONL articles, `eval` scores
+//! a layer against gold data.
+
+mod extract;
+mod input;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Who said what, about whom, and when — in news articles.
+#[derive(Parser, Debug)]
+#[command(name = "byline", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse articles: JSONL (or JSONL.gz) in, one JSON line out per input line.
+    Extract(extract::ExtractArgs),
+    /// Score one layer against gold data.
+    Eval {
+        #[command(subcommand)]
+        task: EvalTask,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum EvalTask {
+    /// Entities on CoNLL-2003 (eng.testa): P/R/F1 per type, conlleval style.
+    Ner {
+        /// Gold CoNLL file (IOB1 or IOB2).
+        gold: PathBuf,
+    },
+    /// Quotes on PolNeAR JSONL: span, speaker, cue and end-to-end scores per kind.
+    Quotes {
+        /// Gold PolNeAR JSONL file.
+        gold: PathBuf,
+    },
+    /// Temporal expressions on TimeML .tml files: extent, type and value scores.
+    Dates {
+        /// Folder of .tml files.
+        gold: PathBuf,
+    },
+    /// Target sentiment on NewsMTSC JSONL: accuracy and macro-F1.
+    Stance {
+        /// Gold NewsMTSC JSONL file.
+        gold: PathBuf,
+    },
+}
+
+/// One line per panic on stderr: a panic inside an article becomes an error record,
+/// so a batch job should not fill its log with backtraces.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("byline: caught panic{location}: {message}");
+    }));
+}
+
+fn main() -> ExitCode {
+    install_panic_hook();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(args) => match extract::run(args) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("byline extract: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Eval { task } => {
+            let (task, gold) = match task {
+                EvalTask::Ner { gold } => (byline_eval::Task::Ner, gold),
+                EvalTask::Quotes { gold } => (byline_eval::Task::Quotes, gold),
+                EvalTask::Dates { gold } => (byline_eval::Task::Dates, gold),
+                EvalTask::Stance { gold } => (byline_eval::Task::Stance, gold),
+            };
+            match byline_eval::run(task, &gold) {
+                Ok(report) => {
+                    print!("{report}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("byline eval {task}: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! The [`Extractor`] trait every layer producer implements, and the [`Layer`] names
+//! extractors use to declare what they read and what they write.
+
+use crate::document::Document;
+use crate::error::ExtractError;
+use std::fmt;
+
+/// A layer of a [`Document`] that an extractor reads or writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Layer {
+    /// `Document::entities`.
+    Entities,
+    /// `Document::clusters`.
+    Clusters,
+    /// `Document::quotes`.
+    Quotes,
+    /// `Document::dates`.
+    Dates,
+    /// `Document::stances`.
+    Stances,
+    /// `Document::target_sentiment`.
+    TargetSentiment,
+    /// `Document::extra[name]`, written by a plug-in extractor.
+    Extra(&'static str),
+}
+
+impl fmt::Display for Layer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Layer::Entities => f.write_str("entities"),
+            Layer::Clusters => f.write_str("clusters"),
+            Layer::Quotes => f.write_str("quotes"),
+            Layer::Dates => f.write_str("dates"),
+            Layer::Stances => f.write_str("stances"),
+            Layer::TargetSentiment => f.write_str("target_sentiment"),
+            Layer::Extra(name) => write!(f, "extra.{name}"),
+        }
+    }
+}
+
+/// Produces one or more layers of a [`Document`] from the text and the layers it needs.
+///
+/// An extractor reads only the layers in [`Extractor::needs`] (plus the text and its
+/// segmentation, which every document has) and writes only those in
+/// [`Extractor::provides`]. Implementations must be `Send + Sync`: one instance serves
+/// every thread of a batch.
+pub trait Extractor: Send + Sync {
+    /// A short, unique, lower-case name ("entities", "quotes", "money").
+    fn name(&self) -> &'static str;
+
+    /// The layers this extractor writes.
+    fn provides(&self) -> &'static [Layer];
+
+    /// The layers this extractor reads; the pipeline runs their providers first.
+    fn needs(&self) -> &'static [Layer] {
+        &[]
+    }
+
+    /// Fills this extractor's layers of `doc`.
+    fn extract(&self, doc: &mut Document) -> Result<(), ExtractError>;
+}

@@ -1,0 +1,200 @@
+//! Reading one JSONL input line into an [`Article`], or an [`ArticleError`] that names the
+//! record (its `id`, or its line number when it has none or cannot be read).
+//!
+//! Input line: `{"id": str, "text": str, "published": "YYYY-MM-DD" | null,
+//! "targets": [[start, end], ...]}`; other fields are ignored.
+
+use crate::article::{Article, parse_published};
+use crate::error::ArticleError;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Deserialize)]
+struct RawRecord {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    text: Option<Value>,
+    #[serde(default)]
+    published: Option<Value>,
+    #[serde(default)]
+    targets: Option<Value>,
+}
+
+/// The id of a record: its `id` field (strings as they are, numbers in JSON form), or
+/// `fallback` (the line number) when it has none.
+fn record_id(id: Option<&Value>, fallback: &str) -> String {
+    match id {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => fallback.to_owned(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// Parses one input line. `fallback_id` (usually the line number) names records without
+/// an id and records that cannot be read at all.
+pub fn parse_line(line: &[u8], fallback_id: &str) -> Result<Article, ArticleError> {
+    let line = trim_line(line);
+    let text = match std::str::from_utf8(line) {
+        Ok(s) => s,
+        Err(e) => {
+            // Still try to name the record: read the id from a lossy copy.
+            let lossy = String::from_utf8_lossy(line);
+            let id = serde_json::from_str::<RawRecord>(&lossy)
+                .ok()
+                .map(|r| record_id(r.id.as_ref(), fallback_id))
+                .unwrap_or_else(|| fallback_id.to_owned());
+            return Err(ArticleError::input(
+                id,
+                format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+            ));
+        }
+    };
+    if !text.trim_start().starts_with('{') {
+        let msg = match serde_json::from_str::<Value>(text) {
+            Ok(v) => format!("a record must be a JSON object, not {}", json_kind(&v)),
+            Err(e) => format!("invalid JSON: {e}"),
+        };
+        return Err(ArticleError::input(fallback_id, msg));
+    }
+    let raw: RawRecord = match serde_json::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            return Err(ArticleError::input(fallback_id, format!("invalid JSON: {e}")));
+        }
+    };
+    let id = record_id(raw.id.as_ref(), fallback_id);
+    let body = match raw.text {
+        Some(Value::String(s)) => s,
+        None | Some(Value::Null) => return Err(ArticleError::input(id, "missing field 'text'")),
+        Some(other) => {
+            return Err(ArticleError::input(
+                id,
+                format!("field 'text' must be a string, not {}", json_kind(&other)),
+            ));
+        }
+    };
+    let published = match raw.published {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(parse_published(&s).map_err(|m| ArticleError::input(&id, m))?),
+        Some(other) => {
+            return Err(ArticleError::input(
+                id,
+                format!(
+                    "field 'published' must be \"YYYY-MM-DD\" or null, not {}",
+                    json_kind(&other)
+                ),
+            ));
+        }
+    };
+    let targets = match raw.targets {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => parse_targets(&v).map_err(|m| ArticleError::input(&id, m))?,
+    };
+    Article::new(id.clone(), body)
+        .with_published(published)
+        .with_char_targets(&targets)
+        .map_err(|m| ArticleError::input(id, m))
+}
+
+fn parse_targets(v: &Value) -> Result<Vec<(usize, usize)>, String> {
+    let err = || "field 'targets' must be a list of [start, end] pairs of code-point offsets".to_owned();
+    let list = v.as_array().ok_or_else(err)?;
+    list.iter()
+        .map(|pair| match pair.as_array().map(Vec::as_slice) {
+            Some([s, e]) => Ok((
+                s.as_u64().ok_or_else(err)? as usize,
+                e.as_u64().ok_or_else(err)? as usize,
+            )),
+            _ => Err(err()),
+        })
+        .collect()
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn trim_line(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line)
+}
+
+/// True when a line holds nothing but white space (such lines are skipped, not errors).
+pub fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|b| b.is_ascii_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(line: &[u8]) -> ArticleError {
+        parse_line(line, "7").unwrap_err()
+    }
+
+    #[test]
+    fn reads_a_full_record() {
+        let a = parse_line(
+            br#"{"id":"a1","text":"Hi.","published":"2025-04-19","source":"x","targets":[[0,2]]}"#,
+            "1",
+        )
+        .unwrap();
+        assert_eq!(a.id, "a1");
+        assert_eq!(a.text, "Hi.");
+        assert_eq!(a.published.unwrap().to_string(), "2025-04-19");
+        assert_eq!(a.targets.len(), 1);
+    }
+
+    #[test]
+    fn missing_id_uses_the_line_number_and_numbers_are_kept() {
+        assert_eq!(parse_line(br#"{"text":"x"}"#, "12").unwrap().id, "12");
+        assert_eq!(parse_line(br#"{"id":42,"text":"x"}"#, "12").unwrap().id, "42");
+    }
+
+    #[test]
+    fn bad_records_name_the_problem_and_the_id() {
+        let e = err(b"{not json");
+        assert_eq!(e.id, "7");
+        assert!(e.message.starts_with("invalid JSON"), "{}", e.message);
+        let e = err(br#"{"id":"b","title":"no text"}"#);
+        assert_eq!((e.id.as_str(), e.message.as_str()), ("b", "missing field 'text'"));
+        let e = err(br#"{"id":"c","text":5}"#);
+        assert_eq!(e.message, "field 'text' must be a string, not a number");
+        let e = err(br#"{"id":"d","text":"x","published":"19 April 2025"}"#);
+        assert_eq!(e.id, "d");
+        assert!(e.message.contains("YYYY-MM-DD"));
+        let e = err(br#"{"id":"e","text":"x","published":20250419}"#);
+        assert!(e.message.contains("published"));
+        let e = err(br#"{"id":"f","text":"abc","targets":[[1,9]]}"#);
+        assert!(e.message.contains("past the end"));
+        let e = err(b"[1,2]");
+        assert!(e.message.contains("JSON object"), "{}", e.message);
+    }
+
+    #[test]
+    fn invalid_utf8_keeps_the_id() {
+        let e = err(b"{\"id\":\"u\",\"text\":\"caf\xE9\"}");
+        assert_eq!(e.id, "u");
+        assert!(e.message.contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn lone_surrogate_escape_is_an_error_record() {
+        let e = err(br#"{"id":"s","text":"\ud800"}"#);
+        assert!(e.message.contains("invalid JSON"), "{}", e.message);
+    }
+
+    #[test]
+    fn crlf_and_bom_are_tolerated() {
+        assert_eq!(parse_line(b"\xEF\xBB\xBF{\"text\":\"x\"}\r\n", "1").unwrap().text, "x");
+    }
+}

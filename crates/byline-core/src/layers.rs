@@ -1,0 +1,192 @@
+//! The typed layers extractors write into a [`crate::Document`]. All spans are byte
+//! ranges; [`crate::output`] converts them to code points for JSON and Python.
+
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// CoNLL entity labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityLabel {
+    /// Person.
+    #[serde(rename = "PER")]
+    Per,
+    /// Organisation.
+    #[serde(rename = "ORG")]
+    Org,
+    /// Location.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Other names (nationalities, events, works …).
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityLabel {
+    /// The CoNLL spelling: "PER", "ORG", "LOC" or "MISC".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Per => "PER",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Loc => "LOC",
+            EntityLabel::Misc => "MISC",
+        }
+    }
+}
+
+impl fmt::Display for EntityLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One entity mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Where the mention is.
+    pub span: Span,
+    /// Its label.
+    pub label: EntityLabel,
+    /// Index of its cluster in `Document::clusters`.
+    pub cluster: usize,
+}
+
+/// All mentions of one referent in an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Index of this cluster (equal to its position in `Document::clusters`).
+    pub id: usize,
+    /// Canonical name (the longest name mention, e.g. "Dmitry Peskov").
+    pub name: String,
+    /// Label of the cluster.
+    pub label: EntityLabel,
+    /// Indices of its mentions in `Document::entities`, in text order.
+    pub mentions: Vec<usize>,
+    /// Roles and titles ("Kremlin spokesperson"), in order of first appearance.
+    pub roles: Vec<String>,
+}
+
+/// How a quote is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words inside quotation marks.
+    Direct,
+    /// Reported speech without quotation marks ("X said that …").
+    Indirect,
+    /// Reported speech containing a quoted fragment.
+    Mixed,
+}
+
+/// Who said a quote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Speaker {
+    /// The speaker mention in the text ("Peskov", "He", "the spokesperson").
+    pub span: Span,
+    /// The entity cluster the speaker resolves to, if any.
+    pub cluster: Option<usize>,
+    /// The cluster's canonical name, or the mention text when unresolved.
+    pub name: String,
+}
+
+/// One quote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// From the first to the last content fragment, without outer quotation marks.
+    pub span: Span,
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// The content fragments (one unless the attribution splits the quote).
+    pub spans: Vec<Span>,
+    /// The speaker, if given.
+    pub speaker: Option<Speaker>,
+    /// The cue ("said", "according to"), if any.
+    pub cue: Option<Span>,
+    /// Index into `Document::dates` of when the statement was made, if the text says.
+    pub date: Option<usize>,
+}
+
+/// TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period ("Friday", "March 2025").
+    Date,
+    /// A time of day ("4 a.m.").
+    Time,
+    /// A length of time ("a few days").
+    Duration,
+    /// A recurrence ("each Thursday").
+    Set,
+}
+
+/// One temporal expression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeExpr {
+    /// Where the expression is.
+    pub span: Span,
+    /// Its TIMEX3 type.
+    pub kind: TimexType,
+    /// Its TIMEX3 value ("2025-04-18", "PXD", "XXXX-WXX-4").
+    pub value: String,
+}
+
+/// Polarity of a stance or a portrayal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    /// For, approving, favourable.
+    Positive,
+    /// Against, disapproving, unfavourable.
+    Negative,
+    /// Neither.
+    Neutral,
+}
+
+/// The one who holds a stance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StanceHolder {
+    /// The holder's entity cluster, if resolved.
+    pub cluster: Option<usize>,
+    /// The holder's name.
+    pub name: String,
+}
+
+/// What a stance is about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StanceTarget {
+    /// The target mention.
+    pub span: Span,
+    /// The target's entity cluster, if it is an entity.
+    pub cluster: Option<usize>,
+}
+
+/// holder → target → polarity, with evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stance {
+    /// Who holds the stance.
+    pub holder: StanceHolder,
+    /// What it is about.
+    pub target: StanceTarget,
+    /// For or against.
+    pub polarity: Polarity,
+    /// Confidence in [0, 1].
+    pub score: f32,
+    /// The words that express the stance.
+    pub evidence: Span,
+    /// Index into `Document::quotes` when the stance is expressed in a quote.
+    pub quote: Option<usize>,
+}
+
+/// How a sentence portrays one mention (the NewsMTSC task).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetSentiment {
+    /// The mention.
+    pub span: Span,
+    /// Its cluster, if it is an entity mention.
+    pub cluster: Option<usize>,
+    /// Positive, neutral or negative.
+    pub polarity: Polarity,
+    /// Confidence in [0, 1].
+    pub score: f32,
+}

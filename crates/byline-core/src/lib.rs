@@ -1,0 +1,36 @@
+//! Core of byline: the article and document model, sentence and token segmentation,
+//! the typed layers every extractor writes, the [`Extractor`] trait, the [`Pipeline`]
+//! that orders and runs extractors (one article, a batch, or an ordered stream), and the
+//! JSON output contract with code-point offsets.
+//!
+//! This crate knows nothing of any particular extractor, of Python or of the CLI.
+
+pub mod article;
+pub mod batch;
+pub mod document;
+pub mod error;
+pub mod extractor;
+pub mod input;
+pub mod layers;
+pub mod offsets;
+pub mod output;
+pub mod pipeline;
+pub mod segment;
+pub mod span;
+
+pub use article::{Article, parse_published};
+pub use document::Document;
+pub use error::{ArticleError, ArticleErrorKind, ExtractError, PipelineError};
+pub use extractor::{Extractor, Layer};
+pub use layers::{
+    Cluster, Entity, EntityLabel, Polarity, Quote, QuoteKind, Speaker, Stance, StanceHolder, StanceTarget,
+    TargetSentiment, TimeExpr, TimexType,
+};
+pub use offsets::CharIndex;
+pub use output::OutputRecord;
+pub use pipeline::{Pipeline, PipelineBuilder};
+pub use segment::{Paragraph, Sentence, Token, TokenKind};
+pub use span::Span;
+
+/// A civil (calendar) date without time zone, as used for publication dates.
+pub type CivilDate = jiff::civil::Date;

@@ -1,0 +1,369 @@
+//! The JSON output contract: one [`OutputRecord`] per input line, all offsets in
+//! Unicode code points so that `text[start:end] == span.text` in Python.
+//! The schema is documented in `schema/output.schema.json` at the repository root.
+
+use crate::document::Document;
+use crate::error::ArticleError;
+use crate::layers::{EntityLabel, Polarity, QuoteKind, TimexType};
+use crate::offsets::CharIndex;
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A span of text in code points, with the text it covers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// `text[start:end]`.
+    pub text: String,
+}
+
+/// An entity mention in the output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityOut {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The mention text.
+    pub text: String,
+    /// PER, ORG, LOC or MISC.
+    pub label: EntityLabel,
+    /// Index into `clusters`.
+    pub cluster: usize,
+}
+
+/// A cluster in the output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterOut {
+    /// Its index in `clusters`.
+    pub id: usize,
+    /// Canonical name.
+    pub name: String,
+    /// Label.
+    pub label: EntityLabel,
+    /// Indices into `entities`.
+    pub mentions: Vec<usize>,
+    /// Roles and titles.
+    pub roles: Vec<String>,
+}
+
+/// A quote's speaker in the output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerOut {
+    /// First code point of the speaker mention.
+    pub start: usize,
+    /// One past its last code point.
+    pub end: usize,
+    /// The speaker mention text.
+    pub text: String,
+    /// Index into `clusters`, if resolved.
+    pub cluster: Option<usize>,
+    /// Canonical name.
+    pub name: String,
+}
+
+/// A quote in the output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuoteOut {
+    /// First code point of the content.
+    pub start: usize,
+    /// One past the last code point of the content.
+    pub end: usize,
+    /// The content from first to last fragment.
+    pub text: String,
+    /// direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// Content fragments as `[start, end]` pairs.
+    pub spans: Vec<[usize; 2]>,
+    /// Who said it.
+    pub speaker: Option<SpeakerOut>,
+    /// The cue.
+    pub cue: Option<TextSpan>,
+    /// Index into `dates` of when it was said.
+    #[serde(default)]
+    pub date: Option<usize>,
+}
+
+/// A temporal expression in the output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DateOut {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The expression text.
+    pub text: String,
+    /// DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+}
+
+/// A stance holder in the output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HolderOut {
+    /// Index into `clusters`, if resolved.
+    pub cluster: Option<usize>,
+    /// Name of the holder.
+    pub name: String,
+}
+
+/// A stance target in the output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetOut {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The target text.
+    pub text: String,
+    /// Index into `clusters`, if an entity.
+    pub cluster: Option<usize>,
+}
+
+/// An evidence span (code points) in the output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceOut {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The evidence text.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A stance in the output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StanceOut {
+    /// Who.
+    pub holder: HolderOut,
+    /// About what.
+    pub target: TargetOut,
+    /// positive, negative or neutral.
+    pub polarity: Polarity,
+    /// Confidence in [0, 1].
+    pub score: f32,
+    /// Where the stance is expressed.
+    pub evidence: EvidenceOut,
+    /// Index into `quotes`, if expressed in a quote.
+    pub quote: Option<usize>,
+}
+
+/// A target-sentiment entry in the output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetSentimentOut {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The mention text.
+    pub text: String,
+    /// Index into `clusters`, if an entity.
+    pub cluster: Option<usize>,
+    /// positive, neutral or negative.
+    pub polarity: Polarity,
+    /// Confidence in [0, 1].
+    pub score: f32,
+}
+
+/// One output line: the analysis of one article, or an error record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutputRecord {
+    /// The article id (or line number).
+    pub id: String,
+    /// `None` on success; the message when the article failed (then every layer is empty).
+    pub error: Option<String>,
+    /// Entity mentions.
+    pub entities: Vec<EntityOut>,
+    /// Entity clusters.
+    pub clusters: Vec<ClusterOut>,
+    /// Quotes.
+    pub quotes: Vec<QuoteOut>,
+    /// Temporal expressions.
+    pub dates: Vec<DateOut>,
+    /// Stances.
+    pub stances: Vec<StanceOut>,
+    /// Portrayal of each PER/ORG mention and given target.
+    #[serde(default)]
+    pub target_sentiment: Vec<TargetSentimentOut>,
+    /// Plug-in layers.
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+struct Converter<'d> {
+    text: &'d str,
+    index: CharIndex,
+}
+
+impl Converter<'_> {
+    fn cp(&self, byte: usize) -> usize {
+        self.index.char_offset(self.text, byte)
+    }
+    fn range(&self, span: Span) -> (usize, usize) {
+        (self.cp(span.start), self.cp(span.end))
+    }
+    fn text_span(&self, span: Span) -> TextSpan {
+        let (start, end) = self.range(span);
+        TextSpan {
+            start,
+            end,
+            text: span.slice(self.text).to_owned(),
+        }
+    }
+}
+
+impl OutputRecord {
+    /// An error record for a failed article.
+    pub fn from_error(error: &ArticleError) -> Self {
+        OutputRecord {
+            id: error.id.clone(),
+            error: Some(error.message.clone()),
+            entities: Vec::new(),
+            clusters: Vec::new(),
+            quotes: Vec::new(),
+            dates: Vec::new(),
+            stances: Vec::new(),
+            target_sentiment: Vec::new(),
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// The output record of an analysed document.
+    pub fn from_document(doc: &Document) -> Self {
+        let c = Converter {
+            text: &doc.text,
+            index: CharIndex::new(&doc.text),
+        };
+        let entities = doc
+            .entities
+            .iter()
+            .map(|e| {
+                let t = c.text_span(e.span);
+                EntityOut {
+                    start: t.start,
+                    end: t.end,
+                    text: t.text,
+                    label: e.label,
+                    cluster: e.cluster,
+                }
+            })
+            .collect();
+        let clusters = doc
+            .clusters
+            .iter()
+            .map(|k| ClusterOut {
+                id: k.id,
+                name: k.name.clone(),
+                label: k.label,
+                mentions: k.mentions.clone(),
+                roles: k.roles.clone(),
+            })
+            .collect();
+        let quotes = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let t = c.text_span(q.span);
+                QuoteOut {
+                    start: t.start,
+                    end: t.end,
+                    text: t.text,
+                    kind: q.kind,
+                    spans: q.spans.iter().map(|s| <[usize; 2]>::from(c.range(*s))).collect(),
+                    speaker: q.speaker.as_ref().map(|s| {
+                        let t = c.text_span(s.span);
+                        SpeakerOut {
+                            start: t.start,
+                            end: t.end,
+                            text: t.text,
+                            cluster: s.cluster,
+                            name: s.name.clone(),
+                        }
+                    }),
+                    cue: q.cue.map(|s| c.text_span(s)),
+                    date: q.date,
+                }
+            })
+            .collect();
+        let dates = doc
+            .dates
+            .iter()
+            .map(|d| {
+                let t = c.text_span(d.span);
+                DateOut {
+                    start: t.start,
+                    end: t.end,
+                    text: t.text,
+                    kind: d.kind,
+                    value: d.value.clone(),
+                }
+            })
+            .collect();
+        let stances = doc
+            .stances
+            .iter()
+            .map(|s| {
+                let t = c.text_span(s.target.span);
+                let ev = c.text_span(s.evidence);
+                StanceOut {
+                    holder: HolderOut {
+                        cluster: s.holder.cluster,
+                        name: s.holder.name.clone(),
+                    },
+                    target: TargetOut {
+                        start: t.start,
+                        end: t.end,
+                        text: t.text,
+                        cluster: s.target.cluster,
+                    },
+                    polarity: s.polarity,
+                    score: s.score,
+                    evidence: EvidenceOut {
+                        start: ev.start,
+                        end: ev.end,
+                        text: ev.text,
+                    },
+                    quote: s.quote,
+                }
+            })
+            .collect();
+        let target_sentiment = doc
+            .target_sentiment
+            .iter()
+            .map(|s| {
+                let t = c.text_span(s.span);
+                TargetSentimentOut {
+                    start: t.start,
+                    end: t.end,
+                    text: t.text,
+                    cluster: s.cluster,
+                    polarity: s.polarity,
+                    score: s.score,
+                }
+            })
+            .collect();
+        OutputRecord {
+            id: doc.id.clone(),
+            error: None,
+            entities,
+            clusters,
+            quotes,
+            dates,
+            stances,
+            target_sentiment,
+            extra: doc.extra.clone(),
+        }
+    }
+
+    /// The record as one line of JSON (no trailing newline).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("output records always serialise")
+    }
+}

@@ -1,0 +1,388 @@
+//! Segmentation of an article into paragraphs, sentences and tokens.
+//!
+//! Paragraphs are separated by blank lines; a text without any blank line uses single
+//! line breaks instead. Sentences come from the Unicode sentence rules (UAX #29) with an
+//! abbreviation layer on top, so that "Mr. Peskov", "the U.S. Senate", "Jan. 6" and
+//! "John F. Kennedy" stay inside one sentence. Tokens are UAX #29 word segments without
+//! white space. Not for: part-of-speech tags or lemmas.
+
+use crate::span::Span;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Starts with a letter ("Peskov", "U.S", "don't").
+    Word,
+    /// Starts with a digit ("2025", "3.5").
+    Number,
+    /// Punctuation ("," "“" "—").
+    Punct,
+    /// Anything else (symbols, emoji).
+    Symbol,
+}
+
+/// One token: a byte span and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is.
+    pub span: Span,
+    /// What it is made of.
+    pub kind: TokenKind,
+}
+
+/// One sentence: its span, its tokens (indices into `Document::tokens`) and its paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where the sentence is (trailing white space excluded).
+    pub span: Span,
+    /// Indices of its tokens.
+    pub tokens: Range<usize>,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// One paragraph: its span and its sentences (indices into `Document::sentences`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Where the paragraph is (surrounding white space excluded).
+    pub span: Span,
+    /// Indices of its sentences.
+    pub sentences: Range<usize>,
+}
+
+/// The segmentation of one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segmentation {
+    /// Paragraphs in text order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Tokens in text order.
+    pub tokens: Vec<Token>,
+}
+
+/// Segments `text` into paragraphs, sentences and tokens.
+pub fn segment(text: &str) -> Segmentation {
+    let mut seg = Segmentation::default();
+    for para in paragraph_spans(text) {
+        let first_sentence = seg.sentences.len();
+        let p_index = seg.paragraphs.len();
+        for sent in sentence_spans(text, para) {
+            let first_token = seg.tokens.len();
+            let s_text = sent.slice(text);
+            for (off, word) in s_text.split_word_bound_indices() {
+                let Some(c) = word.chars().next() else {
+                    continue;
+                };
+                if c.is_whitespace() {
+                    continue;
+                }
+                let start = sent.start + off;
+                seg.tokens.push(Token {
+                    span: Span::new(start, start + word.len()),
+                    kind: token_kind(c),
+                });
+            }
+            seg.sentences.push(Sentence {
+                span: sent,
+                tokens: first_token..seg.tokens.len(),
+                paragraph: p_index,
+            });
+        }
+        seg.paragraphs.push(Paragraph {
+            span: para,
+            sentences: first_sentence..seg.sentences.len(),
+        });
+    }
+    seg
+}
+
+fn token_kind(c: char) -> TokenKind {
+    if c.is_alphabetic() {
+        TokenKind::Word
+    } else if c.is_numeric() {
+        TokenKind::Number
+    } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    }
+}
+
+fn is_unicode_punct(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{00A1}' | '\u{00A7}' | '\u{00AB}' | '\u{00B6}' | '\u{00B7}' | '\u{00BB}' | '\u{00BF}' | '\u{3001}'..='\u{3003}' | '\u{300C}'..='\u{300F}')
+}
+
+/// Paragraph spans: text between blank lines, or between line breaks when the text has
+/// no blank line at all. Surrounding white space is trimmed; empty paragraphs are dropped.
+pub fn paragraph_spans(text: &str) -> Vec<Span> {
+    let lines: Vec<Span> = line_spans(text);
+    let has_blank = lines.iter().any(|l| l.slice(text).trim().is_empty());
+    let mut out = Vec::new();
+    let mut current: Option<Span> = None;
+    for line in lines {
+        let blank = line.slice(text).trim().is_empty();
+        if blank || !has_blank {
+            if let Some(p) = current.take() {
+                push_trimmed(text, p, &mut out);
+            }
+            if !blank {
+                push_trimmed(text, line, &mut out);
+            }
+        } else {
+            current = Some(match current {
+                Some(p) => Span::new(p.start, line.end),
+                None => line,
+            });
+        }
+    }
+    if let Some(p) = current {
+        push_trimmed(text, p, &mut out);
+    }
+    out
+}
+
+fn line_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(Span::new(start, i));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        let start = span.start + lead;
+        out.push(Span::new(start, start + trimmed.len()));
+    }
+}
+
+/// Sentence spans inside one paragraph: UAX #29 sentences, merged where the break
+/// follows an abbreviation, trailing white space trimmed.
+pub fn sentence_spans(text: &str, paragraph: Span) -> Vec<Span> {
+    let p_text = paragraph.slice(text);
+    let mut out: Vec<Span> = Vec::new();
+    for (off, piece) in p_text.split_sentence_bound_indices() {
+        let trimmed = piece.trim_end();
+        if trimmed.trim_start().is_empty() {
+            continue;
+        }
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        let start = paragraph.start + off + lead;
+        let span = Span::new(start, paragraph.start + off + trimmed.len());
+        match out.last_mut() {
+            Some(last) if continues_after_abbreviation(last.slice(text), span.slice(text)) => {
+                last.end = span.end;
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
+/// Titles and other abbreviations that are almost never sentence-final.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Sens", "Rep", "Reps", "Gov", "Lt", "Col", "Sgt", "Capt", "Cmdr",
+    "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Det", "Insp", "Atty", "Gens", "Cpl", "Pvt", "Fr", "St", "Mt", "Ft",
+    "Messrs", "Mmes", "Sr", "Jr", "vs", "v", "Ave", "Blvd", "approx", "Dept", "Univ",
+];
+/// Month abbreviations: not sentence-final when a number follows ("Jan. 6").
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "pp", "p",
+];
+/// Abbreviations that end sentences often enough that only a non-sentence-starting
+/// capitalised word (or a lower-case word or number) keeps the sentence going.
+const CORPORATE: &[&str] = &[
+    "Inc", "Corp", "Co", "Ltd", "Bros", "LLC", "Calif", "Fla", "Mass", "Wash", "Penn", "Ariz", "Conn", "Ill", "Mich",
+    "Minn", "Tenn", "Va", "Ky", "Md", "Mo", "Nev", "Okla", "Ore", "Wis", "Ga", "Ala", "Colo", "Del", "Kan", "Neb",
+    "Ark", "La", "Miss", "Wyo",
+];
+/// Capitalised words that usually start a new sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "My",
+    "What",
+    "When",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Still",
+    "Yet",
+    "So",
+    "Meanwhile",
+    "However",
+    "After",
+    "Before",
+    "If",
+    "As",
+    "For",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "Such",
+    "Then",
+    "Now",
+    "While",
+    "Although",
+    "Since",
+    "Last",
+    "Next",
+    "One",
+    "Two",
+    "No",
+    "Not",
+    "All",
+    "Both",
+    "Each",
+    "Other",
+    "Another",
+    "Today",
+    "Yesterday",
+    "Also",
+    "Even",
+    "Instead",
+    "Despite",
+    "According",
+    "Under",
+    "With",
+    "From",
+    "By",
+];
+
+fn continues_after_abbreviation(prev: &str, next: &str) -> bool {
+    let last_word = prev
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '\'' | '—' | '-'))
+        .next()
+        .unwrap_or("");
+    let Some(abbr) = last_word.strip_suffix('.') else {
+        return false;
+    };
+    let next_word: &str = next
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let next_first = next_word.chars().next();
+    let next_upper = next_first.is_some_and(char::is_uppercase);
+    let next_digit = next_first.is_some_and(|c| c.is_ascii_digit());
+    let next_word_bare = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let starter = SENTENCE_STARTERS.contains(&next_word_bare);
+
+    if TITLES.contains(&abbr) {
+        return next_upper || next_digit;
+    }
+    if MONTHS.contains(&abbr) {
+        return next_digit;
+    }
+    // A single initial: "John F. Kennedy", "J. K. Rowling".
+    let mut chars = abbr.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase() && next_upper && !starter;
+    }
+    // Dotted acronyms ("U.S", "U.N", "D.C") and corporate / state abbreviations.
+    let dotted = abbr.len() >= 3
+        && abbr
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    if dotted || CORPORATE.contains(&abbr) {
+        return next_digit || (next_upper && !starter);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let seg = segment(text);
+        seg.sentences.iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let text = "Mr. Rahami visited the U.S. Senate on Jan. 6 with John F. Kennedy Jr. Nobody saw him. He left.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Mr. Rahami visited the U.S. Senate on Jan. 6 with John F. Kennedy Jr. Nobody saw him.",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_followed_by_a_sentence_starter_ends_the_sentence() {
+        let text = "He moved to the U.S. The next day he left.";
+        assert_eq!(sentences(text), vec!["He moved to the U.S.", "The next day he left."]);
+    }
+
+    #[test]
+    fn paragraphs_from_blank_lines_or_single_lines() {
+        let text = "One. Two.\nStill one.\n\n  Second para.  \n\n\n";
+        let seg = segment(text);
+        let paras: Vec<&str> = seg.paragraphs.iter().map(|p| p.span.slice(text)).collect();
+        assert_eq!(paras, vec!["One. Two.\nStill one.", "Second para."]);
+        let text = "Line one.\nLine two.";
+        let seg = segment(text);
+        assert_eq!(seg.paragraphs.len(), 2);
+        assert_eq!(seg.sentences[1].paragraph, 1);
+    }
+
+    #[test]
+    fn tokens_skip_white_space_and_are_typed() {
+        let text = "Peskov, 58, said “no” 🙂.";
+        let seg = segment(text);
+        let toks: Vec<(&str, TokenKind)> = seg.tokens.iter().map(|t| (t.span.slice(text), t.kind)).collect();
+        assert_eq!(toks[0], ("Peskov", TokenKind::Word));
+        assert_eq!(toks[1], (",", TokenKind::Punct));
+        assert_eq!(toks[2], ("58", TokenKind::Number));
+        assert!(toks.contains(&("“", TokenKind::Punct)));
+        assert!(toks.contains(&("🙂", TokenKind::Symbol)));
+    }
+
+    #[test]
+    fn empty_and_blank_texts_have_no_segments() {
+        assert_eq!(segment(""), Segmentation::default());
+        assert_eq!(segment(" \n\n \t"), Segmentation::default());
+    }
+}

@@ -1,0 +1,286 @@
+//! The recognisers: one regular expression per expression family, each with its
+//! normaliser. Numbers that are not dates ("the 737", scores "3-1") never match because
+//! every pattern needs a month, weekday, unit or temporal word.
+
+use crate::normalise::{self, Direction, Unit};
+use byline_core::{CivilDate, Span, TimeExpr, TimexType};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const NUMBER_WORD: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3}|a few|a couple of|several|many|some)";
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .unwrap()
+});
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .unwrap()
+});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b({MONTH})\s+(?:of\s+)?(\d{{4}})\b")).unwrap());
+static WEEKDAY_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i:\b(last|next|this|coming|past)\s+)?\b({WEEKDAY})\b")).unwrap());
+static DEICTIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?i:(today|yesterday|tomorrow|tonight))\b").unwrap());
+static RELATIVE_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?i:(last|next|this|past|coming))\s+(week|month|year|decade)\b").unwrap());
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:in|since|by|until|from|during|before|after|through|of|early|late|mid-)\s+((?:1[89]|20)\d\d)\b")
+        .unwrap()
+});
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?i:({NUMBER_WORD})(?:[\s-]+(?:more|full|long|straight|consecutive|additional))?[\s-]+(minute|hour|day|week|month|year|decade)s?)\b(\s+ago\b)?")).unwrap()
+});
+
+fn number(word: &str) -> Option<i64> {
+    let w = word.to_ascii_lowercase();
+    Some(match w.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return w.parse().ok(),
+    })
+}
+
+fn expr(text: &str, span: Span, kind: TimexType, value: String) -> TimeExpr {
+    debug_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+    TimeExpr { span, kind, value }
+}
+
+fn whole(c: &Captures) -> Span {
+    let m = c.get(0).unwrap();
+    Span::new(m.start(), m.end())
+}
+
+/// Does the text just before `pos` say the event is in the future?
+fn future_context(text: &str, pos: usize) -> bool {
+    let from = text[..pos].char_indices().rev().nth(40).map(|(i, _)| i).unwrap_or(0);
+    let before = &text[from..pos];
+    [
+        "will ",
+        "’ll ",
+        "'ll ",
+        "plans to",
+        "scheduled",
+        "is set to",
+        "are set to",
+        "expected to",
+        "going to",
+        "upcoming",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+}
+
+/// Runs every recogniser over `text`; overlaps are resolved by the caller.
+pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    for c in ISO.captures_iter(text) {
+        let (y, m, d) = (
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        );
+        if let Some(date) = normalise::date(y, m, d) {
+            out.push(expr(text, whole(&c), TimexType::Date, normalise::ymd(date)));
+        }
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        if let Some(t) = month_day(text, &c, 1, 2, 3, published) {
+            out.push(t);
+        }
+    }
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        if let Some(t) = month_day(text, &c, 2, 1, 3, published) {
+            out.push(t);
+        }
+    }
+    for c in MONTH_YEAR.captures_iter(text) {
+        let (Some(m), Ok(y)) = (normalise::month(&c[1]), c[2].parse::<i64>()) else {
+            continue;
+        };
+        if (1000..=2999).contains(&y) {
+            out.push(expr(text, whole(&c), TimexType::Date, format!("{y:04}-{m:02}")));
+        }
+    }
+    for c in WEEKDAY_RE.captures_iter(text) {
+        let span = whole(&c);
+        let Some(day) = normalise::weekday(&c[2]) else {
+            continue;
+        };
+        let direction = match c.get(1).map(|m| m.as_str().to_ascii_lowercase()) {
+            Some(m) if m == "last" || m == "past" => Direction::Before,
+            Some(m) if m == "next" || m == "coming" => Direction::After,
+            Some(_) => Direction::OnOrAfter,
+            None if future_context(text, span.start) => Direction::OnOrAfter,
+            None => Direction::OnOrBefore,
+        };
+        let value = match published.and_then(|p| normalise::resolve_weekday(p, day, direction)) {
+            Some(d) => normalise::ymd(d),
+            None => format!("XXXX-WXX-{}", day.to_monday_one_offset()),
+        };
+        out.push(expr(text, span, TimexType::Date, value));
+    }
+    for c in DEICTIC.captures_iter(text) {
+        let word = c[1].to_ascii_lowercase();
+        let offset = match word.as_str() {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        };
+        let value = match published {
+            Some(p) => normalise::shifted_period(p, Unit::Day, offset).unwrap_or_else(|| "XXXX-XX-XX".into()),
+            None if offset == 0 => "PRESENT_REF".to_owned(),
+            None => "XXXX-XX-XX".to_owned(),
+        };
+        let (kind, value) = if word == "tonight" {
+            (TimexType::Time, format!("{value}TNI"))
+        } else {
+            (TimexType::Date, value)
+        };
+        out.push(expr(text, whole(&c), kind, value));
+    }
+    for c in RELATIVE_PERIOD.captures_iter(text) {
+        let Some(unit) = Unit::parse(&c[2]) else {
+            continue;
+        };
+        let n = match c[1].to_ascii_lowercase().as_str() {
+            "last" | "past" => -1,
+            "next" | "coming" => 1,
+            _ => 0,
+        };
+        let value = match published.and_then(|p| normalise::shifted_period(p, unit, n)) {
+            Some(v) => v,
+            None => match n {
+                0 => "PRESENT_REF".to_owned(),
+                n if n < 0 => "PAST_REF".to_owned(),
+                _ => "FUTURE_REF".to_owned(),
+            },
+        };
+        out.push(expr(text, whole(&c), TimexType::Date, value));
+    }
+    for c in YEAR.captures_iter(text) {
+        let m = c.get(1).unwrap();
+        out.push(expr(
+            text,
+            Span::new(m.start(), m.end()),
+            TimexType::Date,
+            m.as_str().to_owned(),
+        ));
+    }
+    for c in DURATION.captures_iter(text) {
+        let Some(unit) = Unit::parse(&c[2]) else {
+            continue;
+        };
+        let n = number(&c[1]);
+        let span = whole(&c);
+        if c.get(3).is_some() {
+            // "two weeks ago": a date in the past.
+            let value = match (published, n) {
+                (Some(p), Some(n)) => normalise::shifted_period(p, unit, -n).unwrap_or_else(|| "PAST_REF".into()),
+                _ => "PAST_REF".to_owned(),
+            };
+            out.push(expr(text, span, TimexType::Date, value));
+        } else {
+            // A bare "a"/"an" is only a duration when followed by the unit itself ("a month").
+            out.push(expr(text, span, TimexType::Duration, unit.duration(n)));
+        }
+    }
+    out
+}
+
+fn month_day(
+    text: &str,
+    c: &Captures,
+    month_group: usize,
+    day_group: usize,
+    year_group: usize,
+    published: Option<CivilDate>,
+) -> Option<TimeExpr> {
+    let m = normalise::month(&c[month_group])?;
+    let day: i64 = c[day_group].parse().ok()?;
+    let span = whole(c);
+    // "May 5" needs care: "may" is also a verb, but only the capitalised month matches.
+    match c.get(year_group) {
+        Some(y) => {
+            let y: i64 = y.as_str().parse().ok()?;
+            let d = normalise::date(y, m, day)?;
+            Some(expr(text, span, TimexType::Date, normalise::ymd(d)))
+        }
+        None => {
+            if !(1..=31).contains(&day) {
+                return None;
+            }
+            let value = match published {
+                Some(p) => {
+                    let d = normalise::date(i64::from(p.year()), m, day)?;
+                    normalise::ymd(d)
+                }
+                None => format!("XXXX-{m:02}-{day:02}"),
+            };
+            Some(expr(text, span, TimexType::Date, value))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::find_dates;
+
+    fn values(text: &str, published: Option<&str>) -> Vec<(String, String)> {
+        let p = published.map(|p| byline_core::parse_published(p).unwrap());
+        find_dates(text, p)
+            .into_iter()
+            .map(|t| (t.span.slice(text).to_owned(), t.value))
+            .collect()
+    }
+
+    #[test]
+    fn seed_expressions() {
+        let v = values(
+            "Trump remarked on Friday that parties had only a few days; a month had passed.",
+            Some("2025-04-19"),
+        );
+        assert_eq!(
+            v,
+            vec![
+                ("Friday".into(), "2025-04-18".into()),
+                ("a few days".into(), "PXD".into()),
+                ("a month".into(), "P1M".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn no_false_dates_from_numbers() {
+        assert!(values("The 737 crashed; the score was 3-1 at 7-Eleven.", Some("2025-04-19")).is_empty());
+        assert!(values("It happened on February 30, 2020.", None).is_empty());
+    }
+
+    #[test]
+    fn without_publication_date_relative_values_use_placeholders() {
+        assert_eq!(
+            values("He left on Friday.", None),
+            vec![("Friday".into(), "XXXX-WXX-5".into())]
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! Scorers that compare byline's output with gold data in the formats under
+//! `../shared/data`: CoNLL-2003 (entities), PolNeAR JSONL (quotes), TimeML (dates) and
+//! NewsMTSC JSONL (stance). Each must agree with the reference scorer of the same name
+//! in `../shared/eval`.
+//!
+//! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]); the
+//! per-task scorers are added by the extractor issues and report
+//! [`EvalError::NotImplemented`] until then.
+
+use std::fmt;
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// The layers that can be scored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Task {
+    /// Named entities on CoNLL-2003.
+    Ner,
+    /// Quotes on PolNeAR.
+    Quotes,
+    /// Temporal expressions on TimeML.
+    Dates,
+    /// Target sentiment on NewsMTSC.
+    Stance,
+}
+
+impl fmt::Display for Task {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Task::Ner => "ner",
+            Task::Quotes => "quotes",
+            Task::Dates => "dates",
+            Task::Stance => "stance",
+        })
+    }
+}
+
+/// Why a scorer could not run.
+#[derive(Debug, Error)]
+pub enum EvalError {
+    /// The gold file or folder does not exist or cannot be read.
+    #[error("cannot read gold data {path}: {source}")]
+    Io {
+        /// The path given.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The gold data is not in the expected format.
+    #[error("{path}:{line}: {message}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The scorer for this task has not been written yet.
+    #[error("the '{task}' scorer is not implemented yet (tracked in the '{task}' extractor issue)")]
+    NotImplemented {
+        /// The task asked for.
+        task: Task,
+    },
+}
+
+/// True positives, false positives and false negatives, with P / R / F1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Predicted and gold.
+    pub tp: usize,
+    /// Predicted, not gold.
+    pub fp: usize,
+    /// Gold, not predicted.
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// Precision in percent (0 when nothing was predicted).
+    pub fn precision(&self) -> f64 {
+        pct(self.tp, self.tp + self.fp)
+    }
+
+    /// Recall in percent (0 when there is no gold item).
+    pub fn recall(&self) -> f64 {
+        pct(self.tp, self.tp + self.fn_)
+    }
+
+    /// F1 in percent.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+
+    /// Adds another count.
+    pub fn add(&mut self, other: Counts) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 }
+}
+
+impl fmt::Display for Counts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "precision {:6.2}%  recall {:6.2}%  F1 {:6.2}  (tp {}, fp {}, fn {})",
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.tp,
+            self.fp,
+            self.fn_
+        )
+    }
+}
+
+/// Scores `task` on the gold data at `gold`, returning the printed report.
+pub fn run(task: Task, gold: &std::path::Path) -> Result<String, EvalError> {
+    std::fs::metadata(gold).map_err(|source| EvalError::Io {
+        path: gold.to_path_buf(),
+        source,
+    })?;
+    Err(EvalError::NotImplemented { task })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn f1_of_counts() {
+        let c = Counts { tp: 8, fp: 2, fn_: 8 };
+        assert!((c.precision() - 80.0).abs() < 1e-9);
+        assert!((c.recall() - 50.0).abs() < 1e-9);
+        assert!((c.f1() - 61.538_461_538).abs() < 1e-6);
+        assert_eq!(Counts::default().f1(), 0.0);
+    }
+}

@@ -1,0 +1,131 @@
+//! Stance predicates: "Medvedev expressed his approval of the US comments",
+//! "he desires a swift peace agreement", "X criticised Y".
+
+use crate::lexicon::{NEGATORS, PREDICATES};
+use byline_core::{Document, EntityLabel, Polarity, Span, Stance, StanceHolder, StanceTarget, TokenKind};
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our",
+];
+const NP_STOP: &[&str] = &[
+    "that", "which", "who", "to", "and", "but", "because", "if", "for", "on", "in", "at", "by", "with", "as", "from",
+    "of", "while", "when", "after", "before", "or",
+];
+
+fn holder_before(doc: &Document, pred: usize, min: usize) -> Option<(usize, Option<usize>)> {
+    // The nearest PER/ORG mention, or a resolved he/she, before the predicate.
+    for t in (min..pred).rev().take(8) {
+        if let Some(e) = doc.entity_at_token(t) {
+            if matches!(doc.entities[e].label, EntityLabel::Per | EntityLabel::Org) {
+                return Some((t, Some(doc.entities[e].cluster)));
+            }
+        }
+        let w = doc.token_text(t);
+        if matches!(w, "he" | "she" | "He" | "She") {
+            let pos = doc.tokens[t].span.start;
+            let cluster = doc
+                .entities
+                .iter()
+                .rev()
+                .find(|e| e.span.end <= pos && e.label == EntityLabel::Per)
+                .map(|e| e.cluster);
+            return cluster.map(|c| (t, Some(c)));
+        }
+    }
+    None
+}
+
+fn target_after(doc: &Document, pred: usize, limit: usize) -> Option<(Span, Option<usize>)> {
+    let mut t = pred + 1;
+    // "approval of the US comments": skip a linking preposition.
+    if t < limit && matches!(doc.token_text(t), "of" | "to" | "for") {
+        t += 1;
+    }
+    for u in t..limit.min(t + 4) {
+        if let Some(e) = doc.entity_at_token(u) {
+            if doc.entities[e].label != EntityLabel::Misc {
+                return Some((doc.entities[e].span, Some(doc.entities[e].cluster)));
+            }
+        }
+    }
+    // A noun phrase: determiner skipped, up to punctuation or a function word.
+    while t < limit && DETERMINERS.contains(&doc.token_text(t)) {
+        t += 1;
+    }
+    let start = t;
+    while t < limit && doc.tokens[t].kind == TokenKind::Word && !NP_STOP.contains(&doc.token_text(t)) && t - start < 5 {
+        t += 1;
+    }
+    (t > start).then(|| {
+        (
+            Span::new(doc.tokens[start].span.start, doc.tokens[t - 1].span.end),
+            None,
+        )
+    })
+}
+
+/// Finds stances expressed by lexicon predicates, sentence by sentence.
+pub fn find_stances(doc: &Document) -> Vec<Stance> {
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let range = sentence.tokens.clone();
+        for p in range.clone() {
+            let w = doc.token_text(p).to_lowercase();
+            let Some(&(_, base)) = PREDICATES.iter().find(|(word, _)| *word == w) else {
+                continue;
+            };
+            let negated = (p.saturating_sub(3).max(range.start)..p).any(|t| NEGATORS.contains(&doc.token_text(t)));
+            let polarity = match (base, negated) {
+                (Polarity::Positive, true) => Polarity::Negative,
+                (Polarity::Negative, true) => Polarity::Positive,
+                (b, _) => b,
+            };
+            let quote = doc
+                .quotes
+                .iter()
+                .position(|q| q.spans.iter().any(|s| s.contains(doc.tokens[p].span)));
+            let holder = match quote {
+                Some(q) => doc.quotes[q]
+                    .speaker
+                    .as_ref()
+                    .map(|s| (s.cluster, s.name.clone(), None)),
+                None => holder_before(doc, p, range.start).map(|(t, c)| {
+                    let name = c
+                        .map(|c| doc.clusters[c].name.clone())
+                        .unwrap_or_else(|| doc.token_text(t).to_owned());
+                    (c, name, Some(t))
+                }),
+            };
+            let Some((cluster, name, holder_tok)) = holder else {
+                continue;
+            };
+            let Some((target, target_cluster)) = target_after(doc, p, range.end) else {
+                continue;
+            };
+            if target_cluster.is_some() && target_cluster == cluster {
+                continue;
+            }
+            let ev_start = holder_tok
+                .map(|t| doc.tokens[t].span.end)
+                .unwrap_or(doc.tokens[p].span.start);
+            let ev_start = doc
+                .tokens_in(Span::new(ev_start, target.end))
+                .next()
+                .map(|t| doc.tokens[t].span.start)
+                .unwrap_or(doc.tokens[p].span.start);
+            let end = target.end.max(doc.tokens[p].span.end);
+            out.push(Stance {
+                holder: StanceHolder { cluster, name },
+                target: StanceTarget {
+                    span: target,
+                    cluster: target_cluster,
+                },
+                polarity,
+                score: if target_cluster.is_some() { 0.6 } else { 0.5 },
+                evidence: Span::new(ev_start, end),
+                quote,
+            });
+        }
+    }
+    out
+}
