@@ -39,6 +39,18 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// Index of the span of `sorted` (ordered, non-overlapping) that contains `inner`.
+    pub fn find_containing(sorted: &[Span], inner: Span) -> Option<usize> {
+        let i = sorted.partition_point(|s| s.end < inner.end);
+        (i < sorted.len() && sorted[i].contains(inner)).then_some(i)
+    }
+
+    /// True when some span of `sorted` (ordered by start) starts inside `self`.
+    pub fn contains_start_of_any(&self, sorted: &[Span]) -> bool {
+        let i = sorted.partition_point(|s| s.start < self.start);
+        i < sorted.len() && sorted[i].start < self.end
+    }
+
     /// The text this span covers.
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]

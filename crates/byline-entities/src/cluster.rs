@@ -37,13 +37,12 @@ pub fn build_clusters(doc: &mut Document, mentions: Vec<Mention>) {
             // A single word joins the closest full name ending with it (before, else after).
             match full_names.get(text) {
                 Some(candidates) => {
-                    let best = candidates
-                        .iter()
-                        .rev()
-                        .find(|&&c| c < i)
-                        .or(candidates.first())
-                        .copied()
-                        .unwrap_or(i);
+                    let before = candidates.partition_point(|&c| c < i);
+                    let best = if before > 0 {
+                        candidates[before - 1]
+                    } else {
+                        candidates[0]
+                    };
                     label = EntityLabel::Per;
                     texts[best].clone()
                 }

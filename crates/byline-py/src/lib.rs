@@ -1,1 +1,225 @@
-//! placeholder
+//! The `byline._byline` extension module: a thin binding over the `byline` crate.
+//!
+//! Conversions and error mapping only. Records are converted one at a time (a lone
+//! surrogate fails its record, not the call); batches run with the GIL released, in
+//! chunks, checking for Ctrl-C between chunks; every failure inside Rust becomes an
+//! error record or a `byline.errors` exception, never a panic across the boundary.
+
+use byline::{Article, ArticleError, ArticleErrorKind, OutputRecord, Pipeline, parse_published};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Raises `byline.errors.<class>(message)`.
+fn byline_error(py: Python<'_>, class: &str, message: String) -> PyErr {
+    match py
+        .import("byline.errors")
+        .and_then(|m| m.getattr(class))
+        .and_then(|c| c.call1((message.clone(),)))
+    {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(e) => e,
+    }
+}
+
+/// The article pipeline, configured by the names of its extractors.
+#[pyclass(module = "byline._byline", name = "NativePipeline", frozen)]
+struct NativePipeline {
+    names: Vec<String>,
+    pipeline: Pipeline,
+    pools: Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>,
+}
+
+/// One input record after conversion from Python objects.
+type Record = Result<Article, ArticleError>;
+
+fn convert_record(item: &Bound<'_, PyAny>, index: usize) -> Record {
+    let fallback = index.to_string();
+    let Ok(tuple) = item.cast::<PyTuple>() else {
+        return Err(ArticleError::input(
+            fallback,
+            "record must be an (id, text, published, targets) tuple",
+        ));
+    };
+    let field = |i: usize| tuple.get_item(i).ok();
+    let id = match field(0) {
+        Some(v) if !v.is_none() => v.str().and_then(|s| s.extract::<String>()).unwrap_or(fallback),
+        _ => fallback,
+    };
+    let text = match field(1).map(|t| t.extract::<String>()) {
+        Some(Ok(t)) => t,
+        Some(Err(e)) => return Err(ArticleError::input(id, format!("text could not be read: {e}"))),
+        None => return Err(ArticleError::input(id, "missing field 'text'")),
+    };
+    let published = match field(2) {
+        Some(p) if !p.is_none() => match p.extract::<String>() {
+            Ok(s) => Some(parse_published(&s).map_err(|m| ArticleError::input(&id, m))?),
+            Err(_) => {
+                return Err(ArticleError::input(
+                    id,
+                    "published must be a 'YYYY-MM-DD' string or None",
+                ));
+            }
+        },
+        _ => None,
+    };
+    let targets: Vec<(usize, usize)> = match field(3) {
+        Some(t) if !t.is_none() => t
+            .extract()
+            .map_err(|_| ArticleError::input(&id, "targets must be a list of (start, end) pairs"))?,
+        _ => Vec::new(),
+    };
+    Article::new(id.clone(), text)
+        .with_published(published)
+        .with_char_targets(&targets)
+        .map_err(|m| ArticleError::input(id, m))
+}
+
+/// The JSON output record of a result and, for failures, the error class to raise when
+/// the caller asks for exceptions ("InputError" or "ExtractionError").
+fn to_json(result: &Result<byline::Document, ArticleError>) -> (String, Option<&'static str>) {
+    match result {
+        Ok(doc) => (doc.to_json(), None),
+        Err(e) => {
+            let class = match e.kind {
+                ArticleErrorKind::Input => "InputError",
+                ArticleErrorKind::Extraction | ArticleErrorKind::Panic => "ExtractionError",
+            };
+            (OutputRecord::from_error(e).to_json(), Some(class))
+        }
+    }
+}
+
+impl NativePipeline {
+    fn pool(&self, threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
+        let mut pools = self.pools.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(p) = pools.get(&threads) {
+            return Ok(p.clone());
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| PyErr::new::<pyo3::exceptions::PyRuntimeError, _>(e.to_string()))?;
+        let pool = Arc::new(pool);
+        pools.insert(threads, pool.clone());
+        Ok(pool)
+    }
+}
+
+#[pymethods]
+impl NativePipeline {
+    /// Builds a pipeline of the named built-in extractors (default: all four layers).
+    #[new]
+    #[pyo3(signature = (extractors=None))]
+    fn new(py: Python<'_>, extractors: Option<Vec<String>>) -> PyResult<Self> {
+        let names = extractors.unwrap_or_else(|| byline::DEFAULT_EXTRACTORS.iter().map(|s| s.to_string()).collect());
+        let pipeline =
+            byline::pipeline_from_names(&names).map_err(|e| byline_error(py, "PipelineConfigError", e.to_string()))?;
+        Ok(NativePipeline {
+            names: pipeline.names().into_iter().map(str::to_owned).collect(),
+            pipeline,
+            pools: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The extractor names, in run order.
+    #[getter]
+    fn extractors(&self) -> Vec<String> {
+        self.names.clone()
+    }
+
+    /// Pickling support: a pipeline is rebuilt from its extractor names.
+    fn __getnewargs__(&self) -> (Vec<String>,) {
+        (self.names.clone(),)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("NativePipeline(extractors={:?})", self.names)
+    }
+
+    /// Analyses one article and returns its JSON output record; raises `InputError` for
+    /// bad input and `ExtractionError` when an extractor fails.
+    #[pyo3(signature = (text, id="0", published=None, targets=None))]
+    fn process(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        id: &str,
+        published: Option<&Bound<'_, PyAny>>,
+        targets: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let none = py.None().into_bound(py);
+        let tuple = PyTuple::new(
+            py,
+            [
+                id.into_pyobject(py)?.into_any(),
+                text.clone(),
+                published.cloned().unwrap_or(none.clone()),
+                targets.cloned().unwrap_or(none),
+            ],
+        )?;
+        let article = convert_record(tuple.as_any(), 0).map_err(|e| byline_error(py, "InputError", e.message))?;
+        let result = py.detach(|| self.pipeline.process(article));
+        match result {
+            Ok(doc) => Ok(doc.to_json()),
+            Err(e) => Err(byline_error(py, "ExtractionError", e.message)),
+        }
+    }
+
+    /// Analyses a list of `(id, text, published, targets)` tuples in parallel and returns
+    /// one `(json, error_class)` pair per input, in order; bad records become error
+    /// records (`error_class` names the exception they would raise, else None).
+    #[pyo3(signature = (records, threads=None))]
+    fn process_batch(
+        &self,
+        py: Python<'_>,
+        records: &Bound<'_, PyList>,
+        threads: Option<usize>,
+    ) -> PyResult<Vec<(String, Option<&'static str>)>> {
+        let converted: Vec<Record> = records
+            .iter()
+            .enumerate()
+            .map(|(i, item)| convert_record(&item, i))
+            .collect();
+        let pool = match threads {
+            Some(n) => Some(self.pool(n.max(1))?),
+            None => None,
+        };
+        let chunk = threads.unwrap_or_else(rayon::current_num_threads).max(1) * 8;
+        let mut out = Vec::with_capacity(converted.len());
+        let mut pending = converted.into_iter().peekable();
+        while pending.peek().is_some() {
+            let part: Vec<Record> = pending.by_ref().take(chunk).collect();
+            let run = || {
+                part.into_par_iter()
+                    .map(|r| to_json(&self.pipeline.process_record(r)))
+                    .collect::<Vec<_>>()
+            };
+            let done = py.detach(|| match &pool {
+                Some(p) => p.install(run),
+                None => run(),
+            });
+            out.extend(done);
+            // Ctrl-C between chunks raises KeyboardInterrupt here.
+            py.check_signals()?;
+        }
+        Ok(out)
+    }
+}
+
+/// The names of every built-in extractor.
+#[pyfunction]
+fn available_extractors() -> Vec<&'static str> {
+    byline::ALL_EXTRACTORS.to_vec()
+}
+
+/// The extension module.
+#[pymodule]
+fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NativePipeline>()?;
+    m.add_function(wrap_pyfunction!(available_extractors, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

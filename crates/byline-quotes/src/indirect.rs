@@ -38,11 +38,11 @@ fn content_span(doc: &Document, start: usize, end: usize) -> Option<Span> {
 }
 
 /// Finds indirect quotes in sentence `s`, skipping tokens inside `blocked` spans
-/// (the direct quotes).
+/// (the direct quotes, ordered and non-overlapping).
 pub fn find_in_sentence(doc: &Document, s: usize, blocked: &[Span]) -> Vec<IndirectQuote> {
     let sentence = &doc.sentences[s];
     let range = sentence.tokens.clone();
-    let inside = |t: usize| blocked.iter().any(|b| b.contains(doc.tokens[t].span));
+    let inside = |t: usize| Span::find_containing(blocked, doc.tokens[t].span).is_some();
     let mut out = Vec::new();
     for c in range.clone() {
         if inside(c) {

@@ -84,10 +84,15 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
         }
     }
     // Direct quotes not already inside a mixed quote.
+    let mut mixed: Vec<Span> = candidates
+        .iter()
+        .filter(|c| c.kind == QuoteKind::Mixed)
+        .map(|c| c.fragments[0])
+        .collect();
+    mixed.sort_by_key(|s| s.start);
+    mixed.dedup_by(|b, a| a.overlaps(*b));
     for (q, a) in direct {
-        let inside_mixed = candidates
-            .iter()
-            .any(|c| c.kind == QuoteKind::Mixed && c.fragments[0].start <= q.open && q.open < c.fragments[0].end);
+        let inside_mixed = Span::find_containing(&mixed, Span::new(q.open, q.open)).is_some();
         if inside_mixed {
             continue;
         }
@@ -173,30 +178,26 @@ fn attribute_direct(doc: &Document, q: &marks::MarkedQuote) -> Option<Attributio
 /// Joins "“A,” he said. “B.”" into one quote with two fragments: B has no attribution
 /// of its own and follows A's attribution directly.
 fn merge_split_quotes(doc: &Document, quotes: &mut Vec<(marks::MarkedQuote, Option<Attribution>)>) {
-    let mut i = 0;
-    while i + 1 < quotes.len() {
-        let (a, b) = (&quotes[i], &quotes[i + 1]);
-        let same_cue = matches!((a.1, b.1), (Some(x), Some(y)) if x.cue == y.cue);
-        let joinable = match (a.1, b.1) {
-            (Some(att), None) | (Some(att), Some(_)) if same_cue || b.1.is_none() => {
-                let cue_end = doc.tokens[att.cue].span.end;
-                let between = &doc.text[a.0.close_end..b.0.open];
-                cue_end <= b.0.open
-                    && cue_end >= a.0.close_end
-                    && between.len() < 120
-                    && !between.contains('\n')
-                    && doc
-                        .tokens_in(Span::new(cue_end, b.0.open))
-                        .all(|t| doc.tokens[t].kind != TokenKind::Punct || matches!(doc.token_text(t), "." | "," | ":"))
+    let mut merged: Vec<(marks::MarkedQuote, Option<Attribution>)> = Vec::with_capacity(quotes.len());
+    for (b, b_att) in quotes.drain(..) {
+        if let Some((a, Some(att))) = merged.last_mut() {
+            let same_cue = b_att.is_some_and(|x| x.cue == att.cue);
+            let cue_end = doc.tokens[att.cue].span.end;
+            let joinable = (same_cue || b_att.is_none())
+                && cue_end <= b.open
+                && cue_end >= a.close_end
+                && b.open - a.close_end < 120
+                && !doc.text[a.close_end..b.open].contains('\n')
+                && doc
+                    .tokens_in(Span::new(cue_end, b.open))
+                    .all(|t| doc.tokens[t].kind != TokenKind::Punct || matches!(doc.token_text(t), "." | "," | ":"));
+            if joinable {
+                a.fragments.extend(b.fragments);
+                a.close_end = b.close_end;
+                continue;
             }
-            _ => false,
-        };
-        if joinable {
-            let (b, _) = quotes.remove(i + 1);
-            quotes[i].0.fragments.extend(b.fragments);
-            quotes[i].0.close_end = b.close_end;
-        } else {
-            i += 1;
         }
+        merged.push((b, b_att));
     }
+    *quotes = merged;
 }

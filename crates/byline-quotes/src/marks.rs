@@ -108,7 +108,8 @@ pub fn find_marked_quotes(doc: &Document) -> Vec<MarkedQuote> {
         if let (Some(start), Some(mut q)) = (open_at, current) {
             push_fragment(text, Span::new(start, para.span.end), &mut q.fragments);
             q.close_end = para.span.end;
-            let opens_paragraph = text[para.span.start..q.open].trim().is_empty() || q.fragments.len() > 1;
+            let opens_paragraph =
+                q.open < para.span.start || text[para.span.start..q.open].trim().is_empty() || q.fragments.len() > 1;
             if opens_paragraph && !q.fragments.is_empty() {
                 carried = Some(q);
             }

@@ -58,12 +58,12 @@ impl Resolver {
 }
 
 fn last_entity_before(doc: &Document, pos: usize, label: EntityLabel) -> Option<usize> {
-    doc.entities
+    let end = doc.entities.partition_point(|e| e.span.end <= pos);
+    doc.entities[..end]
         .iter()
         .rev()
-        .filter(|e| e.span.end <= pos && e.label == label)
+        .find(|e| e.label == label)
         .map(|e| e.cluster)
-        .next()
 }
 
 /// The span of a mention, for ordering.

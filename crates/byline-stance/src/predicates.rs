@@ -23,11 +23,11 @@ fn holder_before(doc: &Document, pred: usize, min: usize) -> Option<(usize, Opti
         let w = doc.token_text(t);
         if matches!(w, "he" | "she" | "He" | "She") {
             let pos = doc.tokens[t].span.start;
-            let cluster = doc
-                .entities
+            let end = doc.entities.partition_point(|e| e.span.end <= pos);
+            let cluster = doc.entities[..end]
                 .iter()
                 .rev()
-                .find(|e| e.span.end <= pos && e.label == EntityLabel::Per)
+                .find(|e| e.label == EntityLabel::Per)
                 .map(|e| e.cluster);
             return cluster.map(|c| (t, Some(c)));
         }
@@ -64,6 +64,15 @@ fn target_after(doc: &Document, pred: usize, limit: usize) -> Option<(Span, Opti
     })
 }
 
+/// Index of the quote whose content holds `span` (quotes are in text order).
+fn quote_containing(doc: &Document, span: Span) -> Option<usize> {
+    let i = doc.quotes.partition_point(|q| q.span.start <= span.start);
+    (0..i)
+        .rev()
+        .take(4)
+        .find(|&q| doc.quotes[q].spans.iter().any(|s| s.contains(span)))
+}
+
 /// Finds stances expressed by lexicon predicates, sentence by sentence.
 pub fn find_stances(doc: &Document) -> Vec<Stance> {
     let mut out = Vec::new();
@@ -80,10 +89,7 @@ pub fn find_stances(doc: &Document) -> Vec<Stance> {
                 (Polarity::Negative, true) => Polarity::Positive,
                 (b, _) => b,
             };
-            let quote = doc
-                .quotes
-                .iter()
-                .position(|q| q.spans.iter().any(|s| s.contains(doc.tokens[p].span)));
+            let quote = quote_containing(doc, doc.tokens[p].span);
             let holder = match quote {
                 Some(q) => doc.quotes[q]
                     .speaker

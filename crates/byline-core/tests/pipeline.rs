@@ -1,0 +1,118 @@
+//! Pipeline building (needs, ordering, errors) and failure isolation.
+
+use byline_core::{Article, ArticleErrorKind, Document, ExtractError, Extractor, Layer, Pipeline, PipelineError};
+
+struct Provides(&'static str, &'static [Layer], &'static [Layer]);
+
+impl Extractor for Provides {
+    fn name(&self) -> &'static str {
+        self.0
+    }
+    fn provides(&self) -> &'static [Layer] {
+        self.1
+    }
+    fn needs(&self) -> &'static [Layer] {
+        self.2
+    }
+    fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
+        let order = doc.extra.entry("order".into()).or_insert_with(|| serde_json::json!([]));
+        order.as_array_mut().unwrap().push(self.0.into());
+        if doc.text.contains("PANIC") && self.0 == "b" {
+            panic!("boom in {}", doc.id);
+        }
+        if doc.text.contains("FAIL") && self.0 == "b" {
+            return Err(ExtractError::new("refused"));
+        }
+        Ok(())
+    }
+}
+
+const A: &[Layer] = &[Layer::Entities];
+const B: &[Layer] = &[Layer::Quotes];
+const NONE: &[Layer] = &[];
+
+#[test]
+fn orders_extractors_after_the_providers_of_their_needs() {
+    let p = Pipeline::builder()
+        .with(Provides("b", B, A))
+        .with(Provides("a", A, NONE))
+        .build()
+        .unwrap();
+    assert_eq!(p.names(), vec!["a", "b"]);
+    let doc = p.process(Article::new("1", "text")).unwrap();
+    assert_eq!(doc.extra["order"], serde_json::json!(["a", "b"]));
+}
+
+#[test]
+fn a_missing_need_is_a_build_error_that_names_it() {
+    let err = Pipeline::builder().with(Provides("b", B, A)).build().unwrap_err();
+    assert_eq!(
+        err,
+        PipelineError::MissingNeed {
+            extractor: "b".into(),
+            layer: "entities".into()
+        }
+    );
+    assert!(err.to_string().contains("needs the 'entities' layer"));
+}
+
+#[test]
+fn two_providers_of_one_layer_and_cycles_are_rejected() {
+    let dup = Pipeline::builder()
+        .with(Provides("a", A, NONE))
+        .with(Provides("a2", A, NONE))
+        .build();
+    assert!(matches!(dup, Err(PipelineError::DuplicateProvider { .. })));
+    let cycle = Pipeline::builder()
+        .with(Provides("a", A, B))
+        .with(Provides("b", B, A))
+        .build();
+    assert!(matches!(cycle, Err(PipelineError::Cycle(_))));
+}
+
+#[test]
+fn a_panic_or_error_in_one_article_becomes_its_error_record_only() {
+    let p = Pipeline::builder()
+        .with(Provides("a", A, NONE))
+        .with(Provides("b", B, A))
+        .build()
+        .unwrap();
+    let articles = vec![
+        Article::new("ok1", "fine"),
+        Article::new("bad", "PANIC here"),
+        Article::new("err", "FAIL here"),
+        Article::new("ok2", "fine too"),
+    ];
+    let out = p.process_batch(articles);
+    assert!(out[0].is_ok() && out[3].is_ok());
+    let panic = out[1].as_ref().unwrap_err();
+    assert_eq!((panic.id.as_str(), panic.kind), ("bad", ArticleErrorKind::Panic));
+    assert!(
+        panic.message.contains("extractor 'b' panicked: boom in bad"),
+        "{}",
+        panic.message
+    );
+    let err = out[2].as_ref().unwrap_err();
+    assert_eq!(err.kind, ArticleErrorKind::Extraction);
+    assert_eq!(err.message, "extractor 'b' failed: refused");
+}
+
+#[test]
+fn stream_keeps_input_order_and_passes_input_errors_through() {
+    let p = Pipeline::builder().with(Provides("a", A, NONE)).build().unwrap();
+    let records = (0..500).map(|i| {
+        if i % 7 == 3 {
+            Err(byline_core::ArticleError::input(i.to_string(), "bad"))
+        } else {
+            Ok(Article::new(i.to_string(), "x ".repeat(i % 13)))
+        }
+    });
+    let ids: Vec<String> = p
+        .stream(records, 16)
+        .map(|r| match r {
+            Ok(d) => d.id,
+            Err(e) => e.id,
+        })
+        .collect();
+    assert_eq!(ids, (0..500).map(|i| i.to_string()).collect::<Vec<_>>());
+}

@@ -1,0 +1,158 @@
+//! The seed article (../shared/fixtures/seed): a snapshot of the full output, and the
+//! acceptance report of how many hand-annotated items each layer finds.
+
+mod common;
+
+use byline::{Article, parse_published};
+use serde_json::Value;
+
+fn load_seed() -> Option<(String, Value)> {
+    let dir = common::shared_dir()?.join("fixtures/seed");
+    let text = std::fs::read_to_string(dir.join("article.txt")).expect("seed article");
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).unwrap()).unwrap();
+    Some((text, gold))
+}
+
+fn run_seed(text: &str, gold: &Value) -> Value {
+    let published = parse_published(gold["published"].as_str().unwrap()).unwrap();
+    let article = Article::new("seed-article", text).with_published(Some(published));
+    let doc = byline::default_pipeline().process(article).unwrap();
+    serde_json::to_value(doc.to_output()).unwrap()
+}
+
+#[test]
+fn seed_article_snapshot() {
+    let Some((text, gold)) = load_seed() else { return };
+    let out = run_seed(&text, &gold);
+    common::assert_offsets(&text, &out);
+    insta::assert_json_snapshot!(out);
+}
+
+fn overlaps(a: (u64, u64), b: (u64, u64)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn span(v: &Value) -> (u64, u64) {
+    (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap())
+}
+
+/// Counts of gold items found, per layer; the floors below are what the baseline
+/// extractors reach and may only go up.
+#[test]
+fn seed_acceptance_report() {
+    let Some((text, gold)) = load_seed() else { return };
+    let out = run_seed(&text, &gold);
+    let mut report = Vec::new();
+
+    // Quotes: a predicted quote overlapping the gold content, then speaker, cue and kind.
+    let gold_quotes = gold["quotes"].as_array().unwrap();
+    let (mut found, mut speaker_ok, mut cue_ok, mut kind_ok) = (0, 0, 0, 0);
+    for g in gold_quotes {
+        let gspan = span(&g["content"]);
+        let Some(p) = out["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| overlaps(span(p), gspan))
+        else {
+            continue;
+        };
+        found += 1;
+        speaker_ok += usize::from(p["speaker"]["name"] == g["speaker"]);
+        cue_ok += usize::from(!p["cue"].is_null() && span(&p["cue"]) == span(&g["cue"]));
+        kind_ok += usize::from(p["kind"] == g["kind"]);
+    }
+    report.push(format!(
+        "quotes: {found}/{n} found, {speaker_ok} right speaker, {cue_ok} right cue, {kind_ok} right kind",
+        n = gold_quotes.len()
+    ));
+
+    // Entities: gold (text, label) pairs present among predicted mentions.
+    let gold_entities = gold["entities"].as_array().unwrap();
+    let entities_ok = gold_entities
+        .iter()
+        .filter(|g| {
+            out["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["text"] == g["text"] && p["label"] == g["label"])
+        })
+        .count();
+    report.push(format!(
+        "entities: {entities_ok}/{} (text and label)",
+        gold_entities.len()
+    ));
+
+    // Clusters: canonical name and label, mention texts, and role.
+    let gold_clusters = gold["clusters"].as_object().unwrap();
+    let (mut clusters_ok, mut roles_ok) = (0, 0);
+    for (name, g) in gold_clusters {
+        let Some(c) = out["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == name.as_str())
+        else {
+            continue;
+        };
+        clusters_ok += usize::from(c["label"] == g["label"]);
+        if let Some(role) = g.get("role") {
+            roles_ok += usize::from(c["roles"].as_array().unwrap().contains(role));
+        }
+    }
+    let gold_roles = gold_clusters.values().filter(|g| g.get("role").is_some()).count();
+    report.push(format!(
+        "clusters: {clusters_ok}/{}, roles: {roles_ok}/{gold_roles}",
+        gold_clusters.len()
+    ));
+
+    // Dates: same value on an overlapping span.
+    let gold_dates = gold["dates"].as_array().unwrap();
+    let dates_ok = gold_dates
+        .iter()
+        .filter(|g| {
+            out["dates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["value"] == g["value"] && overlaps(span(p), span(g)))
+        })
+        .count();
+    report.push(format!(
+        "dates: {dates_ok}/{} (value and extent overlap)",
+        gold_dates.len()
+    ));
+
+    // Stances: holder and polarity, target text overlapping the gold target words.
+    let gold_stances = gold["stances"].as_array().unwrap();
+    let stances_ok = gold_stances
+        .iter()
+        .filter(|g| {
+            out["stances"].as_array().unwrap().iter().any(|p| {
+                p["holder"]["name"] == g["holder"]
+                    && p["polarity"] == g["polarity"]
+                    && (g["target"]
+                        .as_str()
+                        .unwrap()
+                        .contains(p["target"]["text"].as_str().unwrap())
+                        || p["target"]["text"]
+                            .as_str()
+                            .unwrap()
+                            .contains(g["target"].as_str().unwrap()))
+            })
+        })
+        .count();
+    report.push(format!("stances: {stances_ok}/{}", gold_stances.len()));
+
+    eprintln!("seed acceptance report:\n  {}", report.join("\n  "));
+    assert!(
+        found >= 10 && speaker_ok >= 10 && cue_ok >= 10,
+        "quotes regressed: {}",
+        report[0]
+    );
+    assert!(entities_ok >= 16, "entities regressed: {}", report[1]);
+    assert!(clusters_ok >= 5 && roles_ok >= 4, "clusters regressed: {}", report[2]);
+    assert!(dates_ok >= 3, "dates regressed: {}", report[3]);
+    assert!(stances_ok >= 1, "stances regressed: {}", report[4]);
+}

@@ -1,0 +1,22 @@
+# Type stubs of the native extension module (hand-written; checked by mypy.stubtest).
+from typing import Any, List, Optional, Sequence, Tuple
+
+__version__: str
+
+class NativePipeline:
+    def __new__(cls, extractors: Optional[Sequence[str]] = None) -> NativePipeline: ...
+    @property
+    def extractors(self) -> List[str]: ...
+    def __getnewargs__(self) -> Tuple[List[str]]: ...
+    def process(
+        self,
+        text: Any,
+        id: str = "0",
+        published: Optional[Any] = None,
+        targets: Optional[Any] = None,
+    ) -> str: ...
+    def process_batch(
+        self, records: List[Any], threads: Optional[int] = None
+    ) -> List[Tuple[str, Optional[str]]]: ...
+
+def available_extractors() -> List[str]: ...

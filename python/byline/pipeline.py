@@ -1,0 +1,175 @@
+"""The Python face of the pipeline: one article at a time, or a lazy, ordered,
+parallel stream of articles with the GIL released."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+
+from . import _byline
+from .document import Document
+from .errors import ExtractionError, InputError
+
+__all__ = ["Pipeline", "DateLike", "ArticleLike"]
+
+DateLike = Union[str, _dt.date, None]
+"""A publication date: ``"YYYY-MM-DD"``, a ``datetime.date`` (or ``datetime``), or None."""
+
+ArticleLike = Union[str, Mapping[str, Any]]
+"""A text, or a mapping with ``text`` and optional ``id``, ``published`` and ``targets``."""
+
+_Record = Tuple[Optional[str], Any, Optional[str], Any]
+
+
+def _date_str(published: Any) -> Optional[str]:
+    if published is None:
+        return None
+    if isinstance(published, _dt.datetime):
+        return published.date().isoformat()
+    if isinstance(published, _dt.date):
+        return published.isoformat()
+    if isinstance(published, str):
+        return published
+    raise InputError(f"published must be 'YYYY-MM-DD', a datetime.date or None, not {type(published).__name__}")
+
+
+def _targets(targets: Any) -> Optional[List[Tuple[int, int]]]:
+    if targets is None:
+        return None
+    try:
+        return [(int(s), int(e)) for s, e in targets]
+    except (TypeError, ValueError):
+        raise InputError("targets must be a list of (start, end) code-point pairs") from None
+
+
+def _record(item: Any, index: int) -> _Record:
+    """Converts one item of ``pipe`` into the native record tuple (may raise InputError)."""
+    if isinstance(item, str):
+        return (str(index), item, None, None)
+    if isinstance(item, Mapping):
+        raw_id = item.get("id")
+        rid = str(index) if raw_id is None else str(raw_id)
+        if "text" not in item or item["text"] is None:
+            raise InputError("missing field 'text'")
+        text = item["text"]
+        if not isinstance(text, str):
+            raise InputError(f"field 'text' must be a string, not {type(text).__name__}")
+        return (rid, text, _date_str(item.get("published")), _targets(item.get("targets")))
+    raise InputError(f"an article must be a str or a mapping with 'text', not {type(item).__name__}")
+
+
+def _item_id(item: Any, index: int) -> str:
+    if isinstance(item, Mapping) and item.get("id") is not None:
+        return str(item["id"])
+    return str(index)
+
+
+def _error_record(rid: str, message: str) -> dict:
+    return {
+        "id": rid,
+        "error": message,
+        "entities": [],
+        "clusters": [],
+        "quotes": [],
+        "dates": [],
+        "stances": [],
+        "target_sentiment": [],
+        "extra": {},
+    }
+
+
+class Pipeline:
+    """Turns articles into :class:`~byline.Document` objects.
+
+    ``Pipeline()`` runs entities, quotes, dates and stance; pass ``extractors`` to
+    choose (see :func:`byline.available_extractors`). Pipelines pickle (by their
+    extractor names), so Dask, Ray and Spark can ship them to workers.
+    """
+
+    def __init__(self, extractors: Optional[Sequence[str]] = None) -> None:
+        self._native = _byline.NativePipeline(None if extractors is None else list(extractors))
+
+    @property
+    def extractors(self) -> List[str]:
+        """The extractor names, in run order."""
+        return list(self._native.extractors)
+
+    def __call__(
+        self,
+        text: str,
+        published: DateLike = None,
+        *,
+        id: str = "0",
+        targets: Optional[Sequence[Tuple[int, int]]] = None,
+    ) -> Document:
+        """Analyses one article. Raises :class:`InputError` for bad input and
+        :class:`ExtractionError` when an extractor fails."""
+        if not isinstance(text, str):
+            raise InputError(f"text must be a str, not {type(text).__name__}")
+        pub = _date_str(published)
+        out = self._native.process(text, str(id), pub, _targets(targets))
+        return Document.from_dict(json.loads(out), text, pub)
+
+    def pipe(
+        self,
+        articles: Iterable[ArticleLike],
+        *,
+        batch_size: int = 256,
+        threads: Optional[int] = None,
+        on_error: str = "record",
+    ) -> Iterator[Document]:
+        """Analyses articles lazily, ``batch_size`` at a time on ``threads`` threads
+        (default: all cores), yielding documents in input order.
+
+        A bad article yields a document whose ``error`` is set (``on_error="record"``,
+        the default) or raises (``on_error="raise"``); the others are unaffected.
+        """
+        if on_error not in ("record", "raise"):
+            raise ValueError("on_error must be 'record' or 'raise'")
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        if threads is not None and threads < 1:
+            raise ValueError("threads must be at least 1")
+        batch: List[Tuple[int, Any]] = []
+        index = 0
+        for item in articles:
+            batch.append((index, item))
+            index += 1
+            if len(batch) == batch_size:
+                yield from self._run_batch(batch, threads, on_error)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, threads, on_error)
+
+    def _run_batch(self, batch: List[Tuple[int, Any]], threads: Optional[int], on_error: str) -> Iterator[Document]:
+        records: List[Optional[_Record]] = []
+        failures: dict = {}
+        for pos, (index, item) in enumerate(batch):
+            try:
+                records.append(_record(item, index))
+            except InputError as e:
+                if on_error == "raise":
+                    raise InputError(f"{_item_id(item, index)}: {e}") from None
+                records.append(None)
+                failures[pos] = (_item_id(item, index), str(e))
+        native_in = [r for r in records if r is not None]
+        results = iter(self._native.process_batch(native_in, threads))
+        for pos, record in enumerate(records):
+            if record is None:
+                rid, message = failures[pos]
+                yield Document.from_dict(_error_record(rid, message))
+                continue
+            out, error_class = next(results)
+            parsed = json.loads(out)
+            if error_class is not None and on_error == "raise":
+                cls = InputError if error_class == "InputError" else ExtractionError
+                raise cls(f"{parsed['id']}: {parsed['error']}")
+            text = record[1] if isinstance(record[1], str) else ""
+            yield Document.from_dict(parsed, text, record[2])
+
+    def __reduce__(self) -> Tuple[Any, Tuple[List[str]]]:
+        return (Pipeline, (self.extractors,))
+
+    def __repr__(self) -> str:
+        return f"Pipeline(extractors={self.extractors!r})"
