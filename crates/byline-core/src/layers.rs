@@ -171,7 +171,7 @@ pub struct Stance {
     /// For or against.
     pub polarity: Polarity,
     /// Confidence in [0, 1].
-    pub score: f32,
+    pub score: f64,
     /// The words that express the stance.
     pub evidence: Span,
     /// Index into `Document::quotes` when the stance is expressed in a quote.
@@ -188,5 +188,5 @@ pub struct TargetSentiment {
     /// Positive, neutral or negative.
     pub polarity: Polarity,
     /// Confidence in [0, 1].
-    pub score: f32,
+    pub score: f64,
 }

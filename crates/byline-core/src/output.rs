@@ -148,7 +148,7 @@ pub struct StanceOut {
     /// positive, negative or neutral.
     pub polarity: Polarity,
     /// Confidence in [0, 1].
-    pub score: f32,
+    pub score: f64,
     /// Where the stance is expressed.
     pub evidence: EvidenceOut,
     /// Index into `quotes`, if expressed in a quote.
@@ -169,7 +169,7 @@ pub struct TargetSentimentOut {
     /// positive, neutral or negative.
     pub polarity: Polarity,
     /// Confidence in [0, 1].
-    pub score: f32,
+    pub score: f64,
 }
 
 /// One output line: the analysis of one article, or an error record.

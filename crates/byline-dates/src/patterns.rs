@@ -168,12 +168,13 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
             "next" | "coming" => 1,
             _ => 0,
         };
-        let value = match published.and_then(|p| normalise::shifted_period(p, unit, n)) {
-            Some(v) => v,
-            None => match n {
-                0 => "PRESENT_REF".to_owned(),
-                n if n < 0 => "PAST_REF".to_owned(),
-                _ => "FUTURE_REF".to_owned(),
+        let value = match published {
+            Some(p) => normalise::shifted_period(p, unit, n).unwrap_or_else(|| "XXXX".to_owned()),
+            None => match unit {
+                Unit::Week => "XXXX-WXX".to_owned(),
+                Unit::Month => "XXXX-XX".to_owned(),
+                Unit::Decade => "XXX".to_owned(),
+                _ => "XXXX".to_owned(),
             },
         };
         out.push(expr(text, whole(&c), TimexType::Date, value));

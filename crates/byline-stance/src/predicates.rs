@@ -13,15 +13,20 @@ const NP_STOP: &[&str] = &[
 ];
 
 fn holder_before(doc: &Document, pred: usize, min: usize) -> Option<(usize, Option<usize>)> {
-    // The nearest PER/ORG mention, or a resolved he/she, before the predicate.
-    for t in (min..pred).rev().take(8) {
+    // The nearest person (a name or a resolved he/she) before the predicate in its
+    // sentence; an organisation only when no person is named there. Preferring persons
+    // skips organisations inside an appositive ("Medvedev, the deputy head of the
+    // Security Council, expressed …").
+    let mut org = None;
+    for t in (min..pred).rev() {
         if let Some(e) = doc.entity_at_token(t) {
-            if matches!(doc.entities[e].label, EntityLabel::Per | EntityLabel::Org) {
-                return Some((t, Some(doc.entities[e].cluster)));
+            match doc.entities[e].label {
+                EntityLabel::Per => return Some((t, Some(doc.entities[e].cluster))),
+                EntityLabel::Org if org.is_none() => org = Some((t, Some(doc.entities[e].cluster))),
+                _ => {}
             }
         }
-        let w = doc.token_text(t);
-        if matches!(w, "he" | "she" | "He" | "She") {
+        if matches!(doc.token_text(t), "he" | "she" | "He" | "She") {
             let pos = doc.tokens[t].span.start;
             let end = doc.entities.partition_point(|e| e.span.end <= pos);
             let cluster = doc.entities[..end]
@@ -29,10 +34,12 @@ fn holder_before(doc: &Document, pred: usize, min: usize) -> Option<(usize, Opti
                 .rev()
                 .find(|e| e.label == EntityLabel::Per)
                 .map(|e| e.cluster);
-            return cluster.map(|c| (t, Some(c)));
+            if let Some(c) = cluster {
+                return Some((t, Some(c)));
+            }
         }
     }
-    None
+    org
 }
 
 fn target_after(doc: &Document, pred: usize, limit: usize) -> Option<(Span, Option<usize>)> {
@@ -111,14 +118,20 @@ pub fn find_stances(doc: &Document) -> Vec<Stance> {
             if target_cluster.is_some() && target_cluster == cluster {
                 continue;
             }
-            let ev_start = holder_tok
-                .map(|t| doc.tokens[t].span.end)
-                .unwrap_or(doc.tokens[p].span.start);
-            let ev_start = doc
-                .tokens_in(Span::new(ev_start, target.end))
-                .next()
-                .map(|t| doc.tokens[t].span.start)
-                .unwrap_or(doc.tokens[p].span.start);
+            // Evidence: up to three lower-case words before the predicate ("did not
+            // support", "expressed his approval"), through the target.
+            let mut first = p;
+            while first > range.start
+                && p - first < 3
+                && holder_tok.is_none_or(|h| first - 1 > h)
+                && doc.tokens[first - 1].kind == TokenKind::Word
+                && doc.token_text(first - 1).starts_with(char::is_lowercase)
+                && !NP_STOP.contains(&doc.token_text(first - 1))
+                && !matches!(doc.token_text(first - 1), "he" | "she" | "they" | "it")
+            {
+                first -= 1;
+            }
+            let ev_start = doc.tokens[first].span.start;
             let end = target.end.max(doc.tokens[p].span.end);
             out.push(Stance {
                 holder: StanceHolder { cluster, name },

@@ -25,7 +25,7 @@ fn portray(doc: &Document, span: Span, cluster: Option<usize>) -> TargetSentimen
     let score = if diff == 0 {
         0.5
     } else {
-        (0.5 + 0.1 * diff.abs() as f32).min(0.9)
+        (0.5 + 0.1 * f64::from(diff.abs())).min(0.9)
     };
     TargetSentiment {
         span,

@@ -1,0 +1,171 @@
+//! The `byline` binary end to end: one output line per input line, in order, with
+//! error records for bad lines; gzip in and out; standard input; exit codes.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+}
+
+fn temp_path(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("byline-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect()
+}
+
+const GOOD: &str =
+    r#"{"id":"good","text":"“Contacts are complicated,” Dmitry Peskov said on Friday.","published":"2025-04-19"}"#;
+
+fn mixed_input() -> Vec<u8> {
+    let mut input = Vec::new();
+    for line in [
+        GOOD.as_bytes(),
+        b"{not json",
+        b"{\"id\":\"latin1\",\"text\":\"caf\xe9\"}",
+        br#"{"id":"notext","title":"x"}"#,
+        br#"{"id":"numtext","text":42}"#,
+        br#"{"id":"baddate","text":"Hi.","published":"2025-02-30"}"#,
+        b"",
+        br#"{"id":7,"text":""}"#,
+        br#"{"text":"No id here.","published":null,"extra_field":[1,2]}"#,
+    ] {
+        input.extend_from_slice(line);
+        input.push(b'\n');
+    }
+    input
+}
+
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn every_line_yields_one_record_in_order_and_bad_lines_are_error_records() {
+    let out = run_with_stdin(&["extract", "--threads", "2"], &mixed_input());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out.stdout);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["good", "2", "latin1", "notext", "numtext", "baddate", "7", "7", "9"]
+    );
+    let errors: Vec<Option<&str>> = recs.iter().map(|r| r["error"].as_str()).collect();
+    assert_eq!(errors[0], None);
+    assert!(errors[1].unwrap().starts_with("invalid JSON"));
+    assert!(errors[2].unwrap().contains("invalid UTF-8"));
+    assert_eq!(errors[3], Some("missing field 'text'"));
+    assert_eq!(errors[4], Some("field 'text' must be a string, not a number"));
+    assert!(errors[5].unwrap().contains("not a real calendar date"));
+    assert_eq!(errors[6], Some("empty line"));
+    assert_eq!((errors[7], errors[8]), (None, None));
+    assert_eq!(recs[0]["quotes"][0]["speaker"]["name"], "Dmitry Peskov");
+    assert_eq!(recs[0]["dates"][0]["value"], "2025-04-18");
+    assert!(recs[7]["entities"].as_array().unwrap().is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("9 articles, 6 errors"), "{stderr}");
+}
+
+#[test]
+fn strict_mode_fails_when_any_record_failed() {
+    let out = run_with_stdin(&["extract", "--strict", "--quiet"], &mixed_input());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(records(&out.stdout).len(), 9);
+    let ok = run_with_stdin(&["extract", "--strict", "--quiet"], format!("{GOOD}\n").as_bytes());
+    assert!(ok.status.success());
+}
+
+#[test]
+fn gzip_in_and_out_give_the_same_records_as_plain_text() {
+    let plain = run_with_stdin(&["extract", "--quiet"], &mixed_input());
+    let gz_in = temp_path("in.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&gz_in).unwrap(), flate2::Compression::fast());
+    enc.write_all(&mixed_input()).unwrap();
+    enc.finish().unwrap();
+    let gz_out = temp_path("out.jsonl.gz");
+    let out = bin()
+        .args(["extract", "--quiet", "-o"])
+        .arg(&gz_out)
+        .arg(&gz_in)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut decoded = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(&gz_out).unwrap())
+        .read_to_end(&mut decoded)
+        .unwrap();
+    assert_eq!(decoded, plain.stdout);
+}
+
+#[test]
+fn several_inputs_name_unidentified_records_by_path_and_line() {
+    let a = temp_path("a.jsonl");
+    let b = temp_path("b.jsonl");
+    std::fs::write(&a, "{\"text\":\"One.\"}\n").unwrap();
+    std::fs::write(&b, "{\"text\":\"Two.\"}\n{\"text\":\"Three.\"}").unwrap();
+    let out = bin().args(["extract", "--quiet"]).arg(&a).arg(&b).output().unwrap();
+    let ids: Vec<String> = records(&out.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            format!("{}:1", a.display()),
+            format!("{}:1", b.display()),
+            format!("{}:2", b.display())
+        ]
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_status_2_and_a_message() {
+    let out = bin().args(["extract", "no-such-file.jsonl"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.jsonl: no such file"));
+    let out = run_with_stdin(&["extract", "--extractors", "quotes"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs the 'entities' layer"));
+    let out = run_with_stdin(&["extract", "--extractors", "entities,nope"], b"");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown extractor 'nope'"));
+}
+
+#[test]
+fn extractors_can_be_chosen_including_the_money_plug_in() {
+    let out = run_with_stdin(
+        &["extract", "--quiet", "--extractors", "money,entities"],
+        br#"{"id":"m","text":"Acme paid $3 million."}"#,
+    );
+    let rec = &records(&out.stdout)[0];
+    assert_eq!(rec["extra"]["money"][0]["text"], "$3 million");
+    assert!(rec["quotes"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn eval_reports_missing_gold_data_and_unwritten_scorers() {
+    let out = bin().args(["eval", "ner", "missing.conll"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read gold data missing.conll"));
+    let gold = temp_path("gold.conll");
+    std::fs::write(&gold, "-DOCSTART- -X- -X- O\n").unwrap();
+    let out = bin().args(["eval", "dates"]).arg(&gold).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not implemented yet"));
+}
