@@ -1,0 +1,135 @@
+"""One article at a time: objects, attributes, offsets, dates, pickling, errors."""
+
+from __future__ import annotations
+
+import datetime
+import doctest
+import pickle
+
+import pytest
+
+import byline
+from byline import Document
+
+
+def spans_of(doc: Document):
+    """Every (start, end, text) span the Python API exposes."""
+    for e in doc.entities:
+        yield e.start, e.end, e.text
+    for q in doc.quotes:
+        yield q.start, q.end, q.text
+        if q.speaker:
+            yield q.speaker.start, q.speaker.end, q.speaker.text
+        if q.cue:
+            yield q.cue.start, q.cue.end, q.cue.text
+    for d in doc.dates:
+        yield d.start, d.end, d.text
+    for s in doc.stances:
+        yield s.target.start, s.target.end, s.target.text
+        yield s.evidence.start, s.evidence.end, s.evidence.text
+    for t in doc.target_sentiment:
+        yield t.start, t.end, t.text
+
+
+def test_seed_article_who_said_what(nlp, seed):
+    doc = nlp(seed["text"], published=seed["gold"]["published"], id="seed")
+    assert doc.ok and doc.id == "seed"
+    speakers = [q.speaker.name for q in doc.quotes if q.speaker]
+    for g in seed["gold"]["quotes"]:
+        assert g["speaker"] in speakers
+    first = doc.quotes[1]
+    assert first.text.startswith("Contacts are quite complicated")
+    assert first.speaker is not None and first.speaker.name == "Dmitry Peskov"
+    assert first.cue is not None and first.cue.text == "informed"
+    assert [d.value for d in doc.dates] == ["2025-04-18", "PXD", "P1M"]
+    peskov = next(c for c in doc.clusters if c.name == "Dmitry Peskov")
+    assert peskov.label == "PER" and "Kremlin spokesperson" in peskov.roles
+    assert all(doc.entities[m].cluster == peskov.id for m in peskov.mentions)
+
+
+def test_every_span_indexes_the_python_string(nlp, seed):
+    text = seed["text"] + "\n\nZoë Ångström 🙂 said: “Ça va, Москва agreed.” Mr. Müller said on Friday that José Núñez would wait a few days."
+    doc = nlp(text, published="2025-04-19")
+    spans = list(spans_of(doc))
+    assert len(spans) > 50
+    for start, end, span_text in spans:
+        assert text[start:end] == span_text
+
+
+def test_to_dict_is_the_json_contract(nlp):
+    doc = nlp("“We agree,” Dmitry Peskov said on Friday.", published=datetime.date(2025, 4, 19))
+    d = doc.to_dict()
+    assert set(d) >= {"id", "error", "entities", "clusters", "quotes", "dates", "stances", "target_sentiment", "extra"}
+    assert d["quotes"][0]["speaker"]["name"] == "Dmitry Peskov"
+    d["quotes"].clear()
+    assert doc.to_dict()["quotes"], "to_dict returns a copy"
+    assert doc.published == "2025-04-19"
+
+
+def test_published_accepts_dates_datetimes_and_none(nlp):
+    text = "He left on Friday."
+    assert nlp(text, published=datetime.datetime(2025, 4, 19, 10, 30)).dates[0].value == "2025-04-18"
+    assert nlp(text).dates[0].value == "XXXX-WXX-5"
+
+
+def test_repr_is_informative(nlp):
+    doc = nlp("“We agree,” Dmitry Peskov said.")
+    assert "1 quotes" in repr(doc)
+    assert "Dmitry Peskov" in repr(doc.quotes[0])
+    assert repr(nlp) == "Pipeline(extractors=['entities', 'quotes', 'dates', 'stance'])"
+
+
+def test_empty_text_gives_empty_layers(nlp):
+    doc = nlp("")
+    assert doc.ok and not doc.entities and not doc.quotes and not doc.dates and not doc.stances
+
+
+def test_targets_get_a_target_sentiment_entry(nlp):
+    text = "Critics slammed the new tax plan as a failure."
+    doc = nlp(text, targets=[(20, 32)])
+    given = [t for t in doc.target_sentiment if (t.start, t.end) == (20, 32)]
+    assert len(given) == 1 and given[0].text == "new tax plan"
+    assert given[0].polarity in ("positive", "neutral", "negative")
+    with pytest.raises(byline.InputError):
+        nlp(text, targets=[(5, 500)])
+
+
+def test_pipeline_pickles_by_its_configuration(nlp):
+    clone = pickle.loads(pickle.dumps(nlp))
+    assert clone.extractors == nlp.extractors
+    text = "“We agree,” Dmitry Peskov said."
+    assert clone(text).to_dict() == nlp(text).to_dict()
+    small = byline.Pipeline(["entities", "money"])
+    assert pickle.loads(pickle.dumps(small)).extractors == ["entities", "money"]
+
+
+def test_chosen_extractors_and_the_plug_in_layer():
+    nlp = byline.Pipeline(["money", "entities"])
+    doc = nlp("Acme paid $3 million to Zoë.")
+    assert doc.extra["money"][0]["text"] == "$3 million"
+    assert doc.quotes == []
+    assert "money" in byline.available_extractors()
+
+
+def test_bad_input_raises_byline_errors(nlp):
+    with pytest.raises(byline.InputError) as e:
+        nlp("text", published="19 April 2025")
+    assert isinstance(e.value, ValueError) and isinstance(e.value, byline.BylineError)
+    with pytest.raises(byline.InputError):
+        nlp(42)  # type: ignore[arg-type]
+    with pytest.raises(byline.InputError):
+        nlp("lone \ud800 surrogate")
+    with pytest.raises(byline.InputError):
+        nlp("text", published=20250419)  # type: ignore[arg-type]
+
+
+def test_bad_configuration_raises_pipeline_config_error():
+    with pytest.raises(byline.PipelineConfigError, match="needs the 'entities' layer"):
+        byline.Pipeline(["quotes"])
+    with pytest.raises(byline.PipelineConfigError, match="unknown extractor 'nope'"):
+        byline.Pipeline(["nope"])
+
+
+def test_package_docstring_examples_run():
+    failures, tests = doctest.testmod(byline, verbose=False)
+    assert tests > 0 and failures == 0
