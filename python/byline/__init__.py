@@ -14,20 +14,9 @@ from __future__ import annotations
 from typing import List
 
 from . import _byline
-from .document import (
-    Cluster,
-    Cue,
-    DateExpr,
-    Document,
-    Entity,
-    Evidence,
-    Quote,
-    Speaker,
-    Stance,
-    StanceHolder,
-    StanceTarget,
-    TargetSentiment,
-)
+from . import document as _document
+from .document import *  # noqa: F401,F403 (re-exported object types)
+from .document import Document
 from .errors import BylineError, ExtractionError, InputError, PipelineConfigError
 from .pipeline import Pipeline
 
@@ -35,18 +24,7 @@ __version__: str = _byline.__version__
 
 __all__ = [
     "Pipeline",
-    "Document",
-    "Entity",
-    "Cluster",
-    "Quote",
-    "Speaker",
-    "Cue",
-    "DateExpr",
-    "Stance",
-    "StanceHolder",
-    "StanceTarget",
-    "Evidence",
-    "TargetSentiment",
+    *_document.__all__,
     "BylineError",
     "InputError",
     "PipelineConfigError",

@@ -86,8 +86,11 @@ pub fn find_stances(doc: &Document) -> Vec<Stance> {
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         for p in range.clone() {
-            let w = doc.token_text(p).to_lowercase();
-            let Some(&(_, base)) = PREDICATES.iter().find(|(word, _)| *word == w) else {
+            let w = doc.token_text(p);
+            if !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let Some(&(_, base)) = PREDICATES.iter().find(|(word, _)| word.eq_ignore_ascii_case(w)) else {
                 continue;
             };
             let negated = (p.saturating_sub(3).max(range.start)..p).any(|t| NEGATORS.contains(&doc.token_text(t)));
