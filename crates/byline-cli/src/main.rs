@@ -3,6 +3,7 @@
 
 mod extract;
 mod input;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -20,6 +21,11 @@ struct Cli {
 enum Command {
     /// Analyse articles: JSONL (or JSONL.gz) in, one JSON line out per input line.
     Extract(extract::ExtractArgs),
+    /// Train a model from gold data.
+    Train {
+        #[command(subcommand)]
+        task: TrainTask,
+    },
     /// Score one layer against gold data.
     Eval {
         #[command(subcommand)]
@@ -28,11 +34,20 @@ enum Command {
 }
 
 #[derive(Subcommand, Debug)]
+enum TrainTask {
+    /// The entity tagger, on CoNLL-2003.
+    Ner(train::TrainNerArgs),
+}
+
+#[derive(Subcommand, Debug)]
 enum EvalTask {
     /// Entities on CoNLL-2003 (eng.testa): P/R/F1 per type, conlleval style.
     Ner {
         /// Gold CoNLL file (IOB1 or IOB2).
         gold: PathBuf,
+        /// Also write the gold file with a predicted tag column appended.
+        #[arg(long)]
+        predict: Option<PathBuf>,
     },
     /// Quotes on PolNeAR JSONL: span, speaker, cue and end-to-end scores per kind.
     Quotes {
@@ -80,14 +95,23 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Train {
+            task: TrainTask::Ner(args),
+        } => match train::run(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("byline train ner: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Eval { task } => {
-            let (task, gold) = match task {
-                EvalTask::Ner { gold } => (byline_eval::Task::Ner, gold),
-                EvalTask::Quotes { gold } => (byline_eval::Task::Quotes, gold),
-                EvalTask::Dates { gold } => (byline_eval::Task::Dates, gold),
-                EvalTask::Stance { gold } => (byline_eval::Task::Stance, gold),
+            let (task, gold, predict) = match task {
+                EvalTask::Ner { gold, predict } => (byline_eval::Task::Ner, gold, predict),
+                EvalTask::Quotes { gold } => (byline_eval::Task::Quotes, gold, None),
+                EvalTask::Dates { gold } => (byline_eval::Task::Dates, gold, None),
+                EvalTask::Stance { gold } => (byline_eval::Task::Stance, gold, None),
             };
-            match byline_eval::run(task, &gold) {
+            match byline_eval::run(task, &gold, predict.as_deref()) {
                 Ok(report) => {
                     print!("{report}");
                     ExitCode::SUCCESS

@@ -33,8 +33,9 @@ pub fn build_clusters(doc: &mut Document, mentions: Vec<Mention>) {
         let mut label = m.label;
         let key = if let Some(group) = alias_group(text) {
             group.to_owned()
-        } else if !text.contains(' ') && (label == EntityLabel::Per || m.guessed) {
-            // A single word joins the closest full name ending with it (before, else after).
+        } else if !text.contains(' ') && label != EntityLabel::Misc {
+            // A single word joins the closest full person name ending with it (before,
+            // else after) and becomes a person mention.
             match full_names.get(text) {
                 Some(candidates) => {
                     let before = candidates.partition_point(|&c| c < i);
@@ -63,11 +64,10 @@ pub fn build_clusters(doc: &mut Document, mentions: Vec<Mention>) {
         });
         let c = &mut clusters[cluster];
         c.mentions.push(entities.len());
+        // The longest mention names the cluster and gives its label.
         if text.chars().count() > c.name.chars().count() && alias_group(&c.name).is_none() {
             c.name = text.to_owned();
-        }
-        if !m.guessed || c.label == label {
-            c.label = if m.guessed { c.label } else { label };
+            c.label = label;
         }
         for role in &m.roles {
             if !c.roles.contains(role) {

@@ -1,17 +1,30 @@
 //! Named entities for byline: PER / ORG / LOC / MISC mentions, grouped per article into
 //! clusters with canonical names and roles.
 //!
-//! This is the rule-based baseline: capitalised-run chunking with an abbreviation-aware
-//! title splitter, hand-written word lists, and surname / alias clustering. The trained
-//! sequence tagger (issue "Entities") replaces the labelling step behind the same
-//! [`Entities`] extractor. Pronouns are not entity mentions here; the quotes extractor
-//! resolves them to clusters.
+//! Mentions come from a trained sequence tagger ([`tagger`]: hashed features, averaged
+//! structured perceptron, Viterbi over IOB2) whose weights ship in `model/ner.bin`;
+//! roles from titles, role nouns and appositives ([`mentions`]); clusters from alias
+//! groups, repeats and surnames ([`cluster`]). Pronouns are not entity mentions here; the
+//! quotes extractor resolves them to clusters.
 
 pub mod cluster;
 pub mod lexicon;
 pub mod mentions;
+pub mod tagger;
 
 use byline_core::{Document, ExtractError, Extractor, Layer};
+use std::sync::LazyLock;
+use tagger::model::Model;
+
+/// The shipped tagger, trained with `byline train ner` (see `model/README.md`).
+static MODEL_BYTES: &[u8] = include_bytes!("../model/ner.bin");
+
+/// The shipped model, decoded once and shared by every thread.
+pub fn shipped_model() -> &'static Model {
+    static MODEL: LazyLock<Model> =
+        LazyLock::new(|| Model::from_bytes(MODEL_BYTES).expect("the shipped NER model is valid (checked by a test)"));
+    &MODEL
+}
 
 /// The entities extractor: writes `entities` and `clusters`.
 #[derive(Clone, Debug, Default)]
@@ -27,7 +40,7 @@ impl Extractor for Entities {
     }
 
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
-        let mentions = mentions::find_mentions(doc);
+        let mentions = mentions::find_mentions(doc, shipped_model());
         cluster::build_clusters(doc, mentions);
         Ok(())
     }

@@ -3,9 +3,13 @@
 //! NewsMTSC JSONL (stance). Each must agree with the reference scorer of the same name
 //! in `../shared/eval`.
 //!
-//! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]); the
-//! per-task scorers are added by the extractor issues and report
-//! [`EvalError::NotImplemented`] until then.
+//! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]) and
+//! the scorers written so far: NER ([`ner`], [`chunks`], [`conll`]). The others report
+//! [`EvalError::NotImplemented`] until their extractor issues add them.
+
+pub mod chunks;
+pub mod conll;
+pub mod ner;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -119,13 +123,20 @@ impl fmt::Display for Counts {
     }
 }
 
-/// Scores `task` on the gold data at `gold`, returning the printed report.
-pub fn run(task: Task, gold: &std::path::Path) -> Result<String, EvalError> {
+/// Scores `task` on the gold data at `gold`, returning the printed report. `predict`
+/// names a file for the predictions where the task supports it (NER).
+pub fn run(task: Task, gold: &std::path::Path, predict: Option<&std::path::Path>) -> Result<String, EvalError> {
     std::fs::metadata(gold).map_err(|source| EvalError::Io {
         path: gold.to_path_buf(),
         source,
     })?;
-    Err(EvalError::NotImplemented { task })
+    match task {
+        Task::Ner => {
+            let pipeline = byline::pipeline_from_names(&["entities"]).expect("the entities extractor has no needs");
+            ner::run(gold, predict, &pipeline)
+        }
+        _ => Err(EvalError::NotImplemented { task }),
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,208 @@
+//! The tagger's weights (one score per feature bucket and tag, plus tag transitions),
+//! first-order Viterbi decoding constrained to valid IOB2, and a compact binary format:
+//! non-zero weights quantised to i16 and stored sparsely with varint index deltas.
+
+use super::labels::{N_TAGS, allowed};
+
+/// Magic bytes opening a model file.
+const MAGIC: &[u8; 8] = b"BYLNER01";
+
+/// A trained tagger.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// Feature buckets are `2^bits`.
+    pub bits: u32,
+    /// `weights[bucket * N_TAGS + tag]`.
+    pub weights: Vec<f32>,
+    /// `transitions[prev][tag]`; row `N_TAGS` is the sentence start.
+    pub transitions: Vec<f32>,
+}
+
+impl Model {
+    /// An all-zero model with `2^bits` buckets.
+    pub fn zeros(bits: u32) -> Self {
+        Model {
+            bits,
+            weights: vec![0.0; (1usize << bits) * N_TAGS],
+            transitions: vec![0.0; (N_TAGS + 1) * N_TAGS],
+        }
+    }
+
+    /// The emission scores of every tag for one token's features.
+    pub fn emissions(&self, features: &[u32], out: &mut [f32; N_TAGS]) {
+        *out = [0.0; N_TAGS];
+        for &f in features {
+            let row = &self.weights[f as usize * N_TAGS..(f as usize + 1) * N_TAGS];
+            for (o, w) in out.iter_mut().zip(row) {
+                *o += w;
+            }
+        }
+    }
+
+    /// The best valid IOB2 tag sequence for a sentence's token features.
+    pub fn decode(&self, sentence: &[Vec<u32>]) -> Vec<usize> {
+        let n = sentence.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
+        let mut back = vec![[0u8; N_TAGS]; n];
+        let mut emit = [0.0f32; N_TAGS];
+        self.emissions(&sentence[0], &mut emit);
+        for t in 0..N_TAGS {
+            if allowed(None, t) {
+                score[0][t] = emit[t] + self.transitions[N_TAGS * N_TAGS + t];
+            }
+        }
+        for i in 1..n {
+            self.emissions(&sentence[i], &mut emit);
+            for t in 0..N_TAGS {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0;
+                for (p, &prev_score) in score[i - 1].iter().enumerate() {
+                    if !allowed(Some(p), t) {
+                        continue;
+                    }
+                    let s = prev_score + self.transitions[p * N_TAGS + t];
+                    if s > best {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                score[i][t] = best + emit[t];
+                back[i][t] = arg as u8;
+            }
+        }
+        let mut tag = (0..N_TAGS)
+            .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+            .unwrap_or(0);
+        let mut out = vec![0; n];
+        for i in (0..n).rev() {
+            out[i] = tag;
+            tag = back[i][tag] as usize;
+        }
+        out
+    }
+
+    /// Serialises the model (weights quantised to i16, zeros dropped).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self
+            .weights
+            .iter()
+            .chain(&self.transitions)
+            .fold(0.0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let mut last = 0usize;
+        let mut count = 0u64;
+        let mut body = Vec::new();
+        for (i, w) in self.weights.iter().enumerate() {
+            let q = (w / scale).round() as i32;
+            if q == 0 {
+                continue;
+            }
+            write_varint(&mut body, (i - last) as u64);
+            body.extend_from_slice(&(q.clamp(-32767, 32767) as i16).to_le_bytes());
+            last = i;
+            count += 1;
+        }
+        out.extend_from_slice(&count.to_le_bytes());
+        out.extend_from_slice(&body);
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a byline NER model (bad magic bytes)".into());
+        }
+        let bits = u32::from_le_bytes(r.take(4)?.try_into().unwrap());
+        if !(8..=26).contains(&bits) {
+            return Err(format!("model has an implausible bucket count 2^{bits}"));
+        }
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().unwrap());
+        let mut model = Model::zeros(bits);
+        for t in model.transitions.iter_mut() {
+            *t = f32::from_le_bytes(r.take(4)?.try_into().unwrap());
+        }
+        let count = u64::from_le_bytes(r.take(8)?.try_into().unwrap());
+        let mut index = 0usize;
+        for _ in 0..count {
+            index += r.varint()? as usize;
+            let q = i16::from_le_bytes(r.take(2)?.try_into().unwrap());
+            let slot = model.weights.get_mut(index).ok_or("weight index out of range")?;
+            *slot = f32::from(q) * scale;
+        }
+        Ok(model)
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let s = self
+            .bytes
+            .get(self.pos..self.pos + n)
+            .ok_or("model file is truncated")?;
+        self.pos += n;
+        Ok(s)
+    }
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err("bad varint in model file".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_bytes() {
+        let mut m = Model::zeros(8);
+        m.weights[5] = 1.5;
+        m.weights[2000] = -0.25;
+        m.transitions[3] = 0.75;
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert!((back.weights[5] - 1.5).abs() < 1e-3);
+        assert!((back.weights[2000] + 0.25).abs() < 1e-3);
+        assert_eq!(back.transitions[3], 0.75);
+        assert!(Model::from_bytes(b"garbage").is_err());
+    }
+
+    #[test]
+    fn decoding_respects_iob2() {
+        let mut m = Model::zeros(8);
+        // Feature 1 strongly prefers I-PER, which may not open a sentence.
+        m.weights[N_TAGS + 2] = 5.0;
+        m.weights[N_TAGS + 1] = 1.0;
+        let tags = m.decode(&[vec![1], vec![1]]);
+        assert_eq!(tags, vec![1, 2]);
+    }
+}

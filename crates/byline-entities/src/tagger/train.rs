@@ -1,0 +1,157 @@
+//! Training: an averaged structured perceptron (Collins 2002) over the hashed features,
+//! with the best epoch on the development set kept. Deterministic: the shuffle uses a
+//! fixed-seed generator, so the same data gives the same model.
+
+use super::features::{DocContext, sentence_features};
+use super::labels::{N_TAGS, spans};
+use super::model::Model;
+
+/// One training document: sentences of words with their IOB2 tag ids.
+pub struct TrainDoc {
+    /// Sentences as word lists.
+    pub sentences: Vec<Vec<String>>,
+    /// IOB2 tag ids, parallel to `sentences`.
+    pub tags: Vec<Vec<usize>>,
+}
+
+/// Training options.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    /// Feature buckets are `2^bits`.
+    pub bits: u32,
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the shuffle.
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            bits: 18,
+            epochs: 10,
+            seed: 17,
+        }
+    }
+}
+
+struct Prepared {
+    features: Vec<Vec<u32>>,
+    tags: Vec<usize>,
+}
+
+fn prepare(docs: &[TrainDoc], bits: u32) -> Vec<Prepared> {
+    let mut out = Vec::new();
+    for doc in docs {
+        let context = DocContext::new(&doc.sentences);
+        for (words, tags) in doc.sentences.iter().zip(&doc.tags) {
+            out.push(Prepared {
+                features: sentence_features(words, &context, bits),
+                tags: tags.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Entity-level F1 (percent) of `model` on documents (on their own tokens).
+pub fn evaluate(model: &Model, docs: &[TrainDoc]) -> f64 {
+    f1(model, &prepare(docs, model.bits))
+}
+
+/// Entity-level F1 (percent) of `model` on prepared sentences.
+fn f1(model: &Model, data: &[Prepared]) -> f64 {
+    let (mut correct, mut predicted, mut gold) = (0usize, 0usize, 0usize);
+    for s in data {
+        let pred = spans(&model.decode(&s.features));
+        let truth = spans(&s.tags);
+        predicted += pred.len();
+        gold += truth.len();
+        correct += pred.iter().filter(|p| truth.contains(p)).count();
+    }
+    let p = correct as f64 / predicted.max(1) as f64;
+    let r = correct as f64 / gold.max(1) as f64;
+    if p + r == 0.0 { 0.0 } else { 200.0 * p * r / (p + r) }
+}
+
+/// Averaging state: current weights, and the sum of each update times its timestamp.
+struct Averaged {
+    model: Model,
+    weight_sums: Vec<f32>,
+    transition_sums: Vec<f32>,
+    step: f32,
+}
+
+impl Averaged {
+    fn update(&mut self, features: &[Vec<u32>], tags: &[usize], delta: f32) {
+        let mut prev = N_TAGS;
+        for (f, &t) in features.iter().zip(tags) {
+            for &b in f {
+                let i = b as usize * N_TAGS + t;
+                self.model.weights[i] += delta;
+                self.weight_sums[i] += delta * self.step;
+            }
+            let j = prev * N_TAGS + t;
+            self.model.transitions[j] += delta;
+            self.transition_sums[j] += delta * self.step;
+            prev = t;
+        }
+    }
+
+    fn averaged(&self) -> Model {
+        let avg = |w: &[f32], s: &[f32]| w.iter().zip(s).map(|(w, s)| w - s / self.step).collect();
+        Model {
+            bits: self.model.bits,
+            weights: avg(&self.model.weights, &self.weight_sums),
+            transitions: avg(&self.model.transitions, &self.transition_sums),
+        }
+    }
+}
+
+/// Trains a model; `report` receives `(epoch, train F1 on errors seen, dev F1)` lines.
+pub fn train(train: &[TrainDoc], dev: &[TrainDoc], options: &TrainOptions, report: &mut dyn FnMut(String)) -> Model {
+    let data = prepare(train, options.bits);
+    let dev_data = prepare(dev, options.bits);
+    let mut state = Averaged {
+        model: Model::zeros(options.bits),
+        weight_sums: vec![0.0; (1usize << options.bits) * N_TAGS],
+        transition_sums: vec![0.0; (N_TAGS + 1) * N_TAGS],
+        step: 1.0,
+    };
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = options.seed.max(1);
+    let mut best: Option<(f64, Model)> = None;
+    for epoch in 1..=options.epochs {
+        // Fisher–Yates with xorshift64.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut mistakes = 0usize;
+        for &k in &order {
+            let s = &data[k];
+            let pred = state.model.decode(&s.features);
+            if pred != s.tags {
+                mistakes += 1;
+                state.update(&s.features, &s.tags, 1.0);
+                state.update(&s.features, &pred, -1.0);
+            }
+            state.step += 1.0;
+        }
+        let averaged = state.averaged();
+        let dev_f1 = if dev_data.is_empty() {
+            0.0
+        } else {
+            f1(&averaged, &dev_data)
+        };
+        report(format!(
+            "epoch {epoch}: {mistakes} sentences with mistakes, dev F1 {dev_f1:.2}"
+        ));
+        if best.as_ref().is_none_or(|(b, _)| dev_f1 > *b) || dev_data.is_empty() {
+            best = Some((dev_f1, averaged));
+        }
+    }
+    best.map(|(_, m)| m).unwrap_or_else(|| Model::zeros(options.bits))
+}
