@@ -37,6 +37,8 @@ enum Command {
 enum TrainTask {
     /// The entity tagger, on CoNLL-2003.
     Ner(train::TrainNerArgs),
+    /// Word clusters for the entity tagger, from unlabelled news.
+    Clusters(train::TrainClustersArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -95,15 +97,19 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Train {
-            task: TrainTask::Ner(args),
-        } => match train::run(args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("byline train ner: {e}");
-                ExitCode::from(2)
+        Command::Train { task } => {
+            let (what, result) = match task {
+                TrainTask::Ner(args) => ("ner", train::run(args)),
+                TrainTask::Clusters(args) => ("clusters", train::run_clusters(args)),
+            };
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("byline train {what}: {e}");
+                    ExitCode::from(2)
+                }
             }
-        },
+        }
         Command::Eval { task } => {
             let (task, gold, predict) = match task {
                 EvalTask::Ner { gold, predict } => (byline_eval::Task::Ner, gold, predict),

@@ -1,11 +1,17 @@
 //! `byline train ner`: trains the entity tagger on CoNLL-2003 data and writes the model
-//! that `crates/byline-entities/model/ner.bin` ships.
+//! that `crates/byline-entities/model/ner.bin` ships; `byline train clusters` derives the
+//! word-cluster table (`model/clusters.tsv`) from unlabelled news.
 
+use byline_core::{Article, Document};
+use byline_entities::mentions::tagger_tokens;
+use byline_entities::tagger::clusters::{ClusterOptions, CorpusCounter, WordClusters, derive};
 use byline_entities::tagger::labels::from_iob;
 use byline_entities::tagger::model::Model;
 use byline_entities::tagger::train::{TrainDoc, TrainOptions, evaluate, train};
 use byline_eval::conll::{ConllDoc, read_conll};
 use clap::Args;
+use rayon::prelude::*;
+use std::io::BufRead;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -74,4 +80,87 @@ pub fn run(args: TrainNerArgs) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Options of `byline train clusters`.
+#[derive(Args, Debug)]
+pub struct TrainClustersArgs {
+    /// Unlabelled articles, JSONL or JSONL.gz with a "text" field.
+    #[arg(required = true)]
+    corpus: Vec<PathBuf>,
+    /// Where to write the table (word, fine, mid and coarse cluster ids).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Words seen fewer times are left out.
+    #[arg(long, default_value_t = ClusterOptions::default().min_count)]
+    min_count: u32,
+    /// At most this many words (the most frequent) are clustered.
+    #[arg(long, default_value_t = ClusterOptions::default().max_words)]
+    max_words: usize,
+}
+
+/// Runs `byline train clusters`: tokenises the corpus as the tagger does, then clusters.
+pub fn run_clusters(args: TrainClustersArgs) -> Result<(), String> {
+    let started = Instant::now();
+    let mut counter = CorpusCounter::default();
+    let mut articles = 0usize;
+    for path in &args.corpus {
+        let reader = crate::input::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut batch = Vec::new();
+        let flush = |batch: &mut Vec<String>, counter: &mut CorpusCounter| {
+            let sentences: Vec<Vec<Vec<String>>> = batch.par_drain(..).map(tagger_sentences).collect();
+            for s in sentences.iter().flatten() {
+                counter.add_sentence(s);
+            }
+        };
+        for line in reader.lines() {
+            let line = line.map_err(|e| format!("{}: {e}", path.display()))?;
+            if byline_core::input::is_blank(line.as_bytes()) {
+                continue;
+            }
+            let Ok(article) = byline_core::input::parse_line(line.as_bytes(), "") else {
+                continue;
+            };
+            batch.push(article.text);
+            articles += 1;
+            if batch.len() == 1000 {
+                flush(&mut batch, &mut counter);
+            }
+        }
+        flush(&mut batch, &mut counter);
+    }
+    eprintln!(
+        "read {articles} articles, {} tokens in {:.1} s",
+        counter.tokens(),
+        started.elapsed().as_secs_f64()
+    );
+    let options = ClusterOptions {
+        min_count: args.min_count,
+        max_words: args.max_words,
+        ..ClusterOptions::default()
+    };
+    let entries = derive(&counter, &options);
+    let tsv = WordClusters::to_tsv(&entries);
+    std::fs::write(&args.output, &tsv).map_err(|e| format!("{}: {e}", args.output.display()))?;
+    eprintln!(
+        "wrote {} ({} words, {:.1} MB) in {:.1} s",
+        args.output.display(),
+        entries.len(),
+        tsv.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The tagger's token view of every sentence of a text.
+fn tagger_sentences(text: String) -> Vec<Vec<String>> {
+    let doc = Document::new(Article::new("", text));
+    (0..doc.sentences.len())
+        .map(|s| {
+            tagger_tokens(&doc, s)
+                .into_iter()
+                .map(|span| doc.span_text(span).to_string())
+                .collect()
+        })
+        .collect()
 }

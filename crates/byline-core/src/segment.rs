@@ -183,7 +183,7 @@ pub fn sentence_spans(text: &str, paragraph: Span) -> Vec<Span> {
         let start = paragraph.start + off + lead;
         let span = Span::new(start, paragraph.start + off + trimmed.len());
         match out.last_mut() {
-            Some(last) if continues_after_abbreviation(last.slice(text), span.slice(text)) => {
+            Some(last) if continues(last.slice(text), span.slice(text)) => {
                 last.end = span.end;
             }
             _ => out.push(span),
@@ -288,6 +288,18 @@ const SENTENCE_STARTERS: &[&str] = &[
     "By",
 ];
 
+/// Whether the UAX #29 break between `prev` and `next` is not a sentence end: after an
+/// abbreviation, after a list number ("1. Michelle Freeman"), or before a piece that
+/// cannot open a sentence (a lone closing quote, a closing bracket or comma).
+fn continues(prev: &str, next: &str) -> bool {
+    let list_number = prev
+        .strip_suffix('.')
+        .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    let closing_only = next.chars().all(|c| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'));
+    let opens_with_closer = next.starts_with([')', ']', ',', ';']);
+    list_number || closing_only || opens_with_closer || continues_after_abbreviation(prev, next)
+}
+
 fn continues_after_abbreviation(prev: &str, next: &str) -> bool {
     let last_word = prev
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '\'' | '—' | '-'))
@@ -347,6 +359,15 @@ mod tests {
                 "Mr. Rahami visited the U.S. Senate on Jan. 6 with John F. Kennedy Jr. Nobody saw him.",
                 "He left."
             ]
+        );
+    }
+
+    #[test]
+    fn list_numbers_and_closing_marks_do_not_make_sentences() {
+        let text = "1. Michelle Freeman (U.S. ) 12.71\n\n\"I am fine. \"\n\nHe left.";
+        assert_eq!(
+            sentences(text),
+            vec!["1. Michelle Freeman (U.S. ) 12.71", "\"I am fine. \"", "He left."]
         );
     }
 

@@ -1,5 +1,7 @@
 //! Grouping mentions into per-article clusters: alias groups ("US" = "United States"),
-//! exact repeats, and surnames joining the full name ("Peskov" → "Dmitry Peskov").
+//! exact repeats with the same label, and surnames joining the full name ("Peskov" →
+//! "Dmitry Peskov"). A mention keeps the tagger's label (a surname joining a person
+//! becomes PER), so "Boston" the team and "Boston" the city stay apart.
 
 use crate::lexicon::ALIASES;
 use crate::mentions::Mention;
@@ -45,17 +47,17 @@ pub fn build_clusters(doc: &mut Document, mentions: Vec<Mention>) {
                         candidates[0]
                     };
                     label = EntityLabel::Per;
-                    texts[best].clone()
+                    format!("{}\u{0}PER", texts[best])
                 }
-                None => text.to_owned(),
+                None => format!("{text}\u{0}{}", label.as_str()),
             }
         } else {
-            text.to_owned()
+            format!("{text}\u{0}{}", label.as_str())
         };
         let cluster = *key_to_cluster.entry(key.clone()).or_insert_with(|| {
             clusters.push(Cluster {
                 id: clusters.len(),
-                name: key.clone(),
+                name: key.split('\u{0}').next().unwrap_or_default().to_owned(),
                 label,
                 mentions: Vec::new(),
                 roles: Vec::new(),
@@ -79,10 +81,6 @@ pub fn build_clusters(doc: &mut Document, mentions: Vec<Mention>) {
             label,
             cluster,
         });
-    }
-    // Every mention carries its cluster's final label.
-    for e in &mut entities {
-        e.label = clusters[e.cluster].label;
     }
     doc.entities = entities;
     doc.clusters = clusters;

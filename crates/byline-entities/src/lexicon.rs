@@ -386,6 +386,31 @@ pub const DEMONYMS: &[&str] = &[
     "Arabic",
 ];
 
+/// Buildings that stand for the institution inside them ("the Kremlin said").
+pub const SEATS_OF_POWER: &[&str] = &[
+    "Kremlin",
+    "White House",
+    "Pentagon",
+    "Downing Street",
+    "Elysee",
+    "Élysée",
+    "Elysee Palace",
+    "Élysée Palace",
+    "Blue House",
+    "Quai d'Orsay",
+    "Zhongnanhai",
+    "Vatican",
+    "Capitol Hill",
+    "Foggy Bottom",
+    "Whitehall",
+    "Bundeskanzleramt",
+];
+
+/// Prepositions after which a building is a place ("at the White House").
+pub const LOCATIVE_PREPOSITIONS: &[&str] = &[
+    "at", "in", "inside", "outside", "to", "from", "near", "into", "around", "toward", "towards", "behind", "on",
+];
+
 /// Whole-mention organisation names and acronyms.
 pub const ORGS: &[&str] = &[
     "EU",

@@ -1,7 +1,8 @@
 //! Named entities for byline: PER / ORG / LOC / MISC mentions, grouped per article into
 //! clusters with canonical names and roles.
 //!
-//! Mentions come from a trained sequence tagger ([`tagger`]: hashed features, averaged
+//! Mentions come from a trained sequence tagger ([`tagger`]: hashed features incl. word
+//! clusters from unlabelled news and the article's own earlier predictions, averaged
 //! structured perceptron, Viterbi over IOB2) whose weights ship in `model/ner.bin`;
 //! roles from titles, role nouns and appositives ([`mentions`]); clusters from alias
 //! groups, repeats and surnames ([`cluster`]). Pronouns are not entity mentions here; the

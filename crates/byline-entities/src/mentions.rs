@@ -6,7 +6,7 @@
 //! abbreviation periods re-attached ("U.S.", "Mr."), possessive "'s" and "n't" split
 //! off, and hyphenated compounds joined ("pro-Western", "1996-08-22").
 
-use crate::lexicon::{NOT_NAMES, ROLE_NOUNS, TITLES};
+use crate::lexicon::{LOCATIVE_PREPOSITIONS, NOT_NAMES, ROLE_NOUNS, SEATS_OF_POWER, TITLES};
 use crate::tagger::features::{DocContext, sentence_features};
 use crate::tagger::labels::spans;
 use crate::tagger::model::Model;
@@ -40,15 +40,42 @@ pub fn tagger_tokens(doc: &Document, sentence: usize) -> Vec<Span> {
         let mut span = t.span;
         let text = doc.span_text(span);
         let adjacent = |k: usize| k < toks.len() && toks[k].span.start == toks[k - 1].span.end;
-        // Hyphenated compounds: word-word, number-number.
+        // Hyphenated compounds (word-word, number-number), fractions ("5 1/2") and times
+        // ("4:08.22").
         let mut j = i;
         while adjacent(j + 1)
-            && doc.span_text(toks[j + 1].span) == "-"
             && adjacent(j + 2)
-            && matches!(toks[j + 2].kind, TokenKind::Word | TokenKind::Number)
-            && matches!(toks[j].kind, TokenKind::Word | TokenKind::Number)
+            && matches!(
+                (toks[j].kind, doc.span_text(toks[j + 1].span), toks[j + 2].kind),
+                (
+                    TokenKind::Word | TokenKind::Number,
+                    "-",
+                    TokenKind::Word | TokenKind::Number
+                ) | (TokenKind::Number, "/" | ":", TokenKind::Number)
+            )
         {
             j += 2;
+        }
+        // Runs of hyphens or periods ("--", "..."), and a list number opening a sentence ("1.").
+        if matches!(text, "-" | ".") {
+            while adjacent(j + 1) && doc.span_text(toks[j + 1].span) == text {
+                j += 1;
+            }
+        }
+        if i == 0 && t.kind == TokenKind::Number && text.len() <= 3 && adjacent(1) && doc.span_text(toks[1].span) == "."
+        {
+            j = 1;
+        }
+        // A clitic or decimal written apart from its word, as in tokenised text
+        // ("England 's", "I 'm", ".596").
+        let detached = i == 0 || !adjacent(i);
+        if j == i && detached && adjacent(i + 1) {
+            let next = doc.span_text(toks[i + 1].span);
+            let clitic = matches!(text, "'" | "’") && matches!(next, "s" | "S" | "m" | "re" | "ve" | "ll" | "d");
+            let decimal = text == "." && toks[i + 1].kind == TokenKind::Number;
+            if clitic || decimal {
+                j = i + 1;
+            }
         }
         if j > i {
             span.end = toks[j].span.end;
@@ -90,20 +117,35 @@ pub fn find_mentions(doc: &Document, model: &Model) -> Vec<Mention> {
         .iter()
         .map(|v| v.iter().map(|s| doc.span_text(*s)).collect())
         .collect();
-    let context = DocContext::new(&words);
+    let mut context = DocContext::new(&words);
     let mut out = Vec::new();
     for (view, sentence_words) in views.iter().zip(&words) {
         if view.is_empty() {
             continue;
         }
-        let features = sentence_features(sentence_words, &context, model.bits);
+        let mut features = sentence_features(sentence_words, &context, model.bits);
+        context.add_history_features(sentence_words, &mut features, model.bits);
         let tags = model.decode(&features);
-        for (mut start, end, label) in spans(&tags) {
+        context.record(sentence_words, &tags);
+        for (mut start, end, mut label) in spans(&tags) {
             // CoNLL names exclude titles: "Mayor Carla Mendes" → "Carla Mendes".
             while label == EntityLabel::Per && end - start > 1 && is_title(sentence_words[start]) {
                 start += 1;
             }
             let span = Span::new(view[start].start, view[end - 1].end);
+            // CoNLL tags "the Kremlin" as a building (LOC); when it acts or speaks rather
+            // than being a place one is at or goes to, it is the institution (ORG).
+            if label == EntityLabel::Loc && SEATS_OF_POWER.contains(&doc.span_text(span)) {
+                let mut before = sentence_words[..start].iter().rev().map(|w| w.to_lowercase());
+                let place = match before.next() {
+                    Some(w) if w == "the" => before.next(),
+                    w => w,
+                }
+                .is_some_and(|w| LOCATIVE_PREPOSITIONS.contains(&w.as_str()));
+                if !place {
+                    label = EntityLabel::Org;
+                }
+            }
             let roles = if label == EntityLabel::Per {
                 roles_of(doc, span)
             } else {

@@ -155,7 +155,7 @@ fn seed_acceptance_report() {
         "quotes regressed: {}",
         report[0]
     );
-    assert!(entities_ok >= 15, "entities regressed: {}", report[1]);
+    assert!(entities_ok >= 16, "entities regressed: {}", report[1]);
     assert!(clusters_ok >= 5 && roles_ok >= 4, "clusters regressed: {}", report[2]);
     assert!(dates_ok >= 3, "dates regressed: {}", report[3]);
     assert!(stances_ok >= 2, "stances regressed: {}", report[4]);

@@ -1,10 +1,13 @@
 //! Features of one token in its sentence and document, hashed into a fixed number of
 //! buckets (no feature dictionary to store). Templates: the word and its lower-case
 //! form, prefixes and suffixes, word shape, neighbouring words and shapes, word
-//! bigrams, sentence position, hits in the built-in word lists, and two document-level
-//! cues: whether the word is capitalised where capitalisation is informative elsewhere in
-//! the article, and whether the sentence is an all-caps headline.
+//! bigrams, sentence position, hits in the built-in word lists, word clusters and corpus
+//! frequency of the lower-case form ([`super::clusters`]), and document-level cues:
+//! whether the word is capitalised where capitalisation is informative elsewhere in the
+//! article, whether the sentence is an all-caps headline, and what the tagger said about
+//! the same word earlier in the article ([`DocContext`]).
 
+use super::clusters::{ClusterIds, shipped_clusters};
 use crate::lexicon::{DEMONYMS, ORGS, PLACES};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -99,11 +102,15 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     map
 });
 
-/// Per-document context shared by every sentence of an article.
+/// Per-document context shared by every sentence of an article, and the history of
+/// what the tagger said about each word in the sentences before (Ratinov & Roth's
+/// "prediction history": a later "Peskov" is likely whatever the first one was).
 #[derive(Default)]
 pub struct DocContext {
     /// Lower-cased words written capitalised somewhere other than at a sentence start.
     pub capitalised_inside: HashSet<String>,
+    /// Per lower-cased capitalised word: how often it was tagged O, PER, ORG, LOC, MISC.
+    history: HashMap<String, [u16; 5]>,
 }
 
 impl DocContext {
@@ -119,7 +126,50 @@ impl DocContext {
                 }
             }
         }
-        DocContext { capitalised_inside }
+        DocContext {
+            capitalised_inside,
+            history: HashMap::new(),
+        }
+    }
+
+    /// Remembers the tags given to a sentence's capitalised words.
+    pub fn record<S: AsRef<str>>(&mut self, words: &[S], tags: &[usize]) {
+        for (k, (w, &t)) in words.iter().zip(tags).enumerate() {
+            let w = w.as_ref();
+            let cap = cap_class(w);
+            // Sentence-initial words say little when tagged O.
+            if cap == 0 || (k == 0 && t == 0) || !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let counts = self.history.entry(w.to_lowercase()).or_default();
+            let slot = &mut counts[t.div_ceil(2)];
+            *slot = slot.saturating_add(1);
+        }
+    }
+
+    /// Adds the prediction-history features of a sentence's tokens to `features`.
+    pub fn add_history_features<S: AsRef<str>>(&self, words: &[S], features: &mut [Vec<u32>], bits: u32) {
+        if self.history.is_empty() {
+            return;
+        }
+        for (w, f) in words.iter().zip(features.iter_mut()) {
+            let w = w.as_ref();
+            let cap = cap_class(w);
+            if cap == 0 {
+                continue;
+            }
+            let Some(counts) = self.history.get(&w.to_lowercase()) else {
+                continue;
+            };
+            let (best, _) = counts
+                .iter()
+                .enumerate()
+                .max_by_key(|&(i, &c)| (c, std::cmp::Reverse(i)))
+                .unwrap_or((0, &0));
+            let entity = counts[1..].iter().any(|&c| c > 0);
+            f.push(Hasher::new(36).byte(best as u8).byte(cap).finish(bits));
+            f.push(Hasher::new(37).byte(u8::from(entity)).finish(bits));
+        }
     }
 }
 
@@ -147,6 +197,15 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
     let lower: Vec<String> = words.iter().map(|w| w.as_ref().to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| short_shape(w.as_ref())).collect();
     let headline = is_headline(words);
+    let table = shipped_clusters();
+    let clusters: Vec<Option<ClusterIds>> = words.iter().map(|w| table.get(w.as_ref())).collect();
+    let cluster_at = |j: isize, level: usize| -> u16 {
+        match usize::try_from(j).ok().and_then(|j| clusters.get(j)) {
+            Some(Some(ids)) => ids[level],
+            Some(None) => u16::MAX,
+            None => u16::MAX - 1,
+        }
+    };
     // Gazetteer: longest phrase starting at each token, marked B/I per token.
     let mut gaz: Vec<Option<(&'static str, bool)>> = vec![None; n];
     let mut i = 0;
@@ -212,6 +271,21 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
             .str(neighbour(&shapes, ii - 1))
             .str(&shapes[i])
             .str(neighbour(&shapes, ii + 1)));
+        // Word clusters derived from unlabelled news (`clusters`).
+        for level in 0..3 {
+            add(Hasher::new(30 + level as u64).str(&cluster_at(ii, level).to_string()));
+        }
+        add(Hasher::new(33).str(&cluster_at(ii - 1, 1).to_string()));
+        add(Hasher::new(34).str(&cluster_at(ii + 1, 1).to_string()));
+        add(Hasher::new(35).str(&cluster_at(ii, 2).to_string()).byte(cap));
+        // How common the lower-case form is, against the form as written.
+        if cap != 0 {
+            let first = u8::from(i == 0);
+            let lower_count = table.log_count(lw);
+            let diff = (i16::from(lower_count) - i16::from(table.log_count(w))).clamp(-4, 4) as u8;
+            add(Hasher::new(38).byte(cap).byte(first).byte(lower_count.min(12)));
+            add(Hasher::new(39).byte(cap).byte(first).byte(diff));
+        }
         if let Some((kind, begins)) = gaz[i] {
             add(Hasher::new(22).str(kind).str(if begins { "B" } else { "I" }));
             add(Hasher::new(26).str(kind).byte(cap));

@@ -1,6 +1,7 @@
 //! The trained sequence tagger: hashed features ([`features`]), an averaged structured
 //! perceptron with Viterbi decoding ([`model`], [`train`]) over IOB2 tags ([`labels`]).
 
+pub mod clusters;
 pub mod features;
 pub mod labels;
 pub mod model;

@@ -35,23 +35,44 @@ impl Default for TrainOptions {
     }
 }
 
+/// One document's sentences with their base features (history features are added as
+/// the document is tagged, since they depend on the model's own earlier predictions).
 struct Prepared {
-    features: Vec<Vec<u32>>,
-    tags: Vec<usize>,
+    words: Vec<Vec<String>>,
+    features: Vec<Vec<Vec<u32>>>,
+    tags: Vec<Vec<usize>>,
+    bits: u32,
 }
 
 fn prepare(docs: &[TrainDoc], bits: u32) -> Vec<Prepared> {
-    let mut out = Vec::new();
-    for doc in docs {
-        let context = DocContext::new(&doc.sentences);
-        for (words, tags) in doc.sentences.iter().zip(&doc.tags) {
-            out.push(Prepared {
-                features: sentence_features(words, &context, bits),
-                tags: tags.clone(),
-            });
-        }
+    docs.iter()
+        .map(|doc| {
+            let context = DocContext::new(&doc.sentences);
+            Prepared {
+                words: doc.sentences.clone(),
+                features: doc
+                    .sentences
+                    .iter()
+                    .map(|w| sentence_features(w, &context, bits))
+                    .collect(),
+                tags: doc.tags.clone(),
+                bits,
+            }
+        })
+        .collect()
+}
+
+/// Tags a document sentence by sentence, left to right, as inference does: `tag` gets
+/// each sentence's full features and gold tags and returns the predicted tags, which
+/// feed the history features of the sentences after it.
+fn walk(doc: &Prepared, tag: &mut impl FnMut(&[Vec<u32>], &[usize]) -> Vec<usize>) {
+    let mut context = DocContext::new(&doc.words);
+    for ((words, base), gold) in doc.words.iter().zip(&doc.features).zip(&doc.tags) {
+        let mut features = base.clone();
+        context.add_history_features(words, &mut features, doc.bits);
+        let pred = tag(&features, gold);
+        context.record(words, &pred);
     }
-    out
 }
 
 /// Entity-level F1 (percent) of `model` on documents (on their own tokens).
@@ -59,15 +80,19 @@ pub fn evaluate(model: &Model, docs: &[TrainDoc]) -> f64 {
     f1(model, &prepare(docs, model.bits))
 }
 
-/// Entity-level F1 (percent) of `model` on prepared sentences.
+/// Entity-level F1 (percent) of `model` on prepared documents.
 fn f1(model: &Model, data: &[Prepared]) -> f64 {
     let (mut correct, mut predicted, mut gold) = (0usize, 0usize, 0usize);
-    for s in data {
-        let pred = spans(&model.decode(&s.features));
-        let truth = spans(&s.tags);
-        predicted += pred.len();
-        gold += truth.len();
-        correct += pred.iter().filter(|p| truth.contains(p)).count();
+    for doc in data {
+        walk(doc, &mut |features, tags| {
+            let tagged = model.decode(features);
+            let pred = spans(&tagged);
+            let truth = spans(tags);
+            predicted += pred.len();
+            gold += truth.len();
+            correct += pred.iter().filter(|p| truth.contains(p)).count();
+            tagged
+        });
     }
     let p = correct as f64 / predicted.max(1) as f64;
     let r = correct as f64 / gold.max(1) as f64;
@@ -131,14 +156,16 @@ pub fn train(train: &[TrainDoc], dev: &[TrainDoc], options: &TrainOptions, repor
         }
         let mut mistakes = 0usize;
         for &k in &order {
-            let s = &data[k];
-            let pred = state.model.decode(&s.features);
-            if pred != s.tags {
-                mistakes += 1;
-                state.update(&s.features, &s.tags, 1.0);
-                state.update(&s.features, &pred, -1.0);
-            }
-            state.step += 1.0;
+            walk(&data[k], &mut |features, tags| {
+                let pred = state.model.decode(features);
+                if pred != tags {
+                    mistakes += 1;
+                    state.update(features, tags, 1.0);
+                    state.update(features, &pred, -1.0);
+                }
+                state.step += 1.0;
+                pred
+            });
         }
         let averaged = state.averaged();
         let dev_f1 = if dev_data.is_empty() {
