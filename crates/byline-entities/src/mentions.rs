@@ -123,8 +123,7 @@ pub fn find_mentions(doc: &Document, model: &Model) -> Vec<Mention> {
         if view.is_empty() {
             continue;
         }
-        let mut features = sentence_features(sentence_words, &context, model.bits);
-        context.add_history_features(sentence_words, &mut features, model.bits);
+        let features = sentence_features(sentence_words, &context, model.bits);
         let tags = model.decode(&features);
         context.record(sentence_words, &tags);
         for (mut start, end, mut label) in spans(&tags) {

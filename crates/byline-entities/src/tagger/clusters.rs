@@ -5,7 +5,7 @@
 //! common "wisely" is. The table ships in `model/clusters.tsv`;
 //! [`derive`] builds it from unlabelled news (`byline train clusters`).
 
-use std::collections::HashMap;
+use super::fasthash::FastMap;
 use std::sync::LazyLock;
 
 pub use derive::{ClusterOptions, CorpusCounter, derive};
@@ -24,13 +24,13 @@ pub type ClusterEntry = (String, ClusterIds, u32);
 /// A word → cluster ids table.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WordClusters {
-    map: HashMap<Box<str>, (ClusterIds, u8)>,
+    map: FastMap<Box<str>, (ClusterIds, u8)>,
 }
 
 impl WordClusters {
     /// Reads the tab-separated form: `word  fine  mid  coarse  count` per line.
     pub fn parse(tsv: &str) -> Result<Self, String> {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         for (n, line) in tsv.lines().enumerate() {
             if line.is_empty() {
                 continue;

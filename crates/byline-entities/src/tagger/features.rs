@@ -8,28 +8,20 @@
 //! the same word earlier in the article ([`DocContext`]).
 
 use super::clusters::{ClusterIds, shipped_clusters};
+use super::fasthash::{FastMap, FastSet, hash_str, mix};
 use crate::lexicon::{DEMONYMS, ORGS, PLACES};
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Hashes a template id and its string parts into a bucket below `2^bits`.
+/// Builds the bucket of one feature: a template id and its parts, mixed as 64-bit words.
 #[derive(Clone, Copy)]
 struct Hasher(u64);
 
 impl Hasher {
     fn new(template: u64) -> Self {
-        Hasher(template.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xcbf2_9ce4_8422_2325)
+        Hasher(mix(0x9E37_79B9_7F4A_7C15, template))
     }
-    fn str(mut self, s: &str) -> Self {
-        for &b in s.as_bytes() {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
-        }
-        self.0 = (self.0 ^ 0xff).wrapping_mul(0x0000_0100_0000_01B3);
-        self
-    }
-    fn byte(mut self, b: u8) -> Self {
-        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
-        self
+    fn u64(self, part: u64) -> Self {
+        Hasher(mix(self.0, part))
     }
     fn finish(self, bits: u32) -> u32 {
         let h = self.0 ^ (self.0 >> 29);
@@ -38,23 +30,22 @@ impl Hasher {
     }
 }
 
+fn class_char(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
 /// Word shape: X for upper-case letters, x for lower-case, d for digits, the character
 /// itself otherwise; at most 12 characters.
 pub fn shape(word: &str) -> String {
-    word.chars()
-        .take(12)
-        .map(|c| {
-            if c.is_uppercase() {
-                'X'
-            } else if c.is_lowercase() {
-                'x'
-            } else if c.is_numeric() {
-                'd'
-            } else {
-                c
-            }
-        })
-        .collect()
+    word.chars().take(12).map(class_char).collect()
 }
 
 /// Shape with runs of the same class collapsed ("Xxxxx" → "Xx").
@@ -66,6 +57,21 @@ pub fn short_shape(word: &str) -> String {
         }
     }
     out
+}
+
+/// Hashes of [`shape`] and [`short_shape`], computed without building the strings.
+fn shape_hashes(word: &str) -> (u64, u64) {
+    let (mut full, mut short) = (1u64, 2u64);
+    let mut last = None;
+    for c in word.chars().take(12) {
+        let k = class_char(c);
+        full = mix(full, k as u64);
+        if last != Some(k) {
+            short = mix(short, k as u64);
+            last = Some(k);
+        }
+    }
+    (full, short)
 }
 
 /// Capitalisation class: 0 lower/other, 1 Capitalised, 2 ALL CAPS, 3 mixed/with digits.
@@ -89,11 +95,14 @@ fn cap_class(word: &str) -> u8 {
     }
 }
 
-type Gazetteer = HashMap<String, Vec<(Vec<String>, &'static str)>>;
+/// Gazetteer kinds: LOC, ORG, MISC.
+const GAZ_KINDS: [u64; 3] = [1, 2, 3];
+
+type Gazetteer = FastMap<String, Vec<(Vec<String>, u64)>>;
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut map: Gazetteer = HashMap::new();
-    for (list, kind) in [(PLACES, "LOC"), (ORGS, "ORG"), (DEMONYMS, "MISC")] {
+    let mut map: Gazetteer = FastMap::default();
+    for (list, kind) in [(PLACES, GAZ_KINDS[0]), (ORGS, GAZ_KINDS[1]), (DEMONYMS, GAZ_KINDS[2])] {
         for name in list {
             let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
             map.entry(words[0].clone()).or_default().push((words, kind));
@@ -108,27 +117,29 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 #[derive(Default)]
 pub struct DocContext {
     /// Lower-cased words written capitalised somewhere other than at a sentence start.
-    pub capitalised_inside: HashSet<String>,
+    capitalised_inside: FastSet<String>,
     /// Per lower-cased capitalised word: how often it was tagged O, PER, ORG, LOC, MISC.
-    history: HashMap<String, [u16; 5]>,
+    history: FastMap<String, [u16; 5]>,
 }
 
 impl DocContext {
     /// Collects the document cues from the article's sentences (as word lists).
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> Self {
-        let mut capitalised_inside = HashSet::new();
+        let mut capitalised_inside = FastSet::default();
         for sentence in sentences {
-            let headline = is_headline(sentence);
+            if is_headline(sentence) {
+                continue;
+            }
             for word in sentence.iter().skip(1) {
                 let w = word.as_ref();
-                if !headline && cap_class(w) == 1 {
+                if cap_class(w) == 1 {
                     capitalised_inside.insert(w.to_lowercase());
                 }
             }
         }
         DocContext {
             capitalised_inside,
-            history: HashMap::new(),
+            history: FastMap::default(),
         }
     }
 
@@ -136,39 +147,13 @@ impl DocContext {
     pub fn record<S: AsRef<str>>(&mut self, words: &[S], tags: &[usize]) {
         for (k, (w, &t)) in words.iter().zip(tags).enumerate() {
             let w = w.as_ref();
-            let cap = cap_class(w);
             // Sentence-initial words say little when tagged O.
-            if cap == 0 || (k == 0 && t == 0) || !w.chars().any(char::is_alphabetic) {
+            if cap_class(w) == 0 || (k == 0 && t == 0) || !w.chars().any(char::is_alphabetic) {
                 continue;
             }
             let counts = self.history.entry(w.to_lowercase()).or_default();
             let slot = &mut counts[t.div_ceil(2)];
             *slot = slot.saturating_add(1);
-        }
-    }
-
-    /// Adds the prediction-history features of a sentence's tokens to `features`.
-    pub fn add_history_features<S: AsRef<str>>(&self, words: &[S], features: &mut [Vec<u32>], bits: u32) {
-        if self.history.is_empty() {
-            return;
-        }
-        for (w, f) in words.iter().zip(features.iter_mut()) {
-            let w = w.as_ref();
-            let cap = cap_class(w);
-            if cap == 0 {
-                continue;
-            }
-            let Some(counts) = self.history.get(&w.to_lowercase()) else {
-                continue;
-            };
-            let (best, _) = counts
-                .iter()
-                .enumerate()
-                .max_by_key(|&(i, &c)| (c, std::cmp::Reverse(i)))
-                .unwrap_or((0, &0));
-            let entity = counts[1..].iter().any(|&c| c > 0);
-            f.push(Hasher::new(36).byte(best as u8).byte(cap).finish(bits));
-            f.push(Hasher::new(37).byte(u8::from(entity)).finish(bits));
         }
     }
 }
@@ -181,44 +166,116 @@ fn is_headline<S: AsRef<str>>(words: &[S]) -> bool {
     letters >= 2 && words.iter().filter(|w| cap_class(w.as_ref()) == 2).count() * 10 >= letters * 8
 }
 
-fn neighbour(v: &[String], j: isize) -> &str {
-    if j < 0 {
-        "<S>"
-    } else if j as usize >= v.len() {
-        "</S>"
-    } else {
-        v[j as usize].as_str()
+/// The feature buckets of every token of a sentence, stored flat.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    ids: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Features {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The buckets of token `i`.
+    pub fn token(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.ids[start..self.ends[i] as usize]
+    }
+
+    /// The buckets of every token, in order.
+    pub fn tokens(&self) -> impl Iterator<Item = &[u32]> {
+        (0..self.len()).map(|i| self.token(i))
+    }
+
+    /// Builds features from per-token bucket lists (for tests and tools).
+    pub fn from_tokens(tokens: &[Vec<u32>]) -> Self {
+        let mut f = Features::default();
+        for t in tokens {
+            f.ids.extend_from_slice(t);
+            f.ends.push(f.ids.len() as u32);
+        }
+        f
     }
 }
 
-/// The hashed feature buckets of every token of one sentence.
-pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32) -> Vec<Vec<u32>> {
+/// What the features need of one token, computed once.
+struct TokenInfo<'a> {
+    lower: String,
+    word_h: u64,
+    lower_h: u64,
+    shape_h: u64,
+    short_h: u64,
+    cap: u8,
+    clusters: Option<ClusterIds>,
+    word: &'a str,
+}
+
+const START: u64 = 0x0053_5441_5254;
+const END: u64 = 0x0045_4e44;
+const NO_CLUSTER: u64 = 0xffff;
+
+/// The hashed feature buckets of every token of one sentence, including the history of
+/// the article's earlier sentences held by `doc`.
+pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32) -> Features {
     let n = words.len();
-    let lower: Vec<String> = words.iter().map(|w| w.as_ref().to_lowercase()).collect();
-    let shapes: Vec<String> = words.iter().map(|w| short_shape(w.as_ref())).collect();
-    let headline = is_headline(words);
     let table = shipped_clusters();
-    let clusters: Vec<Option<ClusterIds>> = words.iter().map(|w| table.get(w.as_ref())).collect();
-    let cluster_at = |j: isize, level: usize| -> u16 {
-        match usize::try_from(j).ok().and_then(|j| clusters.get(j)) {
-            Some(Some(ids)) => ids[level],
-            Some(None) => u16::MAX,
-            None => u16::MAX - 1,
+    let info: Vec<TokenInfo> = words
+        .iter()
+        .map(|w| {
+            let word = w.as_ref();
+            let lower = word.to_lowercase();
+            let (shape_h, short_h) = shape_hashes(word);
+            TokenInfo {
+                word_h: hash_str(word),
+                lower_h: hash_str(&lower),
+                lower,
+                shape_h,
+                short_h,
+                cap: cap_class(word),
+                clusters: table.get(word),
+                word,
+            }
+        })
+        .collect();
+    let headline = n >= 2 && {
+        let letters = info.iter().filter(|t| t.word.chars().any(char::is_alphabetic)).count();
+        letters >= 2 && info.iter().filter(|t| t.cap == 2).count() * 10 >= letters * 8
+    };
+    let at = |j: isize, f: fn(&TokenInfo) -> u64| -> u64 {
+        if j < 0 {
+            START
+        } else {
+            info.get(j as usize).map_or(END, f)
         }
     };
-    // Gazetteer: longest phrase starting at each token, marked B/I per token.
-    let mut gaz: Vec<Option<(&'static str, bool)>> = vec![None; n];
+    let cluster_at = |j: isize, level: usize| -> u64 {
+        match usize::try_from(j).ok().map(|j| info.get(j)) {
+            Some(Some(t)) => t.clusters.map_or(NO_CLUSTER, |c| u64::from(c[level])),
+            Some(None) => END,
+            None => START,
+        }
+    };
+    // Gazetteer: longest phrase starting at each token, marked begin/inside per token.
+    let mut gaz: Vec<Option<(u64, bool)>> = vec![None; n];
     let mut i = 0;
     while i < n {
-        let mut best: Option<(usize, &'static str)> = None;
-        if let Some(phrases) = GAZETTEER.get(&lower[i]) {
+        let mut best: Option<(usize, u64)> = None;
+        if let Some(phrases) = GAZETTEER.get(info[i].lower.as_str()) {
             for (phrase, kind) in phrases {
                 let len = phrase.len();
                 if i + len <= n
                     && best.is_none_or(|(l, _)| len > l)
-                    && phrase.iter().zip(&lower[i..i + len]).all(|(a, b)| a == b)
+                    && phrase.iter().zip(&info[i..i + len]).all(|(a, b)| *a == b.lower)
                 {
-                    best = Some((len, kind));
+                    best = Some((len, *kind));
                 }
             }
         }
@@ -232,17 +289,19 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
             None => i += 1,
         }
     }
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let w = words[i].as_ref();
-        let lw = lower[i].as_str();
+    let mut out = Features {
+        ids: Vec::with_capacity(n * 40),
+        ends: Vec::with_capacity(n),
+    };
+    for (i, t) in info.iter().enumerate() {
         let ii = i as isize;
-        let cap = cap_class(w);
-        let mut f = Vec::with_capacity(40);
-        let mut add = |h: Hasher| f.push(h.finish(bits));
+        let cap = u64::from(t.cap);
+        let first = u64::from(i == 0);
+        let lw = t.lower.as_str();
+        let mut add = |h: Hasher| out.ids.push(h.finish(bits));
         add(Hasher::new(0));
-        add(Hasher::new(1).str(w));
-        add(Hasher::new(2).str(lw));
+        add(Hasher::new(1).u64(t.word_h));
+        add(Hasher::new(2).u64(t.lower_h));
         // Prefixes and suffixes of 1 to 4 characters.
         for (k, (cut, _)) in lw
             .char_indices()
@@ -251,65 +310,70 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
             .take(4)
             .enumerate()
         {
-            add(Hasher::new(3 + k as u64).str(&lw[..cut]));
+            add(Hasher::new(3 + k as u64).u64(hash_str(&lw[..cut])));
         }
         for (k, (from, _)) in lw.char_indices().rev().take(4).enumerate() {
-            add(Hasher::new(7 + k as u64).str(&lw[from..]));
+            add(Hasher::new(7 + k as u64).u64(hash_str(&lw[from..])));
         }
-        add(Hasher::new(11).str(&shape(w)));
-        add(Hasher::new(12).str(&shapes[i]));
-        add(Hasher::new(13).str(if i == 0 { "first" } else { "inner" }).byte(cap));
-        add(Hasher::new(14).str(neighbour(&lower, ii - 1)));
-        add(Hasher::new(15).str(neighbour(&lower, ii + 1)));
-        add(Hasher::new(16).str(neighbour(&lower, ii - 2)));
-        add(Hasher::new(17).str(neighbour(&lower, ii + 2)));
-        add(Hasher::new(18).str(neighbour(&shapes, ii - 1)));
-        add(Hasher::new(19).str(neighbour(&shapes, ii + 1)));
-        add(Hasher::new(20).str(neighbour(&lower, ii - 1)).str(lw));
-        add(Hasher::new(21).str(lw).str(neighbour(&lower, ii + 1)));
+        add(Hasher::new(11).u64(t.shape_h));
+        add(Hasher::new(12).u64(t.short_h));
+        add(Hasher::new(13).u64(first).u64(cap));
+        add(Hasher::new(14).u64(at(ii - 1, |t| t.lower_h)));
+        add(Hasher::new(15).u64(at(ii + 1, |t| t.lower_h)));
+        add(Hasher::new(16).u64(at(ii - 2, |t| t.lower_h)));
+        add(Hasher::new(17).u64(at(ii + 2, |t| t.lower_h)));
+        add(Hasher::new(18).u64(at(ii - 1, |t| t.short_h)));
+        add(Hasher::new(19).u64(at(ii + 1, |t| t.short_h)));
+        add(Hasher::new(20).u64(at(ii - 1, |t| t.lower_h)).u64(t.lower_h));
+        add(Hasher::new(21).u64(t.lower_h).u64(at(ii + 1, |t| t.lower_h)));
         add(Hasher::new(25)
-            .str(neighbour(&shapes, ii - 1))
-            .str(&shapes[i])
-            .str(neighbour(&shapes, ii + 1)));
+            .u64(at(ii - 1, |t| t.short_h))
+            .u64(t.short_h)
+            .u64(at(ii + 1, |t| t.short_h)));
         // Word clusters derived from unlabelled news (`clusters`).
         for level in 0..3 {
-            add(Hasher::new(30 + level as u64).str(&cluster_at(ii, level).to_string()));
+            add(Hasher::new(30 + level as u64).u64(cluster_at(ii, level)));
         }
-        add(Hasher::new(33).str(&cluster_at(ii - 1, 1).to_string()));
-        add(Hasher::new(34).str(&cluster_at(ii + 1, 1).to_string()));
-        add(Hasher::new(35).str(&cluster_at(ii, 2).to_string()).byte(cap));
+        add(Hasher::new(33).u64(cluster_at(ii - 1, 1)));
+        add(Hasher::new(34).u64(cluster_at(ii + 1, 1)));
+        add(Hasher::new(35).u64(cluster_at(ii, 2)).u64(cap));
         // How common the lower-case form is, against the form as written.
-        if cap != 0 {
-            let first = u8::from(i == 0);
+        if t.cap != 0 {
             let lower_count = table.log_count(lw);
-            let diff = (i16::from(lower_count) - i16::from(table.log_count(w))).clamp(-4, 4) as u8;
-            add(Hasher::new(38).byte(cap).byte(first).byte(lower_count.min(12)));
-            add(Hasher::new(39).byte(cap).byte(first).byte(diff));
+            let diff = (i16::from(lower_count) - i16::from(table.log_count(t.word))).clamp(-4, 4);
+            add(Hasher::new(38).u64(cap).u64(first).u64(u64::from(lower_count.min(12))));
+            add(Hasher::new(39).u64(cap).u64(first).u64(diff as u64));
         }
         if let Some((kind, begins)) = gaz[i] {
-            add(Hasher::new(22).str(kind).str(if begins { "B" } else { "I" }));
-            add(Hasher::new(26).str(kind).byte(cap));
+            add(Hasher::new(22).u64(kind).u64(u64::from(begins)));
+            add(Hasher::new(26).u64(kind).u64(cap));
         }
-        if (ii + 1) < n as isize {
-            if let Some((kind, _)) = gaz[i + 1] {
-                add(Hasher::new(27).str(kind));
-            }
+        if let Some(Some((kind, _))) = gaz.get(i + 1) {
+            add(Hasher::new(27).u64(*kind));
         }
-        if i > 0 {
-            if let Some((kind, _)) = gaz[i - 1] {
-                add(Hasher::new(28).str(kind));
-            }
+        if let Some((kind, _)) = i.checked_sub(1).and_then(|k| gaz[k]) {
+            add(Hasher::new(28).u64(kind));
         }
-        let elsewhere = doc.capitalised_inside.contains(lw);
-        add(Hasher::new(23)
-            .str(if elsewhere { "cap-elsewhere" } else { "not" })
-            .byte(cap)
-            .str(if i == 0 { "first" } else { "inner" }));
+        let elsewhere = u64::from(doc.capitalised_inside.contains(lw));
+        add(Hasher::new(23).u64(elsewhere).u64(cap).u64(first));
         if headline {
-            add(Hasher::new(24).str(lw));
-            add(Hasher::new(29).str(if elsewhere { "y" } else { "n" }));
+            add(Hasher::new(24).u64(t.lower_h));
+            add(Hasher::new(29).u64(elsewhere));
         }
-        out.push(f);
+        // Prediction history: the label this word got most often earlier in the article.
+        if t.cap != 0 {
+            if let Some(counts) = doc.history.get(lw) {
+                let (best, _) = counts
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|&(i, &c)| (c, std::cmp::Reverse(i)))
+                    .unwrap_or((0, &0));
+                let entity = counts[1..].iter().any(|&c| c > 0);
+                add(Hasher::new(36).u64(best as u64).u64(cap));
+                add(Hasher::new(37).u64(u64::from(entity)));
+            }
+        }
+        out.ends.push(out.ids.len() as u32);
     }
     out
 }
@@ -323,6 +387,8 @@ mod tests {
         assert_eq!(shape("Peskov"), "Xxxxxx");
         assert_eq!(short_shape("U.S."), "X.X.");
         assert_eq!(short_shape("1996-08-22"), "d-d-d");
+        assert_eq!(shape_hashes("Peskov").1, shape_hashes("Medvedev").1);
+        assert_ne!(shape_hashes("Peskov").0, shape_hashes("Medvedev").0);
     }
 
     #[test]
@@ -332,6 +398,18 @@ mod tests {
         let a = sentence_features(&words, &doc, 18);
         let b = sentence_features(&words, &doc, 18);
         assert_eq!(a, b);
-        assert!(a.iter().flatten().all(|&f| f < (1 << 18)));
+        assert_eq!(a.len(), 4);
+        assert!(a.tokens().flatten().all(|&f| f < (1 << 18)));
+    }
+
+    #[test]
+    fn history_adds_features_for_words_seen_before() {
+        let first = ["Peskov", "spoke", "."];
+        let mut doc = DocContext::new(&[first.to_vec()]);
+        let before = sentence_features(&first, &doc, 18);
+        doc.record(&first, &[1, 0, 0]);
+        let after = sentence_features(&first, &doc, 18);
+        assert_eq!(after.token(0).len(), before.token(0).len() + 2);
+        assert_eq!(after.token(1), before.token(1));
     }
 }

@@ -2,6 +2,7 @@
 //! perceptron with Viterbi decoding ([`model`], [`train`]) over IOB2 tags ([`labels`]).
 
 pub mod clusters;
+pub mod fasthash;
 pub mod features;
 pub mod labels;
 pub mod model;

@@ -2,6 +2,7 @@
 //! first-order Viterbi decoding constrained to valid IOB2, and a compact binary format:
 //! non-zero weights quantised to i16 and stored sparsely with varint index deltas.
 
+use super::features::Features;
 use super::labels::{N_TAGS, allowed};
 
 /// Magic bytes opening a model file.
@@ -40,7 +41,7 @@ impl Model {
     }
 
     /// The best valid IOB2 tag sequence for a sentence's token features.
-    pub fn decode(&self, sentence: &[Vec<u32>]) -> Vec<usize> {
+    pub fn decode(&self, sentence: &Features) -> Vec<usize> {
         let n = sentence.len();
         if n == 0 {
             return Vec::new();
@@ -48,14 +49,14 @@ impl Model {
         let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
         let mut back = vec![[0u8; N_TAGS]; n];
         let mut emit = [0.0f32; N_TAGS];
-        self.emissions(&sentence[0], &mut emit);
+        self.emissions(sentence.token(0), &mut emit);
         for t in 0..N_TAGS {
             if allowed(None, t) {
                 score[0][t] = emit[t] + self.transitions[N_TAGS * N_TAGS + t];
             }
         }
         for i in 1..n {
-            self.emissions(&sentence[i], &mut emit);
+            self.emissions(sentence.token(i), &mut emit);
             for t in 0..N_TAGS {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
@@ -202,7 +203,7 @@ mod tests {
         // Feature 1 strongly prefers I-PER, which may not open a sentence.
         m.weights[N_TAGS + 2] = 5.0;
         m.weights[N_TAGS + 1] = 1.0;
-        let tags = m.decode(&[vec![1], vec![1]]);
+        let tags = m.decode(&Features::from_tokens(&[vec![1], vec![1]]));
         assert_eq!(tags, vec![1, 2]);
     }
 }

@@ -2,7 +2,7 @@
 //! with the best epoch on the development set kept. Deterministic: the shuffle uses a
 //! fixed-seed generator, so the same data gives the same model.
 
-use super::features::{DocContext, sentence_features};
+use super::features::{DocContext, Features, sentence_features};
 use super::labels::{N_TAGS, spans};
 use super::model::Model;
 
@@ -35,41 +35,13 @@ impl Default for TrainOptions {
     }
 }
 
-/// One document's sentences with their base features (history features are added as
-/// the document is tagged, since they depend on the model's own earlier predictions).
-struct Prepared {
-    words: Vec<Vec<String>>,
-    features: Vec<Vec<Vec<u32>>>,
-    tags: Vec<Vec<usize>>,
-    bits: u32,
-}
-
-fn prepare(docs: &[TrainDoc], bits: u32) -> Vec<Prepared> {
-    docs.iter()
-        .map(|doc| {
-            let context = DocContext::new(&doc.sentences);
-            Prepared {
-                words: doc.sentences.clone(),
-                features: doc
-                    .sentences
-                    .iter()
-                    .map(|w| sentence_features(w, &context, bits))
-                    .collect(),
-                tags: doc.tags.clone(),
-                bits,
-            }
-        })
-        .collect()
-}
-
 /// Tags a document sentence by sentence, left to right, as inference does: `tag` gets
-/// each sentence's full features and gold tags and returns the predicted tags, which
-/// feed the history features of the sentences after it.
-fn walk(doc: &Prepared, tag: &mut impl FnMut(&[Vec<u32>], &[usize]) -> Vec<usize>) {
-    let mut context = DocContext::new(&doc.words);
-    for ((words, base), gold) in doc.words.iter().zip(&doc.features).zip(&doc.tags) {
-        let mut features = base.clone();
-        context.add_history_features(words, &mut features, doc.bits);
+/// each sentence's features and gold tags and returns the predicted tags, which feed the
+/// history features of the sentences after it.
+fn walk(doc: &TrainDoc, bits: u32, tag: &mut impl FnMut(&Features, &[usize]) -> Vec<usize>) {
+    let mut context = DocContext::new(&doc.sentences);
+    for (words, gold) in doc.sentences.iter().zip(&doc.tags) {
+        let features = sentence_features(words, &context, bits);
         let pred = tag(&features, gold);
         context.record(words, &pred);
     }
@@ -77,14 +49,14 @@ fn walk(doc: &Prepared, tag: &mut impl FnMut(&[Vec<u32>], &[usize]) -> Vec<usize
 
 /// Entity-level F1 (percent) of `model` on documents (on their own tokens).
 pub fn evaluate(model: &Model, docs: &[TrainDoc]) -> f64 {
-    f1(model, &prepare(docs, model.bits))
+    f1(model, docs)
 }
 
-/// Entity-level F1 (percent) of `model` on prepared documents.
-fn f1(model: &Model, data: &[Prepared]) -> f64 {
+/// Entity-level F1 (percent) of `model` on documents.
+fn f1(model: &Model, data: &[TrainDoc]) -> f64 {
     let (mut correct, mut predicted, mut gold) = (0usize, 0usize, 0usize);
     for doc in data {
-        walk(doc, &mut |features, tags| {
+        walk(doc, model.bits, &mut |features, tags| {
             let tagged = model.decode(features);
             let pred = spans(&tagged);
             let truth = spans(tags);
@@ -108,9 +80,9 @@ struct Averaged {
 }
 
 impl Averaged {
-    fn update(&mut self, features: &[Vec<u32>], tags: &[usize], delta: f32) {
+    fn update(&mut self, features: &Features, tags: &[usize], delta: f32) {
         let mut prev = N_TAGS;
-        for (f, &t) in features.iter().zip(tags) {
+        for (f, &t) in features.tokens().zip(tags) {
             for &b in f {
                 let i = b as usize * N_TAGS + t;
                 self.model.weights[i] += delta;
@@ -135,8 +107,7 @@ impl Averaged {
 
 /// Trains a model; `report` receives `(epoch, train F1 on errors seen, dev F1)` lines.
 pub fn train(train: &[TrainDoc], dev: &[TrainDoc], options: &TrainOptions, report: &mut dyn FnMut(String)) -> Model {
-    let data = prepare(train, options.bits);
-    let dev_data = prepare(dev, options.bits);
+    let (data, dev_data) = (train, dev);
     let mut state = Averaged {
         model: Model::zeros(options.bits),
         weight_sums: vec![0.0; (1usize << options.bits) * N_TAGS],
@@ -156,7 +127,7 @@ pub fn train(train: &[TrainDoc], dev: &[TrainDoc], options: &TrainOptions, repor
         }
         let mut mistakes = 0usize;
         for &k in &order {
-            walk(&data[k], &mut |features, tags| {
+            walk(&data[k], options.bits, &mut |features, tags| {
                 let pred = state.model.decode(features);
                 if pred != tags {
                     mistakes += 1;
@@ -171,7 +142,7 @@ pub fn train(train: &[TrainDoc], dev: &[TrainDoc], options: &TrainOptions, repor
         let dev_f1 = if dev_data.is_empty() {
             0.0
         } else {
-            f1(&averaged, &dev_data)
+            f1(&averaged, dev_data)
         };
         report(format!(
             "epoch {epoch}: {mistakes} sentences with mistakes, dev F1 {dev_f1:.2}"
