@@ -95,7 +95,7 @@ pub fn tagger_tokens(doc: &Document, sentence: usize) -> Vec<Span> {
             }
         }
         // Possessive and negation clitics: "Russia’s" → "Russia" "’s", "don't" → "do" "n't".
-        let clitic = ["’s", "'s", "n't", "n’t"]
+        let clitic = ["’s", "'s", "’S", "'S", "n't", "n’t", "N'T", "N’T"]
             .iter()
             .find(|c| text.len() > c.len() && text.ends_with(*c));
         if let (Some(c), TokenKind::Word) = (clitic, t.kind) {

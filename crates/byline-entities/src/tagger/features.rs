@@ -10,6 +10,7 @@
 use super::clusters::{ClusterIds, shipped_clusters};
 use super::fasthash::{FastMap, FastSet, hash_str, mix};
 use crate::lexicon::{DEMONYMS, ORGS, PLACES};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Builds the bucket of one feature: a template id and its parts, mixed as 64-bit words.
@@ -215,7 +216,36 @@ struct TokenInfo<'a> {
     short_h: u64,
     cap: u8,
     clusters: Option<ClusterIds>,
-    word: &'a str,
+    word: Cow<'a, str>,
+}
+
+/// A lower-case word with its first letter upper-cased ("peskov" → "Peskov").
+fn capitalise(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect()
+}
+
+/// The form of an all-caps word seen most often in the corpus: as written ("NATO"),
+/// capitalised ("Peskov") or lower-case ("said"); unknown words are taken for names.
+fn truecase(word: &str) -> Cow<'_, str> {
+    if cap_class(word) != 2 {
+        return Cow::Borrowed(word);
+    }
+    let table = shipped_clusters();
+    let lower = word.to_lowercase();
+    let capitalised = capitalise(&lower);
+    let (as_written, cap, low) = (
+        table.log_count(word),
+        table.log_count(&capitalised),
+        table.log_count(&lower),
+    );
+    if as_written >= cap && as_written >= low && as_written > 0 {
+        Cow::Borrowed(word)
+    } else if low > cap {
+        Cow::Owned(lower)
+    } else {
+        Cow::Owned(capitalised)
+    }
 }
 
 const START: u64 = 0x0053_5441_5254;
@@ -227,28 +257,30 @@ const NO_CLUSTER: u64 = 0xffff;
 pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32) -> Features {
     let n = words.len();
     let table = shipped_clusters();
+    // An all-caps headline is tagged as if written in the case its words usually take.
+    let headline = is_headline(words);
     let info: Vec<TokenInfo> = words
         .iter()
         .map(|w| {
-            let word = w.as_ref();
+            let word: Cow<str> = if headline {
+                truecase(w.as_ref())
+            } else {
+                Cow::Borrowed(w.as_ref())
+            };
             let lower = word.to_lowercase();
-            let (shape_h, short_h) = shape_hashes(word);
+            let (shape_h, short_h) = shape_hashes(&word);
             TokenInfo {
-                word_h: hash_str(word),
+                word_h: hash_str(&word),
                 lower_h: hash_str(&lower),
                 lower,
                 shape_h,
                 short_h,
-                cap: cap_class(word),
-                clusters: table.get(word),
+                cap: cap_class(&word),
+                clusters: table.get(&word),
                 word,
             }
         })
         .collect();
-    let headline = n >= 2 && {
-        let letters = info.iter().filter(|t| t.word.chars().any(char::is_alphabetic)).count();
-        letters >= 2 && info.iter().filter(|t| t.cap == 2).count() * 10 >= letters * 8
-    };
     let at = |j: isize, f: fn(&TokenInfo) -> u64| -> u64 {
         if j < 0 {
             START
@@ -340,7 +372,13 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
         // How common the lower-case form is, against the form as written.
         if t.cap != 0 {
             let lower_count = table.log_count(lw);
-            let diff = (i16::from(lower_count) - i16::from(table.log_count(t.word))).clamp(-4, 4);
+            // An all-caps word is compared in its capitalised form ("PESKOV" as "Peskov").
+            let written_count = if t.cap == 2 {
+                table.log_count(&capitalise(lw))
+            } else {
+                table.log_count(&t.word)
+            };
+            let diff = (i16::from(lower_count) - i16::from(written_count)).clamp(-4, 4);
             add(Hasher::new(38).u64(cap).u64(first).u64(u64::from(lower_count.min(12))));
             add(Hasher::new(39).u64(cap).u64(first).u64(diff as u64));
         }
