@@ -222,7 +222,12 @@ struct TokenInfo<'a> {
 /// A lower-case word with its first letter upper-cased ("peskov" → "Peskov").
 fn capitalise(lower: &str) -> String {
     let mut chars = lower.chars();
-    chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect()
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect()
 }
 
 /// The form of an all-caps word seen most often in the corpus: as written ("NATO"),

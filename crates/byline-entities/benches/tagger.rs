@@ -1,0 +1,79 @@
+//! Throughput of entity tagging in tokens per second, on already segmented articles
+//! (the first 300 articles of `../shared/data/corpus` when present, else the bundled
+//! `examples/sample.jsonl`). Run with `cargo bench -p byline-entities`.
+
+use byline_core::{Article, Document};
+use byline_entities::mentions::{find_mentions, tagger_tokens};
+use byline_entities::{cluster, shipped_model};
+use divan::counter::ItemsCount;
+use divan::{Bencher, black_box};
+use std::io::{BufRead, BufReader};
+use std::sync::LazyLock;
+
+fn main() {
+    divan::main();
+}
+
+fn lines() -> Vec<String> {
+    let corpus = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/corpus/allsides.jsonl.gz"
+    );
+    if let Ok(file) = std::fs::File::open(corpus) {
+        let reader = BufReader::new(flate2::read::GzDecoder::new(file));
+        return reader
+            .lines()
+            .take(300)
+            .map(|l| l.expect("corpus is valid gzip"))
+            .collect();
+    }
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.jsonl");
+    std::fs::read_to_string(sample)
+        .expect("examples/sample.jsonl")
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
+    lines()
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let article: Article =
+                byline_core::input::parse_line(l.as_bytes(), &i.to_string()).expect("benchmark lines are valid");
+            Document::new(article)
+        })
+        .collect()
+});
+
+fn tokens() -> usize {
+    DOCS.iter()
+        .map(|d| (0..d.sentences.len()).map(|s| tagger_tokens(d, s).len()).sum::<usize>())
+        .sum()
+}
+
+/// The tagger: token view, features, Viterbi.
+#[divan::bench]
+fn tag_mentions(bencher: Bencher) {
+    let model = shipped_model();
+    bencher.counter(ItemsCount::new(tokens())).bench(|| {
+        for doc in DOCS.iter() {
+            black_box(find_mentions(doc, model));
+        }
+    });
+}
+
+/// The whole extractor: mentions, roles and clusters.
+#[divan::bench]
+fn mentions_and_clusters(bencher: Bencher) {
+    let model = shipped_model();
+    bencher.counter(ItemsCount::new(tokens())).bench(|| {
+        for doc in DOCS.iter() {
+            let mut d = doc.clone();
+            let mentions = find_mentions(&d, model);
+            cluster::build_clusters(&mut d, mentions);
+            black_box(d.clusters.len());
+        }
+    });
+}
