@@ -27,14 +27,15 @@ pub fn build_clusters(doc: &mut Document, mentions: Vec<Mention>) {
             full_names.entry(last_word(&texts[i])).or_default().push(i);
         }
     }
-    let mut key_to_cluster: HashMap<String, usize> = HashMap::new();
+    // Key: the cluster's name, and its label unless it is an alias group.
+    let mut key_to_cluster: HashMap<(String, Option<EntityLabel>), usize> = HashMap::new();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut entities = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         let text = texts[i].as_str();
         let mut label = m.label;
         let key = if let Some(group) = alias_group(text) {
-            group.to_owned()
+            (group.to_owned(), None)
         } else if !text.contains(' ') && label != EntityLabel::Misc {
             // A single word joins the closest full person name ending with it (before,
             // else after) and becomes a person mention.
@@ -47,17 +48,17 @@ pub fn build_clusters(doc: &mut Document, mentions: Vec<Mention>) {
                         candidates[0]
                     };
                     label = EntityLabel::Per;
-                    format!("{}\u{0}PER", texts[best])
+                    (texts[best].clone(), Some(EntityLabel::Per))
                 }
-                None => format!("{text}\u{0}{}", label.as_str()),
+                None => (text.to_owned(), Some(label)),
             }
         } else {
-            format!("{text}\u{0}{}", label.as_str())
+            (text.to_owned(), Some(label))
         };
         let cluster = *key_to_cluster.entry(key.clone()).or_insert_with(|| {
             clusters.push(Cluster {
                 id: clusters.len(),
-                name: key.split('\u{0}').next().unwrap_or_default().to_owned(),
+                name: key.0.clone(),
                 label,
                 mentions: Vec::new(),
                 roles: Vec::new(),

@@ -2,7 +2,7 @@
 //! (`examples/sample.jsonl`). Run with `cargo bench -p byline`. The whole-corpus figure
 //! comes from `byline extract` on `../shared/data/corpus/allsides.jsonl.gz`.
 
-use byline::{Article, Dates, Entities, Pipeline, Quotes, Stance};
+use byline::{Article, Pipeline};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use std::sync::LazyLock;
@@ -33,49 +33,39 @@ fn run(bencher: Bencher, pipeline: Pipeline) {
     });
 }
 
+fn named(names: &[&str]) -> Pipeline {
+    byline::pipeline_from_names(names).expect("built-in extractors")
+}
+
 #[divan::bench]
 fn segmentation_only(bencher: Bencher) {
-    run(bencher, Pipeline::builder().build().unwrap());
+    run(bencher, named(&[]));
 }
 
 #[divan::bench]
 fn entities(bencher: Bencher) {
-    run(bencher, Pipeline::builder().with(Entities).build().unwrap());
+    run(bencher, named(&["entities"]));
 }
 
 #[divan::bench]
 fn entities_and_quotes(bencher: Bencher) {
-    run(
-        bencher,
-        Pipeline::builder().with(Entities).with(Quotes).build().unwrap(),
-    );
+    run(bencher, named(&["entities", "quotes"]));
 }
 
 #[divan::bench]
 fn dates(bencher: Bencher) {
-    run(bencher, Pipeline::builder().with(Dates).build().unwrap());
+    run(bencher, named(&["dates"]));
 }
 
 #[divan::bench]
 fn full_pipeline(bencher: Bencher) {
-    run(
-        bencher,
-        Pipeline::builder()
-            .with(Entities)
-            .with(Quotes)
-            .with(Dates)
-            .with(Stance)
-            .build()
-            .unwrap(),
-    );
+    run(bencher, byline::default_pipeline());
 }
 
 #[divan::bench]
 fn json_output(bencher: Bencher) {
-    let docs: Vec<_> = ARTICLES
-        .iter()
-        .map(|a| byline::default_pipeline().process(a.clone()).unwrap())
-        .collect();
+    let pipeline = byline::default_pipeline();
+    let docs: Vec<_> = ARTICLES.iter().map(|a| pipeline.process(a.clone()).unwrap()).collect();
     bencher.counter(BytesCount::new(total_bytes())).bench(|| {
         for doc in &docs {
             black_box(doc.to_json());

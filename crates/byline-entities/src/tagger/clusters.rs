@@ -78,15 +78,13 @@ impl WordClusters {
         if let Some((ids, _)) = self.map.get(word) {
             return Some(*ids);
         }
-        let mut chars = word.chars();
-        let first = chars.next()?;
-        let capitalised: String = first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect();
+        let lower = word.to_lowercase();
+        let capitalised = capitalise(&lower);
         if capitalised != word {
             if let Some((ids, _)) = self.map.get(capitalised.as_str()) {
                 return Some(*ids);
             }
         }
-        let lower = word.to_lowercase();
         if lower != word {
             return self.map.get(lower.as_str()).map(|(ids, _)| *ids);
         }
@@ -98,6 +96,17 @@ impl WordClusters {
     pub fn log_count(&self, word: &str) -> u8 {
         self.map.get(word).map_or(0, |(_, c)| *c)
     }
+}
+
+/// A lower-case word with its first letter upper-cased ("peskov" → "Peskov").
+pub fn capitalise(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect()
 }
 
 /// The shipped table, parsed once.

@@ -7,7 +7,7 @@
 //! article, whether the sentence is an all-caps headline, and what the tagger said about
 //! the same word earlier in the article ([`DocContext`]).
 
-use super::clusters::{ClusterIds, shipped_clusters};
+use super::clusters::{ClusterIds, capitalise, shipped_clusters};
 use super::fasthash::{FastMap, FastSet, hash_str, mix};
 use crate::lexicon::{DEMONYMS, ORGS, PLACES};
 use std::borrow::Cow;
@@ -217,17 +217,6 @@ struct TokenInfo<'a> {
     cap: u8,
     clusters: Option<ClusterIds>,
     word: Cow<'a, str>,
-}
-
-/// A lower-case word with its first letter upper-cased ("peskov" → "Peskov").
-fn capitalise(lower: &str) -> String {
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .into_iter()
-        .flat_map(char::to_uppercase)
-        .chain(chars)
-        .collect()
 }
 
 /// The form of an all-caps word seen most often in the corpus: as written ("NATO"),

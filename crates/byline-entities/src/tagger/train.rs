@@ -49,13 +49,8 @@ fn walk(doc: &TrainDoc, bits: u32, tag: &mut impl FnMut(&Features, &[usize]) -> 
 
 /// Entity-level F1 (percent) of `model` on documents (on their own tokens).
 pub fn evaluate(model: &Model, docs: &[TrainDoc]) -> f64 {
-    f1(model, docs)
-}
-
-/// Entity-level F1 (percent) of `model` on documents.
-fn f1(model: &Model, data: &[TrainDoc]) -> f64 {
     let (mut correct, mut predicted, mut gold) = (0usize, 0usize, 0usize);
-    for doc in data {
+    for doc in docs {
         walk(doc, model.bits, &mut |features, tags| {
             let tagged = model.decode(features);
             let pred = spans(&tagged);
@@ -107,14 +102,13 @@ impl Averaged {
 
 /// Trains a model; `report` receives `(epoch, train F1 on errors seen, dev F1)` lines.
 pub fn train(train: &[TrainDoc], dev: &[TrainDoc], options: &TrainOptions, report: &mut dyn FnMut(String)) -> Model {
-    let (data, dev_data) = (train, dev);
     let mut state = Averaged {
         model: Model::zeros(options.bits),
         weight_sums: vec![0.0; (1usize << options.bits) * N_TAGS],
         transition_sums: vec![0.0; (N_TAGS + 1) * N_TAGS],
         step: 1.0,
     };
-    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = options.seed.max(1);
     let mut best: Option<(f64, Model)> = None;
     for epoch in 1..=options.epochs {
@@ -127,7 +121,7 @@ pub fn train(train: &[TrainDoc], dev: &[TrainDoc], options: &TrainOptions, repor
         }
         let mut mistakes = 0usize;
         for &k in &order {
-            walk(&data[k], options.bits, &mut |features, tags| {
+            walk(&train[k], options.bits, &mut |features, tags| {
                 let pred = state.model.decode(features);
                 if pred != tags {
                     mistakes += 1;
@@ -139,15 +133,11 @@ pub fn train(train: &[TrainDoc], dev: &[TrainDoc], options: &TrainOptions, repor
             });
         }
         let averaged = state.averaged();
-        let dev_f1 = if dev_data.is_empty() {
-            0.0
-        } else {
-            f1(&averaged, dev_data)
-        };
+        let dev_f1 = if dev.is_empty() { 0.0 } else { evaluate(&averaged, dev) };
         report(format!(
             "epoch {epoch}: {mistakes} sentences with mistakes, dev F1 {dev_f1:.2}"
         ));
-        if best.as_ref().is_none_or(|(b, _)| dev_f1 > *b) || dev_data.is_empty() {
+        if best.as_ref().is_none_or(|(b, _)| dev_f1 > *b) || dev.is_empty() {
             best = Some((dev_f1, averaged));
         }
     }

@@ -5,8 +5,6 @@
 //! Deterministic: ties break by word, and the initial centroids come from a fixed seed.
 
 use super::ClusterEntry;
-#[cfg(test)]
-use super::ClusterIds;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -279,6 +277,7 @@ fn seed_centroids(points: &[SparseVec], dims: usize, k: usize, seed: u64) -> Vec
 
 #[cfg(test)]
 mod tests {
+    use super::super::ClusterIds;
     use super::*;
 
     #[test]
