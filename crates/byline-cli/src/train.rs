@@ -6,9 +6,10 @@ use byline_core::{Article, Document};
 use byline_entities::mentions::tagger_tokens;
 use byline_entities::tagger::clusters::{ClusterOptions, CorpusCounter, WordClusters, derive};
 use byline_entities::tagger::labels::from_iob;
-use byline_entities::tagger::model::Model;
-use byline_entities::tagger::train::{TrainDoc, TrainOptions, evaluate, train};
+use byline_entities::tagger::train::{TrainDoc, evaluate, train};
+use byline_entities::tagger::{MODEL_MAGIC, NerModel};
 use byline_eval::conll::{ConllDoc, read_conll};
+use byline_learn::TrainOptions;
 use clap::Args;
 use rayon::prelude::*;
 use std::io::BufRead;
@@ -64,10 +65,10 @@ pub fn run(args: TrainNerArgs) -> Result<(), String> {
         ..TrainOptions::default()
     };
     let model = train(&train_docs, &dev_docs, &options, &mut |line| eprintln!("{line}"));
-    let bytes = model.to_bytes();
+    let bytes = model.to_bytes(MODEL_MAGIC);
     std::fs::write(&args.output, &bytes).map_err(|e| format!("{}: {e}", args.output.display()))?;
     if !dev_docs.is_empty() {
-        let saved = Model::from_bytes(&bytes)?;
+        let saved = NerModel::from_bytes(&bytes, MODEL_MAGIC)?;
         eprintln!(
             "dev F1 of the saved (quantised) model, on gold tokens: {:.2}",
             evaluate(&saved, &dev_docs)

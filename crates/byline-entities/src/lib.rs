@@ -15,15 +15,16 @@ pub mod tagger;
 
 use byline_core::{Document, ExtractError, Extractor, Layer};
 use std::sync::LazyLock;
-use tagger::model::Model;
+use tagger::{MODEL_MAGIC, NerModel};
 
 /// The shipped tagger, trained with `byline train ner` (see `model/README.md`).
 static MODEL_BYTES: &[u8] = include_bytes!("../model/ner.bin");
 
 /// The shipped model, decoded once and shared by every thread.
-pub fn shipped_model() -> &'static Model {
-    static MODEL: LazyLock<Model> =
-        LazyLock::new(|| Model::from_bytes(MODEL_BYTES).expect("the shipped NER model is valid (checked by a test)"));
+pub fn shipped_model() -> &'static NerModel {
+    static MODEL: LazyLock<NerModel> = LazyLock::new(|| {
+        NerModel::from_bytes(MODEL_BYTES, MODEL_MAGIC).expect("the shipped NER model is valid (checked by a test)")
+    });
     &MODEL
 }
 

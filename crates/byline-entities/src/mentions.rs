@@ -7,9 +7,9 @@
 //! off, and hyphenated compounds joined ("pro-Western", "1996-08-22").
 
 use crate::lexicon::{LOCATIVE_PREPOSITIONS, NOT_NAMES, ROLE_NOUNS, SEATS_OF_POWER, TITLES};
+use crate::tagger::NerModel;
 use crate::tagger::features::{DocContext, sentence_features};
-use crate::tagger::labels::spans;
-use crate::tagger::model::Model;
+use crate::tagger::labels::{allowed, spans};
 use byline_core::{Document, EntityLabel, Span, TokenKind};
 
 /// A mention found in the text, before clustering.
@@ -111,7 +111,7 @@ pub fn tagger_tokens(doc: &Document, sentence: usize) -> Vec<Span> {
 }
 
 /// Finds every name mention of `doc` with `model`, in text order.
-pub fn find_mentions(doc: &Document, model: &Model) -> Vec<Mention> {
+pub fn find_mentions(doc: &Document, model: &NerModel) -> Vec<Mention> {
     let views: Vec<Vec<Span>> = (0..doc.sentences.len()).map(|s| tagger_tokens(doc, s)).collect();
     let words: Vec<Vec<&str>> = views
         .iter()
@@ -124,7 +124,7 @@ pub fn find_mentions(doc: &Document, model: &Model) -> Vec<Mention> {
             continue;
         }
         let features = sentence_features(sentence_words, &context, model.bits);
-        let tags = model.decode(&features);
+        let tags = model.decode(&features, allowed);
         context.record(sentence_words, &tags);
         for (mut start, end, mut label) in spans(&tags) {
             // CoNLL names exclude titles: "Mayor Carla Mendes" → "Carla Mendes".

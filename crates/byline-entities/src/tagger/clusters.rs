@@ -5,7 +5,7 @@
 //! common "wisely" is. The table ships in `model/clusters.tsv`;
 //! [`derive`] builds it from unlabelled news (`byline train clusters`).
 
-use super::fasthash::FastMap;
+use byline_learn::hash::FastMap;
 use std::sync::LazyLock;
 
 pub use derive::{ClusterOptions, CorpusCounter, derive};

@@ -8,28 +8,11 @@
 //! the same word earlier in the article ([`DocContext`]).
 
 use super::clusters::{ClusterIds, capitalise, shipped_clusters};
-use super::fasthash::{FastMap, FastSet, hash_str, mix};
 use crate::lexicon::{DEMONYMS, ORGS, PLACES};
+use byline_learn::hash::{FastMap, FastSet, hash_str, mix};
+use byline_learn::{FeatureHash as Hasher, Features};
 use std::borrow::Cow;
 use std::sync::LazyLock;
-
-/// Builds the bucket of one feature: a template id and its parts, mixed as 64-bit words.
-#[derive(Clone, Copy)]
-struct Hasher(u64);
-
-impl Hasher {
-    fn new(template: u64) -> Self {
-        Hasher(mix(0x9E37_79B9_7F4A_7C15, template))
-    }
-    fn u64(self, part: u64) -> Self {
-        Hasher(mix(self.0, part))
-    }
-    fn finish(self, bits: u32) -> u32 {
-        let h = self.0 ^ (self.0 >> 29);
-        let h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        (h >> (64 - bits)) as u32
-    }
-}
 
 fn class_char(c: char) -> char {
     if c.is_uppercase() {
@@ -167,46 +150,6 @@ fn is_headline<S: AsRef<str>>(words: &[S]) -> bool {
     letters >= 2 && words.iter().filter(|w| cap_class(w.as_ref()) == 2).count() * 10 >= letters * 8
 }
 
-/// The feature buckets of every token of a sentence, stored flat.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Features {
-    ids: Vec<u32>,
-    ends: Vec<u32>,
-}
-
-impl Features {
-    /// Number of tokens.
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Whether there are no tokens.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// The buckets of token `i`.
-    pub fn token(&self, i: usize) -> &[u32] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.ids[start..self.ends[i] as usize]
-    }
-
-    /// The buckets of every token, in order.
-    pub fn tokens(&self) -> impl Iterator<Item = &[u32]> {
-        (0..self.len()).map(|i| self.token(i))
-    }
-
-    /// Builds features from per-token bucket lists (for tests and tools).
-    pub fn from_tokens(tokens: &[Vec<u32>]) -> Self {
-        let mut f = Features::default();
-        for t in tokens {
-            f.ids.extend_from_slice(t);
-            f.ends.push(f.ids.len() as u32);
-        }
-        f
-    }
-}
-
 /// What the features need of one token, computed once.
 struct TokenInfo<'a> {
     lower: String,
@@ -315,16 +258,13 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
             None => i += 1,
         }
     }
-    let mut out = Features {
-        ids: Vec::with_capacity(n * 40),
-        ends: Vec::with_capacity(n),
-    };
+    let mut out = Features::with_capacity(n, 40);
     for (i, t) in info.iter().enumerate() {
         let ii = i as isize;
         let cap = u64::from(t.cap);
         let first = u64::from(i == 0);
         let lw = t.lower.as_str();
-        let mut add = |h: Hasher| out.ids.push(h.finish(bits));
+        let mut add = |h: Hasher| out.push(h.finish(bits));
         add(Hasher::new(0));
         add(Hasher::new(1).u64(t.word_h));
         add(Hasher::new(2).u64(t.lower_h));
@@ -405,7 +345,7 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
                 add(Hasher::new(37).u64(u64::from(entity)));
             }
         }
-        out.ends.push(out.ids.len() as u32);
+        out.end_token();
     }
     out
 }

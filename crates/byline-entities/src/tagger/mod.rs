@@ -1,9 +1,14 @@
-//! The trained sequence tagger: hashed features ([`features`]), an averaged structured
-//! perceptron with Viterbi decoding ([`model`], [`train`]) over IOB2 tags ([`labels`]).
+//! The trained sequence tagger: hashed features ([`features`]) scored by a
+//! `byline_learn` averaged structured perceptron with Viterbi decoding ([`train`],
+//! [`NerModel`]) over IOB2 tags ([`labels`]).
 
 pub mod clusters;
-pub mod fasthash;
 pub mod features;
 pub mod labels;
-pub mod model;
 pub mod train;
+
+/// The NER model: a linear-chain model over the nine IOB2 tags.
+pub type NerModel = byline_learn::Model<{ labels::N_TAGS }>;
+
+/// Magic bytes opening an NER model file.
+pub const MODEL_MAGIC: &[u8; 8] = b"BYLNER01";

@@ -1,6 +1,6 @@
-//! A fast non-cryptographic hash for the tagger's word tables and feature hashing:
-//! eight bytes per multiply-rotate step (the FxHash recipe). The tables are built from
-//! our own data, so hash flooding is not a concern; SipHash cost 5 % of tagging time.
+//! A fast non-cryptographic hash for word tables and feature hashing: eight bytes per
+//! multiply-rotate step (the FxHash recipe). The tables are built from our own data, so
+//! hash flooding is not a concern; SipHash cost 5 % of tagging time.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

@@ -1,70 +1,69 @@
-//! The tagger's weights (one score per feature bucket and tag, plus tag transitions),
-//! first-order Viterbi decoding constrained to valid IOB2, and a compact binary format:
-//! non-zero weights quantised to i16 and stored sparsely with varint index deltas.
+//! A linear-chain model over `N` tags: one score per feature bucket and tag plus tag
+//! transitions, first-order Viterbi decoding under a caller's transition constraint
+//! (IOB2 validity, say), and a compact binary format: non-zero weights quantised to i16
+//! and stored sparsely with varint index deltas, behind an 8-byte magic naming the model.
 
-use super::features::Features;
-use super::labels::{N_TAGS, allowed};
+use crate::features::Features;
 
-/// Magic bytes opening a model file.
-const MAGIC: &[u8; 8] = b"BYLNER01";
-
-/// A trained tagger.
+/// A trained linear-chain model over `N` tags.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Model {
+pub struct Model<const N: usize> {
     /// Feature buckets are `2^bits`.
     pub bits: u32,
-    /// `weights[bucket * N_TAGS + tag]`.
+    /// `weights[bucket * N + tag]`.
     pub weights: Vec<f32>,
-    /// `transitions[prev][tag]`; row `N_TAGS` is the sentence start.
+    /// `transitions[prev * N + tag]`; row `N` is the sequence start.
     pub transitions: Vec<f32>,
 }
 
-impl Model {
+impl<const N: usize> Model<N> {
     /// An all-zero model with `2^bits` buckets.
     pub fn zeros(bits: u32) -> Self {
         Model {
             bits,
-            weights: vec![0.0; (1usize << bits) * N_TAGS],
-            transitions: vec![0.0; (N_TAGS + 1) * N_TAGS],
+            weights: vec![0.0; (1usize << bits) * N],
+            transitions: vec![0.0; (N + 1) * N],
         }
     }
 
     /// The emission scores of every tag for one token's features.
-    pub fn emissions(&self, features: &[u32], out: &mut [f32; N_TAGS]) {
-        *out = [0.0; N_TAGS];
+    #[inline]
+    pub fn emissions(&self, features: &[u32], out: &mut [f32; N]) {
+        *out = [0.0; N];
         for &f in features {
-            let row = &self.weights[f as usize * N_TAGS..(f as usize + 1) * N_TAGS];
+            let row = &self.weights[f as usize * N..(f as usize + 1) * N];
             for (o, w) in out.iter_mut().zip(row) {
                 *o += w;
             }
         }
     }
 
-    /// The best valid IOB2 tag sequence for a sentence's token features.
-    pub fn decode(&self, sentence: &Features) -> Vec<usize> {
-        let n = sentence.len();
+    /// The best tag sequence for a sequence's token features among those where every
+    /// step is `allowed(previous tag or None at the start, tag)`.
+    pub fn decode(&self, sequence: &Features, allowed: impl Fn(Option<usize>, usize) -> bool) -> Vec<usize> {
+        let n = sequence.len();
         if n == 0 {
             return Vec::new();
         }
-        let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
-        let mut back = vec![[0u8; N_TAGS]; n];
-        let mut emit = [0.0f32; N_TAGS];
-        self.emissions(sentence.token(0), &mut emit);
-        for t in 0..N_TAGS {
+        let mut score = vec![[f32::NEG_INFINITY; N]; n];
+        let mut back = vec![[0u8; N]; n];
+        let mut emit = [0.0f32; N];
+        self.emissions(sequence.token(0), &mut emit);
+        for t in 0..N {
             if allowed(None, t) {
-                score[0][t] = emit[t] + self.transitions[N_TAGS * N_TAGS + t];
+                score[0][t] = emit[t] + self.transitions[N * N + t];
             }
         }
         for i in 1..n {
-            self.emissions(sentence.token(i), &mut emit);
-            for t in 0..N_TAGS {
+            self.emissions(sequence.token(i), &mut emit);
+            for t in 0..N {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
                 for (p, &prev_score) in score[i - 1].iter().enumerate() {
                     if !allowed(Some(p), t) {
                         continue;
                     }
-                    let s = prev_score + self.transitions[p * N_TAGS + t];
+                    let s = prev_score + self.transitions[p * N + t];
                     if s > best {
                         best = s;
                         arg = p;
@@ -74,7 +73,7 @@ impl Model {
                 back[i][t] = arg as u8;
             }
         }
-        let mut tag = (0..N_TAGS)
+        let mut tag = (0..N)
             .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
             .unwrap_or(0);
         let mut out = vec![0; n];
@@ -85,8 +84,8 @@ impl Model {
         out
     }
 
-    /// Serialises the model (weights quantised to i16, zeros dropped).
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// Serialises the model behind `magic` (weights quantised to i16, zeros dropped).
+    pub fn to_bytes(&self, magic: &[u8; 8]) -> Vec<u8> {
         let max = self
             .weights
             .iter()
@@ -94,7 +93,7 @@ impl Model {
             .fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(magic);
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&scale.to_le_bytes());
         for t in &self.transitions {
@@ -118,11 +117,14 @@ impl Model {
         out
     }
 
-    /// Reads a model written by [`Model::to_bytes`].
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+    /// Reads a model written by [`Model::to_bytes`] with the same `magic`.
+    pub fn from_bytes(bytes: &[u8], magic: &[u8; 8]) -> Result<Self, String> {
         let mut r = Reader { bytes, pos: 0 };
-        if r.take(8)? != MAGIC {
-            return Err("not a byline NER model (bad magic bytes)".into());
+        if r.take(8)? != magic {
+            return Err(format!(
+                "not a {} model (bad magic bytes)",
+                String::from_utf8_lossy(magic)
+            ));
         }
         let bits = u32::from_le_bytes(r.take(4)?.try_into().unwrap());
         if !(8..=26).contains(&bits) {
@@ -184,26 +186,34 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn round_trips_through_bytes() {
-        let mut m = Model::zeros(8);
-        m.weights[5] = 1.5;
-        m.weights[2000] = -0.25;
-        m.transitions[3] = 0.75;
-        let back = Model::from_bytes(&m.to_bytes()).unwrap();
-        assert!((back.weights[5] - 1.5).abs() < 1e-3);
-        assert!((back.weights[2000] + 0.25).abs() < 1e-3);
-        assert_eq!(back.transitions[3], 0.75);
-        assert!(Model::from_bytes(b"garbage").is_err());
+    const MAGIC: &[u8; 8] = b"TESTMDL1";
+
+    /// IOB2 over one type: 0 = O, 1 = B, 2 = I; I may not follow O or open.
+    fn iob(prev: Option<usize>, next: usize) -> bool {
+        next != 2 || prev.is_some_and(|p| p != 0)
     }
 
     #[test]
-    fn decoding_respects_iob2() {
-        let mut m = Model::zeros(8);
-        // Feature 1 strongly prefers I-PER, which may not open a sentence.
-        m.weights[N_TAGS + 2] = 5.0;
-        m.weights[N_TAGS + 1] = 1.0;
-        let tags = m.decode(&Features::from_tokens(&[vec![1], vec![1]]));
+    fn round_trips_through_bytes() {
+        let mut m = Model::<3>::zeros(8);
+        m.weights[5] = 1.5;
+        m.weights[700] = -0.25;
+        m.transitions[3] = 0.75;
+        let back = Model::<3>::from_bytes(&m.to_bytes(MAGIC), MAGIC).unwrap();
+        assert!((back.weights[5] - 1.5).abs() < 1e-3);
+        assert!((back.weights[700] + 0.25).abs() < 1e-3);
+        assert_eq!(back.transitions[3], 0.75);
+        assert!(Model::<3>::from_bytes(b"garbage", MAGIC).is_err());
+        assert!(Model::<3>::from_bytes(&m.to_bytes(b"OTHERMDL"), MAGIC).is_err());
+    }
+
+    #[test]
+    fn decoding_respects_the_constraint() {
+        let mut m = Model::<3>::zeros(8);
+        // Feature 1 strongly prefers I, which may not open a sequence.
+        m.weights[3 + 2] = 5.0;
+        m.weights[3 + 1] = 1.0;
+        let tags = m.decode(&Features::from_tokens(&[vec![1], vec![1]]), iob);
         assert_eq!(tags, vec![1, 2]);
     }
 }
