@@ -53,8 +53,23 @@ enum EvalTask {
     },
     /// Quotes on PolNeAR JSONL: span, speaker, cue and end-to-end scores per kind.
     Quotes {
-        /// Gold PolNeAR JSONL file.
+        /// Gold PolNeAR JSONL file (or one JSON object, like the seed's gold.json).
         gold: PathBuf,
+        /// Also write byline's output for the gold articles here (JSONL).
+        #[arg(long)]
+        predict: Option<PathBuf>,
+        /// Score this system output (JSONL) instead of running byline.
+        #[arg(long)]
+        system: Option<PathBuf>,
+        /// Score only these gold kinds, comma-separated (direct, mixed, indirect).
+        #[arg(long, value_delimiter = ',')]
+        kinds: Option<Vec<String>>,
+        /// Jaccard threshold of an overlap match.
+        #[arg(long, default_value_t = 0.5)]
+        overlap: f64,
+        /// Article text for a single-document gold file without "text".
+        #[arg(long)]
+        text: Option<PathBuf>,
     },
     /// Temporal expressions on TimeML .tml files: extent, type and value scores.
     Dates {
@@ -111,13 +126,33 @@ fn main() -> ExitCode {
             }
         }
         Command::Eval { task } => {
-            let (task, gold, predict) = match task {
-                EvalTask::Ner { gold, predict } => (byline_eval::Task::Ner, gold, predict),
-                EvalTask::Quotes { gold } => (byline_eval::Task::Quotes, gold, None),
-                EvalTask::Dates { gold } => (byline_eval::Task::Dates, gold, None),
-                EvalTask::Stance { gold } => (byline_eval::Task::Stance, gold, None),
+            let mut options = byline_eval::EvalOptions::default();
+            let (task, gold) = match task {
+                EvalTask::Ner { gold, predict } => {
+                    options.predict = predict;
+                    (byline_eval::Task::Ner, gold)
+                }
+                EvalTask::Quotes {
+                    gold,
+                    predict,
+                    system,
+                    kinds,
+                    overlap,
+                    text,
+                } => {
+                    options = byline_eval::EvalOptions {
+                        predict,
+                        system,
+                        kinds,
+                        overlap,
+                        text,
+                    };
+                    (byline_eval::Task::Quotes, gold)
+                }
+                EvalTask::Dates { gold } => (byline_eval::Task::Dates, gold),
+                EvalTask::Stance { gold } => (byline_eval::Task::Stance, gold),
             };
-            match byline_eval::run(task, &gold, predict.as_deref()) {
+            match byline_eval::run(task, &gold, &options) {
                 Ok(report) => {
                     print!("{report}");
                     ExitCode::SUCCESS

@@ -81,6 +81,10 @@ pub struct QuoteOut {
     pub spans: Vec<[usize; 2]>,
     /// Who said it.
     pub speaker: Option<SpeakerOut>,
+    /// The speaker's resolved name (its cluster's canonical name, else the mention text):
+    /// `speaker.name` repeated where quote scorers look for it.
+    #[serde(default)]
+    pub speaker_name: Option<String>,
     /// The cue.
     pub cue: Option<TextSpan>,
     /// Index into `dates` of when it was said.
@@ -287,6 +291,7 @@ impl OutputRecord {
                             name: s.name.clone(),
                         }
                     }),
+                    speaker_name: q.speaker.as_ref().map(|s| s.name.clone()),
                     cue: q.cue.map(|s| c.text_span(s)),
                     date: q.date,
                 }

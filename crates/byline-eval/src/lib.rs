@@ -4,12 +4,13 @@
 //! in `../shared/eval`.
 //!
 //! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]) and
-//! the scorers written so far: NER ([`ner`], [`chunks`], [`conll`]). The others report
+//! the scorers written so far: NER ([`ner`], [`chunks`], [`conll`]) and quotes ([`quotes`]). The others report
 //! [`EvalError::NotImplemented`] until their extractor issues add them.
 
 pub mod chunks;
 pub mod conll;
 pub mod ner;
+pub mod quotes;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -123,9 +124,35 @@ impl fmt::Display for Counts {
     }
 }
 
-/// Scores `task` on the gold data at `gold`, returning the printed report. `predict`
-/// names a file for the predictions where the task supports it (NER).
-pub fn run(task: Task, gold: &std::path::Path, predict: Option<&std::path::Path>) -> Result<String, EvalError> {
+/// Options of the scorers; each task reads the ones it supports.
+#[derive(Clone, Debug)]
+pub struct EvalOptions {
+    /// Write byline's predictions here (NER: CoNLL with a predicted column; quotes: JSONL).
+    pub predict: Option<PathBuf>,
+    /// Score this system output instead of running byline (quotes).
+    pub system: Option<PathBuf>,
+    /// Score only gold items of these kinds (quotes: direct, mixed, indirect).
+    pub kinds: Option<Vec<String>>,
+    /// Jaccard threshold of an overlap match (quotes).
+    pub overlap: f64,
+    /// The article text for a single-document gold file without `text` (quotes).
+    pub text: Option<PathBuf>,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions {
+            predict: None,
+            system: None,
+            kinds: None,
+            overlap: 0.5,
+            text: None,
+        }
+    }
+}
+
+/// Scores `task` on the gold data at `gold`, returning the printed report.
+pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<String, EvalError> {
     std::fs::metadata(gold).map_err(|source| EvalError::Io {
         path: gold.to_path_buf(),
         source,
@@ -133,7 +160,12 @@ pub fn run(task: Task, gold: &std::path::Path, predict: Option<&std::path::Path>
     match task {
         Task::Ner => {
             let pipeline = byline::pipeline_from_names(&["entities"]).expect("the entities extractor has no needs");
-            ner::run(gold, predict, &pipeline)
+            ner::run(gold, options.predict.as_deref(), &pipeline)
+        }
+        Task::Quotes => {
+            let pipeline =
+                byline::pipeline_from_names(&["entities", "quotes"]).expect("entities provide what quotes need");
+            quotes::run(gold, options, &pipeline)
         }
         _ => Err(EvalError::NotImplemented { task }),
     }

@@ -1,0 +1,87 @@
+//! `byline eval quotes` agrees with the reference scorer on PolNeAR dev and on the seed
+//! gold, and the quote quality on dev stays above its floors. Needs ../shared (skipped
+//! with a message if absent).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn shared() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if dir.join("data/quotes/polnear/dev.jsonl").is_file() {
+        Some(dir)
+    } else {
+        eprintln!("SKIPPED: ../shared/data/quotes/polnear is not beside the repository");
+        None
+    }
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("byline-quotes-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// Runs `byline eval quotes` with `args`, writing predictions to `pred`; returns stdout.
+fn ours(gold: &Path, pred: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["eval", "quotes"])
+        .arg(gold)
+        .arg("--predict")
+        .arg(pred)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The reference scorer's report, or None when python3 cannot run it.
+fn reference(shared: &Path, gold: &Path, pred: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("python3")
+        .arg(shared.join("eval/eval_quotes.py"))
+        .arg(gold)
+        .arg(pred)
+        .args(args)
+        .output()
+        .ok()?;
+    out.status.success().then(|| String::from_utf8(out.stdout).unwrap())
+}
+
+/// The F1 column of a report row.
+fn f1(report: &str, row: &str) -> f64 {
+    let line = report.lines().find(|l| l.starts_with(row)).unwrap();
+    let cols: Vec<&str> = line[22..].split_whitespace().collect();
+    cols[2].parse().unwrap()
+}
+
+#[test]
+fn eval_quotes_agrees_with_the_reference_scorer_on_dev() {
+    let Some(shared) = shared() else { return };
+    let gold = shared.join("data/quotes/polnear/dev.jsonl");
+    let pred = temp("dev.jsonl");
+    for args in [
+        &[][..],
+        &["--kinds", "direct"][..],
+        &["--kinds", "mixed,indirect", "--overlap", "0.3"][..],
+    ] {
+        let report = ours(&gold, &pred, args);
+        match reference(&shared, &gold, &pred, args) {
+            Some(r) => assert_eq!(report, r, "with {args:?}"),
+            None => eprintln!("SKIPPED comparison: python3 could not run eval_quotes.py"),
+        }
+    }
+}
+
+#[test]
+fn eval_quotes_reads_the_seed_gold() {
+    let Some(shared) = shared() else { return };
+    let seed = shared.join("fixtures/seed");
+    let pred = temp("seed.jsonl");
+    let text = seed.join("article.txt");
+    let args = ["--text", text.to_str().unwrap()];
+    let report = ours(&seed.join("gold.json"), &pred, &args);
+    if let Some(r) = reference(&shared, &seed.join("gold.json"), &pred, &args) {
+        assert_eq!(report, r);
+    }
+    assert!(f1(&report, "end-to-end") >= 90.0, "{report}");
+}
