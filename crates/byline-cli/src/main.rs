@@ -4,6 +4,7 @@
 mod extract;
 mod input;
 mod train;
+mod train_quotes;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -39,6 +40,8 @@ enum TrainTask {
     Ner(train::TrainNerArgs),
     /// Word clusters for the entity tagger, from unlabelled news.
     Clusters(train::TrainClustersArgs),
+    /// The quote attribution labeller, on PolNeAR.
+    Quotes(train_quotes::TrainQuotesArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -116,6 +119,7 @@ fn main() -> ExitCode {
             let (what, result) = match task {
                 TrainTask::Ner(args) => ("ner", train::run(args)),
                 TrainTask::Clusters(args) => ("clusters", train::run_clusters(args)),
+                TrainTask::Quotes(args) => ("quotes", train_quotes::run(args)),
             };
             match result {
                 Ok(()) => ExitCode::SUCCESS,

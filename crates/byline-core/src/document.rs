@@ -80,6 +80,14 @@ impl Document {
         start..end.max(start)
     }
 
+    /// Indices of the tokens that overlap `span` (a mention may end inside a token:
+    /// "Russia" in "Russia’s").
+    pub fn tokens_overlapping(&self, span: Span) -> std::ops::Range<usize> {
+        let start = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        start..end.max(start)
+    }
+
     /// The text of token `index`.
     pub fn token_text(&self, index: usize) -> &str {
         self.tokens[index].span.slice(&self.text)

@@ -1,20 +1,49 @@
-//! Quotes for byline: direct, indirect and mixed quotes with their cue and speaker,
-//! resolved to entity clusters.
+//! Quotes for byline: who said what. Direct, indirect and mixed attributions with their
+//! cue and speaker, resolved to entity clusters.
 //!
-//! Pipeline of this extractor: pair quotation marks ([`marks`]), attach a cue and a
-//! speaker written around each direct quote ([`attribution`]), merge quotes split by
-//! their attribution, find reporting clauses without marks ([`indirect`]; a clause whose
-//! content holds a quoted fragment is a mixed quote), then resolve speakers to clusters
-//! in text order ([`resolve`]). A rule-based baseline; the quotes issue extends it.
+//! How: quotation marks are paired first ([`marks`]: curly, straight, guillemets, TeX,
+//! multi-paragraph and unbalanced quotes). A trained labeller then tags every token of a
+//! paragraph as cue, source or content of an attribution ([`tags`], [`features`]: words,
+//! entities, the PolNeAR cue lexicon, quote-mark state, distance to cue words; a
+//! `byline_learn` averaged perceptron with Viterbi, trained on PolNeAR by
+//! `byline train quotes`, [`train`]). The tagged segments are grouped into attributions
+//! around their cues ([`assemble`]); content that continues a multi-paragraph quote
+//! joins its attribution; each quote's kind follows its quotation marks, and speakers
+//! are resolved to clusters in text order ([`resolve`]).
 
-pub mod attribution;
-pub mod cues;
-pub mod indirect;
+pub mod assemble;
+pub mod features;
 pub mod marks;
 pub mod resolve;
+pub mod source;
+pub mod tags;
+pub mod train;
 
-use attribution::{Attribution, SpeakerMention, after_quote, before_quote};
-use byline_core::{Document, ExtractError, Extractor, Layer, Quote, QuoteKind, Span, TokenKind};
+use assemble::{Attribution, assemble};
+use byline_core::{Document, ExtractError, Extractor, Layer, Quote, QuoteKind, Span};
+use features::{CueLexicon, QuoteState, paragraph_features, token_infos};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The attribution labeller: a linear-chain model over the seven role tags.
+pub type AttributionModel = byline_learn::Model<{ tags::N_TAGS }>;
+
+/// Magic bytes opening an attribution model file.
+pub const MODEL_MAGIC: &[u8; 8] = b"BYLQUO01";
+
+static MODEL_BYTES: &[u8] = include_bytes!("../model/attribution.bin");
+static LEXICON_TSV: &str = include_str!("../model/cue_words.tsv");
+
+/// The shipped labeller and cue lexicon (see `model/README.md`), decoded once.
+pub fn shipped() -> &'static (AttributionModel, CueLexicon) {
+    static SHIPPED: LazyLock<(AttributionModel, CueLexicon)> = LazyLock::new(|| {
+        let model = AttributionModel::from_bytes(MODEL_BYTES, MODEL_MAGIC)
+            .expect("the shipped attribution model is valid (checked by a test)");
+        let lexicon = CueLexicon::from_tsv(LEXICON_TSV).expect("the shipped cue lexicon is valid (checked by a test)");
+        (model, lexicon)
+    });
+    &SHIPPED
+}
 
 /// The quotes extractor: writes `quotes`; needs `entities` and `clusters`.
 #[derive(Clone, Debug, Default)]
@@ -34,170 +63,222 @@ impl Extractor for Quotes {
     }
 
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
-        doc.quotes = find_quotes(doc);
+        let (model, lexicon) = shipped();
+        doc.quotes = find_quotes(doc, model, lexicon);
         Ok(())
     }
 }
 
-/// A quote before speaker resolution.
-struct Candidate {
-    fragments: Vec<Span>,
-    kind: QuoteKind,
-    cue: Option<(usize, usize)>,
-    speaker: Option<SpeakerMention>,
-}
-
-/// Minimum number of words for a direct quote without attribution (shorter ones are
-/// mostly scare quotes and titles).
-const MIN_UNATTRIBUTED_WORDS: usize = 4;
-
-/// Finds all quotes of `doc`, in text order, with resolved speakers.
-pub fn find_quotes(doc: &Document) -> Vec<Quote> {
+/// Finds all quotes of `doc` with `model` and `lexicon`, in text order.
+pub fn find_quotes(doc: &Document, model: &AttributionModel, lexicon: &CueLexicon) -> Vec<Quote> {
     let marked = marks::find_marked_quotes(doc);
-    let mut direct: Vec<(marks::MarkedQuote, Option<Attribution>)> = marked
-        .into_iter()
-        .map(|q| {
-            let a = attribute_direct(doc, &q);
-            (q, a)
-        })
-        .collect();
-    merge_split_quotes(doc, &mut direct);
-
-    let blocked: Vec<Span> = direct.iter().map(|(q, _)| Span::new(q.open, q.close_end)).collect();
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for s in 0..doc.sentences.len() {
-        for q in indirect::find_in_sentence(doc, s, &blocked) {
-            let holds_quote = direct
-                .iter()
-                .any(|(d, _)| q.content.start <= d.open && d.open < q.content.end);
-            let kind = if holds_quote {
-                QuoteKind::Mixed
-            } else {
-                QuoteKind::Indirect
-            };
-            candidates.push(Candidate {
-                fragments: vec![q.content],
-                kind,
-                cue: Some((q.cue_start, q.cue_end)),
-                speaker: q.speaker,
-            });
-        }
-    }
-    // Direct quotes not already inside a mixed quote.
-    let mut mixed: Vec<Span> = candidates
-        .iter()
-        .filter(|c| c.kind == QuoteKind::Mixed)
-        .map(|c| c.fragments[0])
-        .collect();
-    mixed.sort_by_key(|s| s.start);
-    mixed.dedup_by(|b, a| a.overlaps(*b));
-    for (q, a) in direct {
-        let inside_mixed = Span::find_containing(&mixed, Span::new(q.open, q.open)).is_some();
-        if inside_mixed {
-            continue;
-        }
-        let words = q
-            .fragments
+    let infos = token_infos(doc, lexicon, &marked);
+    let sentence_of = |t: usize| doc.sentences.partition_point(|s| s.tokens.end <= t);
+    let mut attributions: Vec<Attribution> = Vec::new();
+    let mut standalone: Vec<Range<usize>> = Vec::new();
+    for p in 0..doc.paragraphs.len() {
+        let tokens = train::paragraph_tokens(doc, p);
+        // Every attribution has a cue; paragraphs without a cue word, a quotation mark or
+        // a colon are left untagged unless they continue an open quote.
+        let worth = infos[tokens.clone()]
             .iter()
-            .map(|f| doc.span_text(*f).split_whitespace().count())
-            .sum::<usize>();
-        if a.is_none() && words < MIN_UNATTRIBUTED_WORDS {
+            .any(|i| i.cue > 0 || i.quote != QuoteState::Outside)
+            || tokens.clone().any(|t| doc.token_text(t) == ":");
+        if !worth {
             continue;
         }
-        candidates.push(Candidate {
-            fragments: q.fragments,
-            kind: QuoteKind::Direct,
-            cue: a.map(|a| (a.cue, a.cue)),
-            speaker: a.and_then(|a| a.speaker),
-        });
-    }
-    candidates.sort_by_key(|c| c.fragments[0].start);
-
-    // Resolve speakers in the order they are written.
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| {
-        candidates[i]
-            .speaker
-            .map(|m| resolve::mention_span(doc, m).start)
-            .unwrap_or(candidates[i].fragments[0].start)
-    });
-    let mut resolver = resolve::Resolver::default();
-    let mut speakers = vec![None; candidates.len()];
-    for i in order {
-        if let Some(m) = candidates[i].speaker {
-            speakers[i] = Some(resolver.resolve(doc, m));
-        }
-    }
-    candidates
-        .into_iter()
-        .zip(speakers)
-        .map(|(c, speaker)| Quote {
-            span: Span::new(c.fragments[0].start, c.fragments.last().unwrap().end),
-            kind: c.kind,
-            spans: c.fragments,
-            speaker,
-            cue: c
-                .cue
-                .map(|(a, b)| Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end)),
-            date: None,
-        })
-        .collect()
-}
-
-/// The attribution of a direct quote: after its closing mark, else before its opening.
-fn attribute_direct(doc: &Document, q: &marks::MarkedQuote) -> Option<Attribution> {
-    let after_from = doc.tokens.partition_point(|t| t.span.start < q.close_end);
-    let after_limit = doc
-        .sentence_at(q.close_end.saturating_sub(1))
-        .map(|s| doc.sentences[s].tokens.end)
-        .unwrap_or(after_from);
-    // If the closing sentence ends at the mark, the attribution may open the next sentence
-    // ("“…” Peskov said.").
-    let after_limit = if after_limit <= after_from {
-        let paragraph = doc
-            .sentence_at(q.close_end.saturating_sub(1))
-            .map(|s| doc.sentences[s].paragraph);
-        doc.sentence_at(q.close_end + 1)
-            .filter(|&s| doc.sentences[s].span.start >= q.close_end && Some(doc.sentences[s].paragraph) == paragraph)
-            .map(|s| doc.sentences[s].tokens.end.min(after_from + 6))
-            .unwrap_or(after_from)
-    } else {
-        after_limit
-    };
-    let before_to = doc.tokens.partition_point(|t| t.span.start < q.open);
-    let before_min = doc
-        .sentence_at(q.open)
-        .map(|s| doc.sentences[s].tokens.start)
-        .unwrap_or(before_to);
-    after_quote(doc, after_from, after_limit)
-        .filter(|a| a.speaker.is_some())
-        .or_else(|| before_quote(doc, before_to, before_min))
-        .or_else(|| after_quote(doc, after_from, after_limit))
-}
-
-/// Joins "“A,” he said. “B.”" into one quote with two fragments: B has no attribution
-/// of its own and follows A's attribution directly.
-fn merge_split_quotes(doc: &Document, quotes: &mut Vec<(marks::MarkedQuote, Option<Attribution>)>) {
-    let mut merged: Vec<(marks::MarkedQuote, Option<Attribution>)> = Vec::with_capacity(quotes.len());
-    for (b, b_att) in quotes.drain(..) {
-        if let Some((a, Some(att))) = merged.last_mut() {
-            let same_cue = b_att.is_some_and(|x| x.cue == att.cue);
-            let cue_end = doc.tokens[att.cue].span.end;
-            let joinable = (same_cue || b_att.is_none())
-                && cue_end <= b.open
-                && cue_end >= a.close_end
-                && b.open - a.close_end < 120
-                && !doc.text[a.close_end..b.open].contains('\n')
-                && doc
-                    .tokens_in(Span::new(cue_end, b.open))
-                    .all(|t| doc.tokens[t].kind != TokenKind::Punct || matches!(doc.token_text(t), "." | "," | ":"));
-            if joinable {
-                a.fragments.extend(b.fragments);
-                a.close_end = b.close_end;
-                continue;
+        let features = paragraph_features(doc, &infos, p, model.bits);
+        let mut tags = model.decode(&features, tags::allowed);
+        let ends: Vec<usize> = doc.paragraphs[p]
+            .sentences
+            .clone()
+            .map(|s| doc.sentences[s].tokens.end - tokens.start)
+            .collect();
+        assemble::repair_content(&mut tags, &ends);
+        let (found, orphans) = assemble(&tags, tokens.start, sentence_of);
+        attributions.extend(found);
+        for orphan in orphans {
+            match continued_attribution(doc, &marked, &attributions, &orphan) {
+                Some(a) => attributions[a].content.push(orphan),
+                None => standalone.push(orphan),
             }
         }
-        merged.push((b, b_att));
     }
-    *quotes = merged;
+    to_quotes(doc, attributions, standalone, &infos)
+}
+
+/// The attribution whose quote `content` continues: the content lies in a quote opened
+/// in an earlier paragraph, and an attribution holds an earlier fragment of it.
+fn continued_attribution(
+    doc: &Document,
+    marked: &[marks::MarkedQuote],
+    attributions: &[Attribution],
+    content: &Range<usize>,
+) -> Option<usize> {
+    let at = doc.tokens[content.start].span;
+    let quote = marked
+        .iter()
+        .find(|q| q.fragments.len() > 1 && q.fragments.iter().any(|f| f.overlaps(at)))?;
+    let earlier = quote.fragments[0];
+    attributions.iter().rposition(|a| {
+        a.content.iter().any(|c| {
+            token_span(doc, c).overlaps(earlier) || token_span(doc, c).contains(Span::new(quote.open, quote.open))
+        })
+    })
+}
+
+fn token_span(doc: &Document, range: &Range<usize>) -> Span {
+    Span::new(doc.tokens[range.start].span.start, doc.tokens[range.end - 1].span.end)
+}
+
+/// Minimum number of words for a direct quote nobody is said to have said.
+const MIN_STANDALONE_WORDS: usize = 6;
+
+fn is_double_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '«' | '»' | '„')
+}
+
+/// Direct, mixed or indirect from the quotation marks of the content: marks toggle
+/// inside/outside; no mark is indirect, no letter or digit outside the marks is direct.
+pub fn kind_of(fragments: &[&str]) -> QuoteKind {
+    let (mut marks, mut inside, mut outside_alnum) = (false, false, false);
+    for f in fragments {
+        for c in f.chars() {
+            if is_double_mark(c) {
+                marks = true;
+                inside = !inside;
+            } else if !inside && c.is_alphanumeric() {
+                outside_alnum = true;
+            }
+        }
+    }
+    match (marks, outside_alnum) {
+        (false, _) => QuoteKind::Indirect,
+        (true, false) => QuoteKind::Direct,
+        (true, true) => QuoteKind::Mixed,
+    }
+}
+
+/// A content fragment as written, without surrounding white space and, for direct
+/// quotes, without its outer quotation marks and a trailing comma.
+fn trim_fragment(doc: &Document, span: Span, direct: bool) -> Span {
+    let text = doc.span_text(span);
+    let trim: &[char] = if direct {
+        &['“', '”', '"', '«', '»', '„', ' ', '\n', '\t']
+    } else {
+        &[' ', '\n', '\t']
+    };
+    let start_trimmed = text.trim_start_matches(trim);
+    let start = span.start + (text.len() - start_trimmed.len());
+    let end = span.start + text.trim_end_matches(trim).len();
+    if start < end { Span::new(start, end) } else { span }
+}
+
+/// Builds the quotes, resolving speakers in the order their sources are written.
+fn to_quotes(
+    doc: &Document,
+    attributions: Vec<Attribution>,
+    standalone: Vec<Range<usize>>,
+    infos: &[features::TokenInfo],
+) -> Vec<Quote> {
+    let mut items: Vec<(Attribution, usize)> = attributions
+        .into_iter()
+        .map(|a| {
+            let at = a.source.as_ref().map_or(a.content[0].start, |s| s.start);
+            (a, at)
+        })
+        .collect();
+    for content in standalone {
+        let direct = infos[content.clone()].iter().all(|i| i.quote != QuoteState::Outside);
+        let words = content
+            .clone()
+            .filter(|&t| doc.tokens[t].kind == byline_core::TokenKind::Word)
+            .count();
+        if direct && words >= MIN_STANDALONE_WORDS {
+            let at = content.start;
+            items.push((
+                Attribution {
+                    content: vec![content],
+                    ..Attribution::default()
+                },
+                at,
+            ));
+        }
+    }
+    items.sort_by_key(|(_, at)| *at);
+    let mut resolver = resolve::Resolver::default();
+    let sentence_range = |t: usize| {
+        let s = doc.sentences.partition_point(|s| s.tokens.end <= t);
+        doc.sentences.get(s).map_or(t..t + 1, |s| s.tokens.clone())
+    };
+    let paragraph_of = |t: usize| {
+        doc.sentences
+            .get(doc.sentences.partition_point(|s| s.tokens.end <= t))
+            .map(|s| s.paragraph)
+    };
+    let mut last: Option<(byline_core::Speaker, Option<usize>)> = None;
+    let mut quotes = Vec::with_capacity(items.len());
+    for (mut a, _) in items {
+        a.content.sort_by_key(|c| c.start);
+        let raw: Vec<Span> = a.content.iter().map(|c| token_span(doc, c)).collect();
+        let texts: Vec<&str> = raw.iter().map(|s| doc.span_text(*s)).collect();
+        let kind = kind_of(&texts);
+        let spans: Vec<Span> = raw
+            .iter()
+            .map(|s| trim_fragment(doc, *s, kind == QuoteKind::Direct))
+            .collect();
+        let source = a.source.clone().or_else(|| match a.cue.first() {
+            Some(cue) => {
+                let sentence = sentence_range(cue.start);
+                source::subject_before(doc, cue, &sentence).or_else(|| source::speaker_after(doc, cue, &sentence))
+            }
+            None => source::dash_signature(doc, a.content.last().map_or(0, |c| c.end)),
+        });
+        let paragraph = paragraph_of(a.content[0].start);
+        let speaker = match source {
+            Some(s) => Some(resolver.resolve(doc, s)),
+            // A direct quote with no attribution of its own continues the conversation:
+            // the last speaker, if quoted in this paragraph or the one before.
+            None if kind == QuoteKind::Direct => last
+                .as_ref()
+                .filter(|(_, p)| p.zip(paragraph).is_some_and(|(p, q)| q <= p + 1))
+                .map(|(s, _)| s.clone()),
+            // Reported speech with nobody reporting it is rarely an attribution.
+            None => continue,
+        };
+        if let Some(s) = &speaker {
+            resolver.remember(doc, s.cluster);
+            last = Some((s.clone(), paragraph));
+        }
+        quotes.push(Quote {
+            span: Span::new(spans[0].start, spans[spans.len() - 1].end),
+            kind,
+            spans,
+            speaker,
+            cue: a.cue.first().map(|c| token_span(doc, c)),
+            date: None,
+        });
+    }
+    quotes.sort_by_key(|q| q.span.start);
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_follow_the_marks() {
+        assert_eq!(kind_of(&["“We will win,”"]), QuoteKind::Direct);
+        assert_eq!(kind_of(&["“A,”", "“B.”"]), QuoteKind::Direct);
+        assert_eq!(kind_of(&["the talks were “productive”"]), QuoteKind::Mixed);
+        assert_eq!(kind_of(&["that the talks failed"]), QuoteKind::Indirect);
+    }
+
+    #[test]
+    fn the_shipped_model_and_lexicon_load() {
+        let (model, lexicon) = shipped();
+        assert!(model.bits >= 8);
+        assert!(lexicon.class("said") > 0 || lexicon.is_empty());
+    }
 }

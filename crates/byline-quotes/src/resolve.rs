@@ -1,10 +1,12 @@
-//! Resolving speaker mentions to entity clusters in text order: names to their cluster,
-//! "he"/"she" to the most recent person speaker (else the most recent person named),
-//! "they"/"it" to the most recent organisation, and descriptions ("the spokesperson") to
-//! the cluster that carries that role.
+//! Resolving source mentions to entity clusters in text order: a source holding a
+//! person or organisation name resolves to its cluster; "he"/"she" to the most recent
+//! person speaker (else the most recent person named before it); "they"/"it"/"we" to the
+//! most recent organisation; a description ("the Kremlin spokesperson", "a campaign
+//! aide") to the cluster that carries that role, or a name inside it.
 
-use crate::attribution::SpeakerMention;
+use crate::features::PRONOUNS;
 use byline_core::{Document, EntityLabel, Span, Speaker};
+use std::ops::Range;
 
 /// Running state of the resolver: the last resolved speaker of each kind.
 #[derive(Default)]
@@ -14,35 +16,10 @@ pub struct Resolver {
 }
 
 impl Resolver {
-    /// Resolves `mention` (at byte position `at`) and remembers the result.
-    pub fn resolve(&mut self, doc: &Document, mention: SpeakerMention) -> Speaker {
-        let (span, cluster) = match mention {
-            SpeakerMention::Entity(e) => (doc.entities[e].span, Some(doc.entities[e].cluster)),
-            SpeakerMention::Pronoun(t) => {
-                let span = doc.tokens[t].span;
-                let w = doc.span_text(span).to_lowercase();
-                let cluster = match w.as_str() {
-                    "he" | "she" => self
-                        .last_person
-                        .or_else(|| last_entity_before(doc, span.start, EntityLabel::Per)),
-                    "they" | "it" => self
-                        .last_org
-                        .or_else(|| last_entity_before(doc, span.start, EntityLabel::Org)),
-                    _ => None,
-                };
-                (span, cluster)
-            }
-            SpeakerMention::Nominal(span, head) => {
-                let noun = doc.token_text(head);
-                let cluster = doc
-                    .clusters
-                    .iter()
-                    .rev()
-                    .find(|c| c.roles.iter().any(|r| r.split_whitespace().any(|w| w == noun)))
-                    .map(|c| c.id);
-                (span, cluster)
-            }
-        };
+    /// Resolves the source written at tokens `source` and remembers the result.
+    pub fn resolve(&mut self, doc: &Document, source: Range<usize>) -> Speaker {
+        let span = Span::new(doc.tokens[source.start].span.start, doc.tokens[source.end - 1].span.end);
+        let cluster = self.cluster_of(doc, &source, span);
         if let Some(c) = cluster {
             match doc.clusters[c].label {
                 EntityLabel::Per => self.last_person = Some(c),
@@ -55,6 +32,56 @@ impl Resolver {
             .unwrap_or_else(|| doc.span_text(span).to_owned());
         Speaker { span, cluster, name }
     }
+
+    /// Remembers a speaker resolved elsewhere (a quote carried over from before).
+    pub fn remember(&mut self, doc: &Document, cluster: Option<usize>) {
+        if let Some(c) = cluster {
+            match doc.clusters[c].label {
+                EntityLabel::Per => self.last_person = Some(c),
+                EntityLabel::Org => self.last_org = Some(c),
+                _ => {}
+            }
+        }
+    }
+
+    fn cluster_of(&self, doc: &Document, source: &Range<usize>, span: Span) -> Option<usize> {
+        // A name inside the source: the last person, else the last organisation, else any.
+        let first = doc.entities.partition_point(|e| e.span.end <= span.start);
+        let inside: Vec<_> = doc.entities[first..]
+            .iter()
+            .take_while(|e| e.span.start < span.end)
+            .collect();
+        let pick = |label: EntityLabel| inside.iter().rev().find(|e| e.label == label).map(|e| e.cluster);
+        if let Some(c) = pick(EntityLabel::Per).or_else(|| pick(EntityLabel::Org)) {
+            return Some(c);
+        }
+        if source.len() == 1 {
+            let word = doc.token_text(source.start).to_lowercase();
+            if PRONOUNS.contains(&word.as_str()) {
+                return match word.as_str() {
+                    "he" | "she" => self
+                        .last_person
+                        .or_else(|| last_entity_before(doc, span.start, EntityLabel::Per)),
+                    "they" | "it" | "we" => self
+                        .last_org
+                        .or_else(|| last_entity_before(doc, span.start, EntityLabel::Org)),
+                    _ => None,
+                };
+            }
+        }
+        // A description: the cluster whose role shares the description's last word.
+        let head = doc.token_text(source.end - 1).to_lowercase();
+        if head.chars().count() > 2 {
+            if let Some(c) = doc.clusters.iter().rev().find(|c| {
+                c.roles
+                    .iter()
+                    .any(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))
+            }) {
+                return Some(c.id);
+            }
+        }
+        inside.last().map(|e| e.cluster)
+    }
 }
 
 fn last_entity_before(doc: &Document, pos: usize, label: EntityLabel) -> Option<usize> {
@@ -64,13 +91,4 @@ fn last_entity_before(doc: &Document, pos: usize, label: EntityLabel) -> Option<
         .rev()
         .find(|e| e.label == label)
         .map(|e| e.cluster)
-}
-
-/// The span of a mention, for ordering.
-pub fn mention_span(doc: &Document, mention: SpeakerMention) -> Span {
-    match mention {
-        SpeakerMention::Entity(e) => doc.entities[e].span,
-        SpeakerMention::Pronoun(t) => doc.tokens[t].span,
-        SpeakerMention::Nominal(span, _) => span,
-    }
 }

@@ -1,0 +1,154 @@
+//! Training the attribution labeller on PolNeAR: gold attributions (byte spans of
+//! content, source and cue) become IOB2 role tags per paragraph token, the cue lexicon is
+//! derived from how often each word is annotated as a cue, and `byline_learn`'s averaged
+//! perceptron learns the weights; the epoch with the best role-segment F1 on dev is kept.
+
+use crate::AttributionModel;
+use crate::features::{CueLexicon, paragraph_features, token_infos};
+use crate::marks::find_marked_quotes;
+use crate::tags::{Role, allowed, begin, segments};
+use byline_core::{Document, Span};
+use byline_learn::hash::FastMap;
+use byline_learn::{Features, TrainOptions, perceptron};
+
+/// One gold attribution, in byte spans of its document.
+#[derive(Clone, Debug, Default)]
+pub struct GoldAttribution {
+    /// Content fragments.
+    pub content: Vec<Span>,
+    /// Source (speaker) fragments; empty when none is written.
+    pub source: Vec<Span>,
+    /// Cue fragments.
+    pub cue: Vec<Span>,
+}
+
+/// An analysed article (segmented, entities found) with its gold attributions.
+pub struct TrainArticle {
+    /// The document after the entities extractor.
+    pub doc: Document,
+    /// Its gold attributions.
+    pub gold: Vec<GoldAttribution>,
+}
+
+/// The gold role of every token: `(attribution, role, fragment)` of the first span it
+/// overlaps, cues before sources before content.
+fn token_roles(doc: &Document, gold: &[GoldAttribution]) -> Vec<Option<(usize, Role, usize)>> {
+    let mut roles = vec![None; doc.tokens.len()];
+    for role in [Role::Content, Role::Source, Role::Cue] {
+        for (a, g) in gold.iter().enumerate() {
+            let spans = match role {
+                Role::Cue => &g.cue,
+                Role::Source => &g.source,
+                Role::Content => &g.content,
+            };
+            for (f, span) in spans.iter().enumerate() {
+                for t in doc.tokens_overlapping(*span) {
+                    roles[t] = Some((a, role, f));
+                }
+            }
+        }
+    }
+    roles
+}
+
+/// The tokens of paragraph `p`.
+pub fn paragraph_tokens(doc: &Document, p: usize) -> std::ops::Range<usize> {
+    let par = &doc.paragraphs[p];
+    let start = doc.sentences.get(par.sentences.start).map_or(0, |s| s.tokens.start);
+    let end = par
+        .sentences
+        .end
+        .checked_sub(1)
+        .and_then(|s| doc.sentences.get(s))
+        .map_or(start, |s| s.tokens.end);
+    start..end.max(start)
+}
+
+/// Gold tags of every paragraph.
+pub fn gold_tags(doc: &Document, gold: &[GoldAttribution]) -> Vec<Vec<usize>> {
+    let roles = token_roles(doc, gold);
+    (0..doc.paragraphs.len())
+        .map(|p| {
+            let mut prev = None;
+            paragraph_tokens(doc, p)
+                .map(|t| {
+                    let r = roles[t];
+                    let tag = match r {
+                        None => 0,
+                        Some((_, role, _)) if prev == r => begin(role) + 1,
+                        Some((_, role, _)) => begin(role),
+                    };
+                    prev = r;
+                    tag
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The cue lexicon of a training set.
+pub fn derive_lexicon(articles: &[TrainArticle]) -> CueLexicon {
+    let mut counts: FastMap<String, (usize, usize)> = FastMap::default();
+    for a in articles {
+        let roles = token_roles(&a.doc, &a.gold);
+        for (t, role) in roles.iter().enumerate() {
+            let c = counts.entry(a.doc.token_text(t).to_lowercase()).or_default();
+            c.0 += usize::from(matches!(role, Some((_, Role::Cue, _))));
+            c.1 += 1;
+        }
+    }
+    CueLexicon::from_counts(counts.into_iter().map(|(w, (c, n))| (w, c, n)))
+}
+
+/// Features and gold tags of every non-empty paragraph.
+fn sequences(articles: &[TrainArticle], lexicon: &CueLexicon, bits: u32) -> Vec<(Features, Vec<usize>)> {
+    let mut out = Vec::new();
+    for a in articles {
+        let infos = token_infos(&a.doc, lexicon, &find_marked_quotes(&a.doc));
+        for (p, tags) in gold_tags(&a.doc, &a.gold).into_iter().enumerate() {
+            if !tags.is_empty() {
+                out.push((paragraph_features(&a.doc, &infos, p, bits), tags));
+            }
+        }
+    }
+    out
+}
+
+/// Role-segment F1 (percent) of `model` on sequences.
+fn segment_f1(model: &AttributionModel, data: &[(Features, Vec<usize>)]) -> f64 {
+    let (mut correct, mut predicted, mut gold) = (0usize, 0usize, 0usize);
+    for (features, tags) in data {
+        let pred = segments(&model.decode(features, allowed));
+        let truth = segments(tags);
+        predicted += pred.len();
+        gold += truth.len();
+        correct += pred.iter().filter(|p| truth.contains(p)).count();
+    }
+    let p = correct as f64 / predicted.max(1) as f64;
+    let r = correct as f64 / gold.max(1) as f64;
+    if p + r == 0.0 { 0.0 } else { 200.0 * p * r / (p + r) }
+}
+
+/// Trains the labeller; `report` receives one line per epoch.
+pub fn train(
+    train: &[TrainArticle],
+    dev: &[TrainArticle],
+    lexicon: &CueLexicon,
+    options: &TrainOptions,
+    report: &mut dyn FnMut(String),
+) -> AttributionModel {
+    let train_data = sequences(train, lexicon, options.bits);
+    let dev_data = sequences(dev, lexicon, options.bits);
+    let score = |m: &AttributionModel| segment_f1(m, &dev_data);
+    perceptron::train(
+        &train_data,
+        options,
+        |state, (features, gold)| usize::from(&state.learn(features, gold, allowed) != gold),
+        (!dev_data.is_empty()).then_some(&score as &dyn Fn(&AttributionModel) -> f64),
+        &mut |epoch, mistakes, f1| {
+            report(format!(
+                "epoch {epoch}: {mistakes} paragraphs with mistakes, dev role-segment F1 {f1:.2}"
+            ))
+        },
+    )
+}
