@@ -23,7 +23,7 @@ pub struct TrainQuotesArgs {
     #[arg(short, long)]
     output: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 20)]
     epochs: usize,
     /// Feature buckets are 2^bits.
     #[arg(long, default_value_t = 18)]

@@ -47,11 +47,15 @@ fn reference(shared: &Path, gold: &Path, pred: &Path, args: &[&str]) -> Option<S
     out.status.success().then(|| String::from_utf8(out.stdout).unwrap())
 }
 
-/// The F1 column of a report row.
-fn f1(report: &str, row: &str) -> f64 {
+/// A column (0 P, 1 R, 2 F1) of a report row.
+fn column(report: &str, row: &str, col: usize) -> f64 {
     let line = report.lines().find(|l| l.starts_with(row)).unwrap();
     let cols: Vec<&str> = line[22..].split_whitespace().collect();
-    cols[2].parse().unwrap()
+    cols[col].parse().unwrap()
+}
+
+fn recall(report: &str, row: &str) -> f64 {
+    column(report, row, 1)
 }
 
 #[test]
@@ -83,5 +87,41 @@ fn eval_quotes_reads_the_seed_gold() {
     if let Some(r) = reference(&shared, &seed.join("gold.json"), &pred, &args) {
         assert_eq!(report, r);
     }
-    assert!(f1(&report, "end-to-end") >= 90.0, "{report}");
+    // All ten gold quotes found with the right speaker (other attributions byline finds,
+    // such as "Russia has indicated …", are not in the seed gold).
+    assert!(recall(&report, "end-to-end") >= 100.0, "{report}");
+}
+
+#[test]
+fn quote_quality_on_dev_stays_above_its_floors() {
+    let Some(shared) = shared() else { return };
+    let gold = shared.join("data/quotes/polnear/dev.jsonl");
+    let report = ours(&gold, &temp("floors.jsonl"), &[]);
+    // Figures of the shipped model: end-to-end F1 55.1, overlap F1 65.4.
+    assert!(column(&report, "end-to-end", 2) >= 54.0, "{report}");
+    assert!(column(&report, "overlap", 2) >= 64.0, "{report}");
+}
+
+#[test]
+fn training_reproduces_the_shipped_quotes_model() {
+    let Some(shared) = shared() else { return };
+    let out = temp("model");
+    let data = shared.join("data/quotes/polnear");
+    let run = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["train", "quotes", "--train"])
+        .arg(data.join("train.jsonl"))
+        .arg("--dev")
+        .arg(data.join("dev.jsonl"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-quotes/model");
+    for file in ["attribution.bin", "cue_words.tsv"] {
+        assert!(
+            std::fs::read(out.join(file)).unwrap() == std::fs::read(shipped.join(file)).unwrap(),
+            "retraining gave a different {file}: retrain and ship it"
+        );
+    }
 }

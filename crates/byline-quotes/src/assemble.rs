@@ -53,7 +53,32 @@ pub fn repair_content(tags: &mut [usize], sentence_ends: &[usize]) {
             }
             i = k.max(j);
         }
+        extend_inverted_content(&mut tags[start..end]);
         start = end;
+    }
+}
+
+/// "Content, X said.": a content segment followed by its source or cue (after at most two
+/// O tokens such as a comma) and preceded by O tokens only starts the sentence.
+fn extend_inverted_content(sentence: &mut [usize]) {
+    let content_b = begin(Role::Content);
+    let Some(first) = sentence.iter().position(|&t| t != 0) else {
+        return;
+    };
+    if first == 0 || sentence[first] != content_b {
+        return;
+    }
+    let mut end = first + 1;
+    while end < sentence.len() && sentence[end] == content_b + 1 {
+        end += 1;
+    }
+    let next = (end..sentence.len().min(end + 3)).find(|&t| sentence[t] != 0);
+    let attributed = next.is_some_and(|t| matches!(TAG_ROLES[sentence[t]], Some(Role::Source | Role::Cue)));
+    if attributed {
+        sentence[0] = content_b;
+        for t in &mut sentence[1..=first] {
+            *t = content_b + 1;
+        }
     }
 }
 
@@ -61,10 +86,8 @@ pub fn repair_content(tags: &mut [usize], sentence_ends: &[usize]) {
 fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }
 
@@ -155,6 +178,10 @@ mod tests {
         let mut tags = [5, 6, 0, 3, 1, 0];
         repair_content(&mut tags, &[6]);
         assert_eq!(tags, [5, 6, 0, 3, 1, 0]);
+        // … and reaches back to the sentence start: X y A b , he said .
+        let mut tags = [0, 0, 5, 6, 0, 3, 1, 0];
+        repair_content(&mut tags, &[8]);
+        assert_eq!(tags, [5, 6, 6, 6, 0, 3, 1, 0]);
     }
 
     #[test]

@@ -14,6 +14,7 @@
 pub mod assemble;
 pub mod features;
 pub mod marks;
+pub mod patterns;
 pub mod resolve;
 pub mod source;
 pub mod tags;
@@ -85,6 +86,9 @@ pub fn find_quotes(doc: &Document, model: &AttributionModel, lexicon: &CueLexico
             .any(|i| i.cue > 0 || i.quote != QuoteState::Outside)
             || tokens.clone().any(|t| doc.token_text(t) == ":");
         if !worth {
+            for s in doc.paragraphs[p].sentences.clone() {
+                attributions.extend(patterns::backstop(doc, doc.sentences[s].tokens.clone()));
+            }
             continue;
         }
         let features = paragraph_features(doc, &infos, p, model.bits);
@@ -95,12 +99,28 @@ pub fn find_quotes(doc: &Document, model: &AttributionModel, lexicon: &CueLexico
             .map(|s| doc.sentences[s].tokens.end - tokens.start)
             .collect();
         assemble::repair_content(&mut tags, &ends);
+        for s in doc.paragraphs[p].sentences.clone() {
+            let range = doc.sentences[s].tokens.clone();
+            let untagged = range.clone().all(|t| tags[t - tokens.start] == 0);
+            if untagged {
+                attributions.extend(patterns::backstop(doc, range));
+            }
+        }
         let (found, orphans) = assemble(&tags, tokens.start, sentence_of);
         attributions.extend(found);
         for orphan in orphans {
-            match continued_attribution(doc, &marked, &attributions, &orphan) {
-                Some(a) => attributions[a].content.push(orphan),
-                None => standalone.push(orphan),
+            let sentence = doc.sentences[sentence_of(orphan.start).min(doc.sentences.len() - 1)]
+                .tokens
+                .clone();
+            let is_cue_word = |t: usize| {
+                infos[t].cue > 0 || patterns::SPEECH_VERBS.contains(&doc.token_text(t).to_lowercase().as_str())
+            };
+            if let Some(a) = continued_attribution(doc, &marked, &attributions, &orphan) {
+                attributions[a].content.push(orphan);
+            } else if let Some(a) = patterns::cue_before_content(doc, &orphan, &sentence, is_cue_word) {
+                attributions.push(a);
+            } else {
+                standalone.push(orphan);
             }
         }
     }
@@ -172,6 +192,21 @@ fn trim_fragment(doc: &Document, span: Span, direct: bool) -> Span {
     let start = span.start + (text.len() - start_trimmed.len());
     let end = span.start + text.trim_end_matches(trim).len();
     if start < end { Span::new(start, end) } else { span }
+}
+
+/// The reporting words of a cue segment: from its first to its last strong cue word
+/// (lexicon class 1 or 2), so "further stated" gives "stated" and "remarked on Friday"
+/// "remarked"; "according to" keeps its "to". Segments without a strong word stay whole.
+fn cue_head(doc: &Document, infos: &[features::TokenInfo], cue: &Range<usize>) -> Range<usize> {
+    let strong = |t: &usize| (1..=2).contains(&infos[*t].cue);
+    let (Some(first), Some(last)) = (cue.clone().find(strong), cue.clone().rev().find(strong)) else {
+        return cue.clone();
+    };
+    let mut end = last + 1;
+    if end < cue.end && doc.token_text(last).eq_ignore_ascii_case("according") {
+        end += 1;
+    }
+    first..end
 }
 
 /// Builds the quotes, resolving speakers in the order their sources are written.
@@ -255,7 +290,7 @@ fn to_quotes(
             kind,
             spans,
             speaker,
-            cue: a.cue.first().map(|c| token_span(doc, c)),
+            cue: a.cue.first().map(|c| token_span(doc, &cue_head(doc, infos, c))),
             date: None,
         });
     }

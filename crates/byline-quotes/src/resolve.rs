@@ -52,7 +52,19 @@ impl Resolver {
             .take_while(|e| e.span.start < span.end)
             .collect();
         let pick = |label: EntityLabel| inside.iter().rev().find(|e| e.label == label).map(|e| e.cluster);
-        if let Some(c) = pick(EntityLabel::Per).or_else(|| pick(EntityLabel::Org)) {
+        if let Some(c) = pick(EntityLabel::Per) {
+            return Some(c);
+        }
+        // An appositive source ("Dmitry Medvedev, [the deputy head of …],") is the person
+        // named before its comma.
+        if source.start >= 2 && doc.token_text(source.start - 1) == "," {
+            if let Some(e) = doc.entity_at_token(source.start - 2) {
+                if doc.entities[e].label == EntityLabel::Per {
+                    return Some(doc.entities[e].cluster);
+                }
+            }
+        }
+        if let Some(c) = pick(EntityLabel::Org) {
             return Some(c);
         }
         if source.len() == 1 {
