@@ -262,10 +262,13 @@ fn to_quotes(
             .iter()
             .map(|s| trim_fragment(doc, *s, kind == QuoteKind::Direct))
             .collect();
+        let outside_content = |s: &Range<usize>| !a.content.iter().any(|c| c.start < s.end && s.start < c.end);
         let source = a.source.clone().or_else(|| match a.cue.first() {
             Some(cue) => {
                 let sentence = sentence_range(cue.start);
-                source::subject_before(doc, cue, &sentence).or_else(|| source::speaker_after(doc, cue, &sentence))
+                source::subject_before(doc, cue, &sentence)
+                    .filter(outside_content)
+                    .or_else(|| source::speaker_after(doc, cue, &sentence).filter(outside_content))
             }
             None => source::dash_signature(doc, a.content.last().map_or(0, |c| c.end)),
         });
