@@ -4,20 +4,14 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+mod common;
+
 fn shared() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.join("data/ner/conll2003/eng.testa").is_file() {
-        Some(dir)
-    } else {
-        eprintln!("SKIPPED: ../shared/data/ner/conll2003 is not beside the repository");
-        None
-    }
+    common::shared("data/ner/conll2003/eng.testa")
 }
 
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-ner-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    common::temp("ner", name)
 }
 
 #[test]

@@ -5,20 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
 fn shared() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.join("data/quotes/polnear/dev.jsonl").is_file() {
-        Some(dir)
-    } else {
-        eprintln!("SKIPPED: ../shared/data/quotes/polnear is not beside the repository");
-        None
-    }
+    common::shared("data/quotes/polnear/dev.jsonl")
 }
 
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-quotes-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    common::temp("quotes", name)
 }
 
 /// Runs `byline eval quotes` with `args`, writing predictions to `pred`; returns stdout.

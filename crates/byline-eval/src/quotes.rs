@@ -9,6 +9,7 @@ use crate::{EvalError, EvalOptions};
 use byline::{Article, OutputRecord, Pipeline};
 use score::{Totals, doc_segments, score_document};
 use serde_json::Value;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -48,6 +49,7 @@ fn load_docs(path: &Path, text_file: Option<&Path>) -> Result<Vec<(String, Value
         })
         .transpose()?;
     let mut out: Vec<(String, Value)> = Vec::with_capacity(docs.len());
+    let mut position: HashMap<String, usize> = HashMap::with_capacity(docs.len());
     for mut doc in docs {
         if let (Some(text), Some(obj)) = (&text, doc.as_object_mut()) {
             obj.entry("text").or_insert_with(|| Value::String(text.clone()));
@@ -57,9 +59,12 @@ fn load_docs(path: &Path, text_file: Option<&Path>) -> Result<Vec<(String, Value
             Some(v @ Value::Number(_)) => v.to_string(),
             _ => return Err(format_error(0, "a document has no 'id'".into())),
         };
-        match out.iter_mut().find(|(i, _)| *i == id) {
-            Some(slot) => slot.1 = doc,
-            None => out.push((id, doc)),
+        match position.get(&id) {
+            Some(&i) => out[i].1 = doc,
+            None => {
+                position.insert(id.clone(), out.len());
+                out.push((id, doc));
+            }
         }
     }
     Ok(out)
@@ -114,6 +119,7 @@ pub fn run(gold: &Path, options: &EvalOptions, pipeline: &Pipeline) -> Result<St
     let mut totals = Totals::default();
     let mut missing = 0;
     let empty = Value::Object(Default::default());
+    let system: HashMap<&str, &Value> = system.iter().map(|(id, doc)| (id.as_str(), doc)).collect();
     for (n, (id, gdoc)) in gold_docs.iter().enumerate() {
         let format_error = |message: String| EvalError::Format {
             path: gold.to_path_buf(),
@@ -126,8 +132,8 @@ pub fn run(gold: &Path, options: &EvalOptions, pipeline: &Pipeline) -> Result<St
             .ok_or_else(|| format_error(format!("gold document {id} has no 'text'")))?
             .chars()
             .collect();
-        let sdoc = match system.iter().find(|(i, _)| i == id) {
-            Some((_, d)) => d,
+        let sdoc = match system.get(id.as_str()) {
+            Some(d) => *d,
             None => {
                 missing += 1;
                 &empty

@@ -4,6 +4,21 @@
 
 use crate::hash::mix;
 
+/// The class of a character in a word shape: X upper-case, x lower-case, d digit, the
+/// character itself otherwise.
+#[inline]
+pub fn char_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
 /// Builds the bucket of one feature: a template id and its parts, mixed as 64-bit words.
 #[derive(Clone, Copy, Debug)]
 pub struct FeatureHash(u64);

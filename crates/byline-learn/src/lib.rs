@@ -6,9 +6,10 @@
 
 pub mod features;
 pub mod hash;
+pub mod iob;
 pub mod model;
 pub mod perceptron;
 
-pub use features::{FeatureHash, Features};
+pub use features::{FeatureHash, Features, char_class};
 pub use model::Model;
 pub use perceptron::{Averaged, TrainOptions};

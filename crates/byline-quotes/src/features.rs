@@ -119,15 +119,7 @@ fn short_shape(word: &str) -> u64 {
     let mut h = 7u64;
     let mut last = None;
     for c in word.chars().take(12) {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
+        let k = byline_learn::char_class(c);
         if last != Some(k) {
             h = byline_learn::hash::mix(h, k as u64);
             last = Some(k);
@@ -213,39 +205,30 @@ fn bucket(distance: usize) -> u64 {
     }
 }
 
-/// The features of the tokens `tokens` of paragraph `paragraph`.
-pub fn paragraph_features(doc: &Document, infos: &[TokenInfo], paragraph: usize, bits: u32) -> Features {
-    let p = &doc.paragraphs[paragraph];
-    let first = doc.sentences.get(p.sentences.start).map_or(0, |s| s.tokens.start);
-    let last = p
+/// The tokens of paragraph `p`.
+pub fn paragraph_tokens(doc: &Document, p: usize) -> std::ops::Range<usize> {
+    let par = &doc.paragraphs[p];
+    let start = doc.sentences.get(par.sentences.start).map_or(0, |s| s.tokens.start);
+    let end = par
         .sentences
         .end
         .checked_sub(1)
         .and_then(|s| doc.sentences.get(s))
-        .map_or(first, |s| s.tokens.end);
-    let mut out = Features::with_capacity(last.saturating_sub(first), 30);
-    for (k, s) in p.sentences.clone().enumerate() {
-        sentence_features(
-            doc,
-            infos,
-            doc.sentences[s].tokens.clone(),
-            k.min(2) as u64,
-            bits,
-            &mut out,
-        );
+        .map_or(start, |s| s.tokens.end);
+    start..end.max(start)
+}
+
+/// The features of the tokens of paragraph `paragraph`.
+pub fn paragraph_features(doc: &Document, infos: &[TokenInfo], paragraph: usize, bits: u32) -> Features {
+    let mut out = Features::with_capacity(paragraph_tokens(doc, paragraph).len(), 30);
+    for (k, s) in doc.paragraphs[paragraph].sentences.clone().enumerate() {
+        sentence_features(infos, doc.sentences[s].tokens.clone(), k.min(2) as u64, bits, &mut out);
     }
     out
 }
 
 /// Appends the features of one sentence's tokens; `index` is its place in the paragraph.
-fn sentence_features(
-    doc: &Document,
-    infos: &[TokenInfo],
-    range: Range<usize>,
-    index: u64,
-    bits: u32,
-    out: &mut Features,
-) {
+fn sentence_features(infos: &[TokenInfo], range: Range<usize>, index: u64, bits: u32, out: &mut Features) {
     let n = range.len();
     let info = &infos[range.clone()];
     // Nearest cue word outside quotes to the left and right of each token, and whether a
@@ -340,7 +323,6 @@ fn sentence_features(
             .u64(u64::from(rc)));
         out.end_token();
     }
-    let _ = doc;
 }
 
 #[cfg(test)]

@@ -78,7 +78,7 @@ pub fn find_quotes(doc: &Document, model: &AttributionModel, lexicon: &CueLexico
     let mut attributions: Vec<Attribution> = Vec::new();
     let mut standalone: Vec<Range<usize>> = Vec::new();
     for p in 0..doc.paragraphs.len() {
-        let tokens = train::paragraph_tokens(doc, p);
+        let tokens = features::paragraph_tokens(doc, p);
         // Every attribution has a cue; paragraphs without a cue word, a quotation mark or
         // a colon are left untagged unless they continue an open quote.
         let worth = infos[tokens.clone()]
@@ -142,7 +142,8 @@ fn continued_attribution(
     let earlier = quote.fragments[0];
     attributions.iter().rposition(|a| {
         a.content.iter().any(|c| {
-            token_span(doc, c).overlaps(earlier) || token_span(doc, c).contains(Span::new(quote.open, quote.open))
+            let span = token_span(doc, c);
+            span.overlaps(earlier) || span.contains(Span::new(quote.open, quote.open))
         })
     })
 }

@@ -20,20 +20,14 @@ impl Resolver {
     pub fn resolve(&mut self, doc: &Document, source: Range<usize>) -> Speaker {
         let span = Span::new(doc.tokens[source.start].span.start, doc.tokens[source.end - 1].span.end);
         let cluster = self.cluster_of(doc, &source, span);
-        if let Some(c) = cluster {
-            match doc.clusters[c].label {
-                EntityLabel::Per => self.last_person = Some(c),
-                EntityLabel::Org => self.last_org = Some(c),
-                _ => {}
-            }
-        }
+        self.remember(doc, cluster);
         let name = cluster
             .map(|c| doc.clusters[c].name.clone())
             .unwrap_or_else(|| doc.span_text(span).to_owned());
         Speaker { span, cluster, name }
     }
 
-    /// Remembers a speaker resolved elsewhere (a quote carried over from before).
+    /// Remembers a resolved speaker as the latest person or organisation.
     pub fn remember(&mut self, doc: &Document, cluster: Option<usize>) {
         if let Some(c) = cluster {
             match doc.clusters[c].label {

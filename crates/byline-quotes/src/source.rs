@@ -41,8 +41,6 @@ const BETWEEN: &[&str] = &[
     "still",
     "already",
     "just",
-    "has",
-    "had",
     "was",
     "were",
     "is",

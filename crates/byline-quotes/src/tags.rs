@@ -35,38 +35,14 @@ pub fn begin(role: Role) -> usize {
     }
 }
 
-/// True for the I- tags.
-pub fn is_inside(tag: usize) -> bool {
-    tag != 0 && tag % 2 == 0
-}
-
-/// Whether `next` may follow `prev` (I-X only after B-X or I-X).
-pub fn allowed(prev: Option<usize>, next: usize) -> bool {
-    if !is_inside(next) {
-        return true;
-    }
-    prev.is_some_and(|p| p != 0 && TAG_ROLES[p] == TAG_ROLES[next])
-}
+pub use byline_learn::iob::allowed;
 
 /// Decodes tags into `(start, end_exclusive, role)` token ranges.
 pub fn segments(tags: &[usize]) -> Vec<(usize, usize, Role)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, &t) in tags.iter().enumerate() {
-        let continues = is_inside(t) && start.is_some_and(|s| TAG_ROLES[tags[s]] == TAG_ROLES[t]);
-        if !continues {
-            if let Some(s) = start.take() {
-                out.push((s, i, TAG_ROLES[tags[s]].expect("role tag")));
-            }
-            if t != 0 {
-                start = Some(i);
-            }
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, tags.len(), TAG_ROLES[tags[s]].expect("role tag")));
-    }
-    out
+    byline_learn::iob::chunks(tags)
+        .into_iter()
+        .map(|(s, e, k)| (s, e, TAG_ROLES[2 * k - 1].expect("role tag")))
+        .collect()
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! perceptron learns the weights; the epoch with the best role-segment F1 on dev is kept.
 
 use crate::AttributionModel;
-use crate::features::{CueLexicon, paragraph_features, token_infos};
+use crate::features::{CueLexicon, paragraph_features, paragraph_tokens, token_infos};
 use crate::marks::find_marked_quotes;
 use crate::tags::{Role, allowed, begin, segments};
 use byline_core::{Document, Span};
@@ -49,19 +49,6 @@ fn token_roles(doc: &Document, gold: &[GoldAttribution]) -> Vec<Option<(usize, R
         }
     }
     roles
-}
-
-/// The tokens of paragraph `p`.
-pub fn paragraph_tokens(doc: &Document, p: usize) -> std::ops::Range<usize> {
-    let par = &doc.paragraphs[p];
-    let start = doc.sentences.get(par.sentences.start).map_or(0, |s| s.tokens.start);
-    let end = par
-        .sentences
-        .end
-        .checked_sub(1)
-        .and_then(|s| doc.sentences.get(s))
-        .map_or(start, |s| s.tokens.end);
-    start..end.max(start)
 }
 
 /// Gold tags of every paragraph.

@@ -10,26 +10,14 @@
 use super::clusters::{ClusterIds, capitalise, shipped_clusters};
 use crate::lexicon::{DEMONYMS, ORGS, PLACES};
 use byline_learn::hash::{FastMap, FastSet, hash_str, mix};
-use byline_learn::{FeatureHash as Hasher, Features};
+use byline_learn::{FeatureHash as Hasher, Features, char_class};
 use std::borrow::Cow;
 use std::sync::LazyLock;
-
-fn class_char(c: char) -> char {
-    if c.is_uppercase() {
-        'X'
-    } else if c.is_lowercase() {
-        'x'
-    } else if c.is_numeric() {
-        'd'
-    } else {
-        c
-    }
-}
 
 /// Word shape: X for upper-case letters, x for lower-case, d for digits, the character
 /// itself otherwise; at most 12 characters.
 pub fn shape(word: &str) -> String {
-    word.chars().take(12).map(class_char).collect()
+    word.chars().take(12).map(char_class).collect()
 }
 
 /// Shape with runs of the same class collapsed ("Xxxxx" → "Xx").
@@ -48,7 +36,7 @@ fn shape_hashes(word: &str) -> (u64, u64) {
     let (mut full, mut short) = (1u64, 2u64);
     let mut last = None;
     for c in word.chars().take(12) {
-        let k = class_char(c);
+        let k = char_class(c);
         full = mix(full, k as u64);
         if last != Some(k) {
             short = mix(short, k as u64);

@@ -1,6 +1,7 @@
 //! The tag set of the sequence tagger: IOB2 over the four CoNLL types.
 
 use byline_core::EntityLabel;
+pub use byline_learn::iob::allowed;
 
 /// Number of tags: O plus B-/I- for PER, ORG, LOC, MISC.
 pub const N_TAGS: usize = 9;
@@ -22,22 +23,6 @@ pub const TAG_TYPES: [Option<EntityLabel>; N_TAGS] = [
 pub const TAG_NAMES: [&str; N_TAGS] = [
     "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
 ];
-
-/// True for the I- tags.
-pub fn is_inside(tag: usize) -> bool {
-    tag != 0 && tag % 2 == 0
-}
-
-/// Whether `next` may follow `prev` in IOB2 (I-X only after B-X or I-X).
-pub fn allowed(prev: Option<usize>, next: usize) -> bool {
-    if !is_inside(next) {
-        return true;
-    }
-    match prev {
-        Some(p) => p != 0 && TAG_TYPES[p] == TAG_TYPES[next],
-        None => false,
-    }
-}
 
 /// Converts a sequence of IOB1 or IOB2 tags ("I-PER", "B-LOC", "O") into IOB2 tag ids.
 pub fn from_iob(tags: &[&str]) -> Result<Vec<usize>, String> {
@@ -66,23 +51,10 @@ pub fn from_iob(tags: &[&str]) -> Result<Vec<usize>, String> {
 
 /// Decodes IOB2 tag ids into `(start, end_exclusive, label)` token ranges.
 pub fn spans(tags: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, &t) in tags.iter().enumerate() {
-        let continues = is_inside(t) && start.is_some_and(|s| TAG_TYPES[tags[s]] == TAG_TYPES[t]);
-        if !continues {
-            if let Some(s) = start.take() {
-                out.push((s, i, TAG_TYPES[tags[s]].expect("entity tag")));
-            }
-            if t != 0 {
-                start = Some(i);
-            }
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, tags.len(), TAG_TYPES[tags[s]].expect("entity tag")));
-    }
-    out
+    byline_learn::iob::chunks(tags)
+        .into_iter()
+        .map(|(s, e, k)| (s, e, TAG_TYPES[2 * k - 1].expect("entity tag")))
+        .collect()
 }
 
 #[cfg(test)]
