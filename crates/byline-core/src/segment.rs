@@ -116,7 +116,10 @@ fn is_unicode_punct(c: char) -> bool {
 }
 
 /// Paragraph spans: text between blank lines, or between line breaks when the text has
-/// no blank line at all. Surrounding white space is trimmed; empty paragraphs are dropped.
+/// no blank line at all. In text with blank lines, a single line break also ends a
+/// paragraph when its line ends a sentence and the next line starts one (news copy
+/// often mixes both); a hard-wrapped line ending mid-sentence does not. Surrounding
+/// white space is trimmed; empty paragraphs are dropped.
 pub fn paragraph_spans(text: &str) -> Vec<Span> {
     let lines: Vec<Span> = line_spans(text);
     let has_blank = lines.iter().any(|l| l.slice(text).trim().is_empty());
@@ -124,13 +127,17 @@ pub fn paragraph_spans(text: &str) -> Vec<Span> {
     let mut current: Option<Span> = None;
     for line in lines {
         let blank = line.slice(text).trim().is_empty();
-        if blank || !has_blank {
+        let breaks_before = current.is_some_and(|p| ends_sentence(p.slice(text)) && starts_sentence(line.slice(text)));
+        if blank || !has_blank || breaks_before {
             if let Some(p) = current.take() {
                 push_trimmed(text, p, &mut out);
             }
-            if !blank {
-                push_trimmed(text, line, &mut out);
-            }
+        }
+        if blank {
+            continue;
+        }
+        if !has_blank {
+            push_trimmed(text, line, &mut out);
         } else {
             current = Some(match current {
                 Some(p) => Span::new(p.start, line.end),
@@ -142,6 +149,20 @@ pub fn paragraph_spans(text: &str) -> Vec<Span> {
         push_trimmed(text, p, &mut out);
     }
     out
+}
+
+/// The line ends with sentence-final punctuation, possibly inside closing marks.
+fn ends_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end().trim_end_matches(['”', '"', '’', '\'', ')', ']']);
+    trimmed.ends_with(['.', '!', '?', ':'])
+}
+
+/// The line starts like a sentence: a capital, a digit, an opening mark or a dash.
+fn starts_sentence(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '«' | '―' | '—' | '-'))
 }
 
 fn line_spans(text: &str) -> Vec<Span> {
@@ -379,10 +400,15 @@ mod tests {
 
     #[test]
     fn paragraphs_from_blank_lines_or_single_lines() {
-        let text = "One. Two.\nStill one.\n\n  Second para.  \n\n\n";
+        let text = "One. Two and\nstill one.\n\n  Second para.  \n\n\n";
         let seg = segment(text);
         let paras: Vec<&str> = seg.paragraphs.iter().map(|p| p.span.slice(text)).collect();
-        assert_eq!(paras, vec!["One. Two.\nStill one.", "Second para."]);
+        assert_eq!(paras, vec!["One. Two and\nstill one.", "Second para."]);
+        // A line ending a sentence before a line starting one ends its paragraph too.
+        let text = "“We won,” she said.\n“Again.”\n\nThird.";
+        let seg = segment(text);
+        let paras: Vec<&str> = seg.paragraphs.iter().map(|p| p.span.slice(text)).collect();
+        assert_eq!(paras, vec!["“We won,” she said.", "“Again.”", "Third."]);
         let text = "Line one.\nLine two.";
         let seg = segment(text);
         assert_eq!(seg.paragraphs.len(), 2);

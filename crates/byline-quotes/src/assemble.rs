@@ -18,6 +18,19 @@ pub struct Attribution {
     pub content: Vec<Range<usize>>,
 }
 
+impl Attribution {
+    /// Drops a source or cue written inside the content ("“… Trump has …”" is no
+    /// attribution of the quotation to Trump).
+    pub fn drop_roles_inside_content(&mut self) {
+        let inside = |r: &Range<usize>| self.content.iter().any(|c| c.start <= r.start && r.end <= c.end);
+        if self.source.as_ref().is_some_and(inside) {
+            self.source = None;
+        }
+        let cue = std::mem::take(&mut self.cue);
+        self.cue = cue.into_iter().filter(|c| !inside(c)).collect();
+    }
+}
+
 /// Content runs to the end of its clause far more often than the labeller's first-order
 /// tags say: within a sentence, O tokens between two content segments join them, and O
 /// tokens from a content segment to the sentence end extend it. `sentence_ends` are the

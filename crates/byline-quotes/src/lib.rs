@@ -12,6 +12,7 @@
 //! are resolved to clusters in text order ([`resolve`]).
 
 pub mod assemble;
+pub mod direct;
 pub mod features;
 pub mod marks;
 pub mod patterns;
@@ -101,12 +102,20 @@ pub fn find_quotes(doc: &Document, model: &AttributionModel, lexicon: &CueLexico
         assemble::repair_content(&mut tags, &ends);
         for s in doc.paragraphs[p].sentences.clone() {
             let range = doc.sentences[s].tokens.clone();
-            let untagged = range.clone().all(|t| tags[t - tokens.start] == 0);
-            if untagged {
+            // No content tagged: a cue alone ("…, according to [NYPD] Commissioner …")
+            // makes no attribution, so the patterns have their say.
+            let no_content = range
+                .clone()
+                .all(|t| tags::TAG_ROLES[tags[t - tokens.start]] != Some(tags::Role::Content));
+            if no_content {
                 attributions.extend(patterns::backstop(doc, range));
             }
         }
-        let (found, orphans) = assemble(&tags, tokens.start, sentence_of);
+        let (mut found, orphans) = assemble(&tags, tokens.start, sentence_of);
+        for a in &mut found {
+            direct::focus(doc, &infos, &mut a.content);
+        }
+        direct::merge_split(doc, &infos, &mut found, sentence_of);
         attributions.extend(found);
         for orphan in orphans {
             let sentence = doc.sentences[sentence_of(orphan.start).min(doc.sentences.len() - 1)]
@@ -119,10 +128,17 @@ pub fn find_quotes(doc: &Document, model: &AttributionModel, lexicon: &CueLexico
                 attributions[a].content.push(orphan);
             } else if let Some(a) = patterns::cue_before_content(doc, &orphan, &sentence, is_cue_word) {
                 attributions.push(a);
+            } else if let Some(a) = patterns::colon_intro(doc, &orphan, |t| infos[t].cue) {
+                attributions.push(a);
             } else {
                 standalone.push(orphan);
             }
         }
+    }
+    direct::split_signed(doc, &infos, &mut attributions);
+    for a in &mut attributions {
+        a.drop_roles_inside_content();
+        verb_before_its_speaker(doc, &infos, a);
     }
     to_quotes(doc, attributions, standalone, &infos)
 }
@@ -150,6 +166,22 @@ fn continued_attribution(
 
 fn token_span(doc: &Document, range: &Range<usize>) -> Span {
     Span::new(doc.tokens[range.start].span.start, doc.tokens[range.end - 1].span.end)
+}
+
+/// "Said Ellis: “…”": a source that is a lone reporting verb is the cue, and the
+/// speaker follows it.
+fn verb_before_its_speaker(doc: &Document, infos: &[features::TokenInfo], a: &mut Attribution) {
+    let Some(source) = a.source.clone() else { return };
+    if source.len() != 1 || infos[source.start].cue != 1 {
+        return;
+    }
+    let sentence = doc.sentences[doc.sentences.partition_point(|s| s.tokens.end <= source.start)]
+        .tokens
+        .clone();
+    if let Some(speaker) = source::speaker_after(doc, &source, &sentence) {
+        a.cue = vec![source];
+        a.source = Some(speaker);
+    }
 }
 
 /// Minimum number of words for a direct quote nobody is said to have said.
@@ -195,11 +227,21 @@ fn trim_fragment(doc: &Document, span: Span, direct: bool) -> Span {
     if start < end { Span::new(start, end) } else { span }
 }
 
-/// The reporting words of a cue segment: from its first to its last strong cue word
-/// (lexicon class 1 or 2), so "further stated" gives "stated" and "remarked on Friday"
-/// "remarked"; "according to" keeps its "to". Segments without a strong word stay whole.
+/// The reporting words of a cue segment: from its first to its last strongest cue word
+/// (lexicon class 1, else 2), so "further stated" and "also said" give "stated" and
+/// "said", "remarked on Friday" "remarked"; "according to" keeps its "to". Segments
+/// without a strong word stay whole.
 fn cue_head(doc: &Document, infos: &[features::TokenInfo], cue: &Range<usize>) -> Range<usize> {
-    let strong = |t: &usize| (1..=2).contains(&infos[*t].cue);
+    let Some(best) = cue
+        .clone()
+        .map(|t| infos[t].cue)
+        .filter(|&c| c > 0)
+        .min()
+        .filter(|&c| c <= 2)
+    else {
+        return cue.clone();
+    };
+    let strong = |t: &usize| infos[*t].cue == best;
     let (Some(first), Some(last)) = (cue.clone().find(strong), cue.clone().rev().find(strong)) else {
         return cue.clone();
     };
@@ -256,6 +298,7 @@ fn to_quotes(
     let mut quotes = Vec::with_capacity(items.len());
     for (mut a, _) in items {
         a.content.sort_by_key(|c| c.start);
+        direct::focus(doc, infos, &mut a.content);
         let raw: Vec<Span> = a.content.iter().map(|c| token_span(doc, c)).collect();
         let texts: Vec<&str> = raw.iter().map(|s| doc.span_text(*s)).collect();
         let kind = kind_of(&texts);
@@ -264,7 +307,11 @@ fn to_quotes(
             .map(|s| trim_fragment(doc, *s, kind == QuoteKind::Direct))
             .collect();
         let outside_content = |s: &Range<usize>| !a.content.iter().any(|c| c.start < s.end && s.start < c.end);
-        let source = a.source.clone().or_else(|| match a.cue.first() {
+        // A signature after a quotation ("“…” ― Esther Tapia") names its speaker.
+        let signed = (kind == QuoteKind::Direct)
+            .then(|| source::dash_signature(doc, a.content.last().map_or(0, |c| c.end)))
+            .flatten();
+        let source = signed.or(a.source.clone()).or_else(|| match a.cue.first() {
             Some(cue) => {
                 let sentence = sentence_range(cue.start);
                 source::subject_before(doc, cue, &sentence)

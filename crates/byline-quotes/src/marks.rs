@@ -5,8 +5,9 @@
 //! nested quotes stay inside their outer quote). A paragraph that ends inside an open
 //! quote continues it when the next paragraph opens with a quote mark (the news
 //! convention for multi-paragraph quotes). Unbalanced marks never abort the article: a
-//! stray closing mark is ignored, and an opening mark that never closes yields a quote
-//! only when it opens its paragraph (the closing mark was probably lost).
+//! stray closing mark is ignored, an opening mark typed for a closing one closes, and
+//! an opening mark that never closes yields a quote to the paragraph end only when it
+//! opens its paragraph or a sentence (the closing mark was probably lost).
 
 use byline_core::{Document, Span};
 
@@ -74,7 +75,9 @@ pub fn find_marked_quotes(doc: &Document) -> Vec<MarkedQuote> {
                 continue;
             };
             let opening = match mark {
-                Mark::Open => true,
+                // An opening mark typed where a closing one belongs ("… 51 percent.“"):
+                // a quote is open, a word ends right before it and a space follows.
+                Mark::Open => open_at.is_none() || straight_opens(text, pos, len, false),
                 Mark::Close => false,
                 Mark::Either => straight_opens(text, pos, len, open_at.is_some()),
             };
@@ -108,9 +111,14 @@ pub fn find_marked_quotes(doc: &Document) -> Vec<MarkedQuote> {
         if let (Some(start), Some(mut q)) = (open_at, current) {
             push_fragment(text, Span::new(start, para.span.end), &mut q.fragments);
             q.close_end = para.span.end;
-            let opens_paragraph =
-                q.open < para.span.start || text[para.span.start..q.open].trim().is_empty() || q.fragments.len() > 1;
-            if opens_paragraph && !q.fragments.is_empty() {
+            let opens_sentence = q.open < para.span.start
+                || q.fragments.len() > 1
+                || text[para.span.start..q.open]
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '”' | '"'));
+            if opens_sentence && !q.fragments.is_empty() {
                 carried = Some(q);
             }
         }
@@ -139,5 +147,48 @@ fn push_fragment(text: &str, span: Span, fragments: &mut Vec<Span>) {
     if !trimmed.is_empty() {
         let start = span.start + lead;
         fragments.push(Span::new(start, start + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use byline_core::Article;
+
+    fn quotes(text: &str) -> Vec<Vec<String>> {
+        let doc = Document::new(Article::new("t", text));
+        find_marked_quotes(&doc)
+            .iter()
+            .map(|q| q.fragments.iter().map(|f| f.slice(text).to_owned()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_and_tex_marks_pair() {
+        assert_eq!(quotes("“A b,” he said. \"C d.\""), vec![vec!["A b,"], vec!["C d."]]);
+        assert_eq!(quotes("He said ``we won'' today."), vec![vec!["we won"]]);
+    }
+
+    #[test]
+    fn a_multi_paragraph_quote_is_one_quote() {
+        assert_eq!(
+            quotes("“First part.\n\n“Second part,” she said."),
+            vec![vec!["First part.", "Second part,"]]
+        );
+    }
+
+    #[test]
+    fn unbalanced_marks_lose_nothing_else() {
+        // An opening mark typed for the closing one.
+        assert_eq!(
+            quotes("Sanders said:\n\n“The rate is 51 percent.“"),
+            vec![vec!["The rate is 51 percent."]]
+        );
+        // A stray closing mark is ignored; the next quote still pairs.
+        assert_eq!(quotes("It was 5” tall. “Yes,” he said."), vec![vec!["Yes,"]]);
+        // An opening mark that never closes mid-sentence yields nothing; one that opens
+        // a sentence runs to the paragraph end.
+        assert!(quotes("He called it “odd and left.").is_empty());
+        assert_eq!(quotes("He spoke. “We will win."), vec![vec!["We will win."]]);
     }
 }

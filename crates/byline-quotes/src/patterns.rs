@@ -5,7 +5,7 @@
 
 use crate::assemble::Attribution;
 use crate::source::subject_before;
-use byline_core::Document;
+use byline_core::{Document, EntityLabel, TokenKind};
 use std::ops::Range;
 
 /// Verbs of saying (past and present forms) that report speech when followed by "that".
@@ -104,6 +104,49 @@ pub fn cue_before_content(
     })
 }
 
+/// An attribution for a quotation introduced by a colon ending the sentence before it
+/// ("Sanders made the following comment:" / "“For young people …”"): the cue is the
+/// strongest cue word with a subject before it (`cue_class`: 1 strongest, 0 none),
+/// else the strongest cue word and the sentence's first person, organisation or pronoun
+/// before it.
+pub fn colon_intro(doc: &Document, content: &Range<usize>, cue_class: impl Fn(usize) -> u8) -> Option<Attribution> {
+    let mut colon = content.start.checked_sub(1)?;
+    while doc.tokens[colon].kind == TokenKind::Punct && doc.token_text(colon) != ":" {
+        colon = colon.checked_sub(1)?;
+    }
+    if doc.token_text(colon) != ":" {
+        return None;
+    }
+    let s = doc.sentences.partition_point(|s| s.tokens.end <= colon);
+    let sentence = doc.sentences.get(s)?.tokens.clone();
+    let mut cues: Vec<usize> = (sentence.start..colon).filter(|&t| cue_class(t) > 0).collect();
+    cues.sort_by_key(|&t| cue_class(t));
+    let with_subject = cues
+        .iter()
+        .find_map(|&cue| subject_before(doc, &(cue..cue + 1), &sentence).map(|source| (cue, source)));
+    let (cue, source) = match with_subject {
+        Some(found) => found,
+        None => {
+            let cue = *cues.first()?;
+            let source = (sentence.start..cue).find_map(|t| {
+                let e = doc.entity_at_token(t).map(|e| &doc.entities[e]);
+                if let Some(e) = e.filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org)) {
+                    return Some(doc.tokens_overlapping(e.span));
+                }
+                crate::features::PRONOUNS
+                    .contains(&doc.token_text(t).to_lowercase().as_str())
+                    .then_some(t..t + 1)
+            })?;
+            (cue, source)
+        }
+    };
+    Some(Attribution {
+        cue: std::iter::once(cue..cue + 1).collect(),
+        source: Some(source),
+        content: vec![content.clone()],
+    })
+}
+
 /// The attribution of a "subject verb that content" sentence, if it is one.
 pub fn said_that(doc: &Document, sentence: Range<usize>) -> Option<Attribution> {
     for cue in sentence.clone() {
@@ -112,7 +155,10 @@ pub fn said_that(doc: &Document, sentence: Range<usize>) -> Option<Attribution> 
             continue;
         }
         // "told reporters that": up to three words before "that".
-        let that = (cue + 1..sentence.end.min(cue + 5)).find(|&t| doc.token_text(t).eq_ignore_ascii_case("that"))?;
+        let Some(that) = (cue + 1..sentence.end.min(cue + 5)).find(|&t| doc.token_text(t).eq_ignore_ascii_case("that"))
+        else {
+            continue;
+        };
         let source = subject_before(doc, &(cue..cue + 1), &sentence)?;
         let content_end = (that + 1..sentence.end)
             .rev()

@@ -39,24 +39,33 @@ impl Resolver {
     }
 
     fn cluster_of(&self, doc: &Document, source: &Range<usize>, span: Span) -> Option<usize> {
-        // A name inside the source: the last person, else the last organisation, else any.
+        // A name inside the source: the first person not written as a possessive ("David
+        // Plouffe, the architect of Obama's campaign"; "Trump's spokeswoman Hope Hicks"),
+        // else the first organisation so written, else any.
         let first = doc.entities.partition_point(|e| e.span.end <= span.start);
         let inside: Vec<_> = doc.entities[first..]
             .iter()
             .take_while(|e| e.span.start < span.end)
             .collect();
-        let pick = |label: EntityLabel| inside.iter().rev().find(|e| e.label == label).map(|e| e.cluster);
+        let possessive = |e: &byline_core::Entity| {
+            let after = &doc.text[e.span.end.min(span.end)..span.end];
+            after.starts_with("'s") || after.starts_with("’s") || after.starts_with('\'') || after.starts_with('’')
+        };
+        let pick = |label: EntityLabel| {
+            let mut of_label = inside.iter().filter(|e| e.label == label);
+            of_label
+                .clone()
+                .find(|e| !possessive(e))
+                .or_else(|| of_label.next_back())
+                .map(|e| e.cluster)
+        };
         if let Some(c) = pick(EntityLabel::Per) {
             return Some(c);
         }
-        // An appositive source ("Dmitry Medvedev, [the deputy head of …],") is the person
-        // named before its comma.
-        if source.start >= 2 && doc.token_text(source.start - 1) == "," {
-            if let Some(e) = doc.entity_at_token(source.start - 2) {
-                if doc.entities[e].label == EntityLabel::Per {
-                    return Some(doc.entities[e].cluster);
-                }
-            }
+        // An appositive source ("Dmitry Medvedev, the deputy head of … and [a voice …],")
+        // is the person named before its comma.
+        if let Some(c) = appositive_person(doc, source.start) {
+            return Some(c);
         }
         if let Some(c) = pick(EntityLabel::Org) {
             return Some(c);
@@ -88,6 +97,29 @@ impl Resolver {
         }
         inside.last().map(|e| e.cluster)
     }
+}
+
+/// How far back an appositive's comma may be from the description that ends it.
+const APPOSITIVE_REACH: usize = 24;
+
+/// The person named right before the comma that opens the appositive in which token
+/// `start` stands, searching back within its sentence and without crossing a quotation
+/// mark or another clause's end.
+fn appositive_person(doc: &Document, start: usize) -> Option<usize> {
+    let floor = start.saturating_sub(APPOSITIVE_REACH);
+    let mut t = start;
+    while t > floor + 1 {
+        t -= 1;
+        match doc.token_text(t) {
+            "," => {
+                let e = doc.entity_at_token(t - 1)?;
+                return (doc.entities[e].label == EntityLabel::Per).then_some(doc.entities[e].cluster);
+            }
+            "." | ";" | ":" | "!" | "?" | "“" | "”" | "\"" => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 fn last_entity_before(doc: &Document, pos: usize, label: EntityLabel) -> Option<usize> {

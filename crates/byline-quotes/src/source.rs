@@ -110,14 +110,18 @@ pub fn subject_before(doc: &Document, cue: &Range<usize>, sentence: &Range<usize
     description_ending_at(doc, t, sentence.start)
 }
 
-/// The speaker right after cue tokens `cue` within `sentence` ("said Trump", "said the aide").
+/// The speaker right after cue tokens `cue` within `sentence` ("said Trump", "said the
+/// aide", "according [to] the police").
 pub fn speaker_after(doc: &Document, cue: &Range<usize>, sentence: &Range<usize>) -> Option<Range<usize>> {
-    let t = cue.end;
+    let mut t = cue.end;
+    if t + 1 < sentence.end && lower(doc, t - 1) == "according" && lower(doc, t) == "to" {
+        t += 1;
+    }
     if t >= sentence.end {
         return None;
     }
     if let Some(range) = speaker_entity(doc, t) {
-        return Some(range);
+        return Some(with_titled_name(doc, range, sentence.end));
     }
     let w = lower(doc, t);
     if PRONOUNS.contains(&w.as_str()) && w != "it" {
@@ -134,6 +138,26 @@ pub fn speaker_after(doc: &Document, cue: &Range<usize>, sentence: &Range<usize>
         }
     }
     None
+}
+
+/// An organisation followed by a title and a person ("NYPD Commissioner James O'Neill")
+/// extends to the person's name.
+fn with_titled_name(doc: &Document, range: Range<usize>, end: usize) -> Range<usize> {
+    for t in range.end..end.min(range.end + 3) {
+        if let Some(person) = speaker_entity(doc, t) {
+            let e = doc.entity_at_token(t).map(|e| doc.entities[e].label);
+            return if e == Some(EntityLabel::Per) {
+                range.start..person.end
+            } else {
+                range
+            };
+        }
+        let capitalised = doc.token_text(t).chars().next().is_some_and(char::is_uppercase);
+        if doc.tokens[t].kind != TokenKind::Word || !capitalised {
+            break;
+        }
+    }
+    range
 }
 
 /// A name after a dash that follows the quote ending at token `end` ("” ― Esther Tapia").

@@ -1,27 +1,9 @@
 //! Quotes per construction, on sentences of the seed article and short news-style
 //! sentences (one snapshot each).
 
-use byline_core::{Article, Pipeline};
-use byline_entities::Entities;
-use byline_quotes::Quotes;
+mod common;
 
-fn render(text: &str) -> String {
-    let pipeline = Pipeline::builder().with(Entities).with(Quotes).build().unwrap();
-    let doc = pipeline.process(Article::new("t", text)).unwrap();
-    let mut out = String::new();
-    for q in &doc.quotes {
-        let fragments: Vec<&str> = q.spans.iter().map(|s| doc.span_text(*s)).collect();
-        out += &format!(
-            "{:?} {:?}\n  speaker: {:?} -> {:?}\n  cue: {:?}\n",
-            q.kind,
-            fragments,
-            q.speaker.as_ref().map(|s| doc.span_text(s.span)),
-            q.speaker.as_ref().map(|s| s.name.as_str()),
-            q.cue.map(|c| doc.span_text(c)),
-        );
-    }
-    out
-}
+use common::render_quotes as render;
 
 #[test]
 fn direct_with_attribution_after() {
