@@ -26,7 +26,7 @@ pub struct TrainQuotesArgs {
     #[arg(long, default_value_t = 20)]
     epochs: usize,
     /// Feature buckets are 2^bits.
-    #[arg(long, default_value_t = 18)]
+    #[arg(long, default_value_t = 16)]
     bits: u32,
 }
 

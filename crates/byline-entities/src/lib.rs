@@ -15,15 +15,17 @@ pub mod tagger;
 
 use byline_core::{Document, ExtractError, Extractor, Layer};
 use std::sync::LazyLock;
-use tagger::{MODEL_MAGIC, NerModel};
+use tagger::{MODEL_MAGIC, NerModel, PackedNerModel};
 
 /// The shipped tagger, trained with `byline train ner` (see `model/README.md`).
 static MODEL_BYTES: &[u8] = include_bytes!("../model/ner.bin");
 
-/// The shipped model, decoded once and shared by every thread.
-pub fn shipped_model() -> &'static NerModel {
-    static MODEL: LazyLock<NerModel> = LazyLock::new(|| {
-        NerModel::from_bytes(MODEL_BYTES, MODEL_MAGIC).expect("the shipped NER model is valid (checked by a test)")
+/// The shipped model, decoded and packed once and shared by every thread.
+pub fn shipped_model() -> &'static PackedNerModel {
+    static MODEL: LazyLock<PackedNerModel> = LazyLock::new(|| {
+        let model =
+            NerModel::from_bytes(MODEL_BYTES, MODEL_MAGIC).expect("the shipped NER model is valid (checked by a test)");
+        PackedNerModel::new(&model)
     });
     &MODEL
 }

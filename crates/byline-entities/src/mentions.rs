@@ -7,7 +7,7 @@
 //! off, and hyphenated compounds joined ("pro-Western", "1996-08-22").
 
 use crate::lexicon::{LOCATIVE_PREPOSITIONS, NOT_NAMES, ROLE_NOUNS, SEATS_OF_POWER, TITLES};
-use crate::tagger::NerModel;
+use crate::tagger::PackedNerModel;
 use crate::tagger::features::{DocContext, sentence_features};
 use crate::tagger::labels::{allowed, spans};
 use byline_core::{Document, EntityLabel, Span, TokenKind};
@@ -111,7 +111,7 @@ pub fn tagger_tokens(doc: &Document, sentence: usize) -> Vec<Span> {
 }
 
 /// Finds every name mention of `doc` with `model`, in text order.
-pub fn find_mentions(doc: &Document, model: &NerModel) -> Vec<Mention> {
+pub fn find_mentions(doc: &Document, model: &PackedNerModel) -> Vec<Mention> {
     let views: Vec<Vec<Span>> = (0..doc.sentences.len()).map(|s| tagger_tokens(doc, s)).collect();
     let words: Vec<Vec<&str>> = views
         .iter()

@@ -1,15 +1,17 @@
 //! Machine learning shared by byline's trained extractors (entities, quotes): features
 //! hashed into a fixed number of buckets ([`hash`], [`features`]), a linear-chain model
 //! with first-order Viterbi decoding under a tag-transition constraint and a compact
-//! file format ([`model`]), and averaged structured perceptron training ([`perceptron`]).
+//! file format ([`model`]) packed for fast decoding ([`packed`]), and averaged structured perceptron training ([`perceptron`]).
 //! No dependencies; everything is deterministic.
 
 pub mod features;
 pub mod hash;
 pub mod iob;
 pub mod model;
+pub mod packed;
 pub mod perceptron;
 
 pub use features::{FeatureHash, Features, char_class};
 pub use model::Model;
+pub use packed::Packed;
 pub use perceptron::{Averaged, TrainOptions};

@@ -41,57 +41,27 @@ impl<const N: usize> Model<N> {
     /// The best tag sequence for a sequence's token features among those where every
     /// step is `allowed(previous tag or None at the start, tag)`.
     pub fn decode(&self, sequence: &Features, allowed: impl Fn(Option<usize>, usize) -> bool) -> Vec<usize> {
-        let n = sequence.len();
-        if n == 0 {
-            return Vec::new();
-        }
-        let mut score = vec![[f32::NEG_INFINITY; N]; n];
-        let mut back = vec![[0u8; N]; n];
-        let mut emit = [0.0f32; N];
-        self.emissions(sequence.token(0), &mut emit);
-        for t in 0..N {
-            if allowed(None, t) {
-                score[0][t] = emit[t] + self.transitions[N * N + t];
-            }
-        }
-        for i in 1..n {
-            self.emissions(sequence.token(i), &mut emit);
-            for t in 0..N {
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0;
-                for (p, &prev_score) in score[i - 1].iter().enumerate() {
-                    if !allowed(Some(p), t) {
-                        continue;
-                    }
-                    let s = prev_score + self.transitions[p * N + t];
-                    if s > best {
-                        best = s;
-                        arg = p;
-                    }
-                }
-                score[i][t] = best + emit[t];
-                back[i][t] = arg as u8;
-            }
-        }
-        let mut tag = (0..N)
-            .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
-            .unwrap_or(0);
-        let mut out = vec![0; n];
-        for i in (0..n).rev() {
-            out[i] = tag;
-            tag = back[i][tag] as usize;
-        }
-        out
+        viterbi(
+            sequence.len(),
+            &self.transitions,
+            |i, out| self.emissions(sequence.token(i), out),
+            allowed,
+        )
     }
 
-    /// Serialises the model behind `magic` (weights quantised to i16, zeros dropped).
-    pub fn to_bytes(&self, magic: &[u8; 8]) -> Vec<u8> {
+    /// The quantisation step of the file format: the largest weight maps to ±32767.
+    pub(crate) fn scale(&self) -> f32 {
         let max = self
             .weights
             .iter()
             .chain(&self.transitions)
             .fold(0.0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        if max > 0.0 { max / 32767.0 } else { 1.0 }
+    }
+
+    /// Serialises the model behind `magic` (weights quantised to i16, zeros dropped).
+    pub fn to_bytes(&self, magic: &[u8; 8]) -> Vec<u8> {
+        let scale = self.scale();
         let mut out = Vec::new();
         out.extend_from_slice(magic);
         out.extend_from_slice(&self.bits.to_le_bytes());
@@ -145,6 +115,62 @@ impl<const N: usize> Model<N> {
         }
         Ok(model)
     }
+}
+
+/// First-order Viterbi over `n` positions: `emissions(i, out)` fills position `i`'s tag
+/// scores, `transitions[prev * N + tag]` (row `N` = start) scores steps, and only steps
+/// with `allowed(previous tag or None, tag)` are taken.
+pub(crate) fn viterbi<const N: usize>(
+    n: usize,
+    transitions: &[f32],
+    mut emissions: impl FnMut(usize, &mut [f32; N]),
+    allowed: impl Fn(Option<usize>, usize) -> bool,
+) -> Vec<usize> {
+    if n == 0 {
+        return Vec::new();
+    }
+    // Transition scores with disallowed steps at -inf, asked once per sequence.
+    let mut step = vec![[f32::NEG_INFINITY; N]; N + 1];
+    for (p, row) in step.iter_mut().enumerate() {
+        let prev = (p < N).then_some(p);
+        for (t, cell) in row.iter_mut().enumerate() {
+            if allowed(prev, t) {
+                *cell = transitions[p * N + t];
+            }
+        }
+    }
+    let mut score = vec![[f32::NEG_INFINITY; N]; n];
+    let mut back = vec![[0u8; N]; n];
+    let mut emit = [0.0f32; N];
+    emissions(0, &mut emit);
+    for t in 0..N {
+        score[0][t] = emit[t] + step[N][t];
+    }
+    for i in 1..n {
+        emissions(i, &mut emit);
+        for t in 0..N {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for (p, &prev_score) in score[i - 1].iter().enumerate() {
+                let s = prev_score + step[p][t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[i][t] = best + emit[t];
+            back[i][t] = arg as u8;
+        }
+    }
+    let mut tag = (0..N)
+        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+        .unwrap_or(0);
+    let mut out = vec![0; n];
+    for i in (0..n).rev() {
+        out[i] = tag;
+        tag = back[i][tag] as usize;
+    }
+    out
 }
 
 fn write_varint(out: &mut Vec<u8>, mut v: u64) {

@@ -15,6 +15,8 @@ use std::ops::Range;
 #[derive(Clone, Debug, Default)]
 pub struct CueLexicon {
     classes: FastMap<String, u8>,
+    /// The same classes keyed by the words' hashes, for the per-token lookup.
+    by_hash: FastMap<u64, u8>,
 }
 
 impl CueLexicon {
@@ -32,7 +34,7 @@ impl CueLexicon {
                 .ok_or_else(|| format!("cue lexicon line {}: bad class {class:?}", n + 1))?;
             classes.insert(word.to_owned(), class);
         }
-        Ok(CueLexicon { classes })
+        Ok(CueLexicon::new(classes))
     }
 
     /// Derives the lexicon from `(lower-cased word, times in a cue, times in total)`.
@@ -54,7 +56,12 @@ impl CueLexicon {
             };
             classes.insert(word, class);
         }
-        CueLexicon { classes }
+        CueLexicon::new(classes)
+    }
+
+    fn new(classes: FastMap<String, u8>) -> Self {
+        let by_hash = classes.iter().map(|(w, c)| (hash_str(w), *c)).collect();
+        CueLexicon { classes, by_hash }
     }
 
     /// The lexicon as sorted `word<TAB>class` lines.
@@ -66,7 +73,12 @@ impl CueLexicon {
 
     /// The class of a lower-cased word (0: not a cue word).
     pub fn class(&self, lower: &str) -> u8 {
-        self.classes.get(lower).copied().unwrap_or(0)
+        self.class_of_hash(hash_str(lower))
+    }
+
+    /// The class of a lower-cased word given its [`hash_str`] (0: not a cue word).
+    pub fn class_of_hash(&self, hash: u64) -> u8 {
+        self.by_hash.get(&hash).copied().unwrap_or(0)
     }
 
     /// Number of words.
@@ -145,7 +157,12 @@ pub fn token_infos(doc: &Document, lexicon: &CueLexicon, quotes: &[MarkedQuote])
     for (i, tok) in doc.tokens.iter().enumerate() {
         let word = doc.token_text(i);
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(p, _)| p);
         while entity < doc.entities.len() && doc.entities[entity].span.end <= tok.span.start {
             entity += 1;
@@ -177,13 +194,14 @@ pub fn token_infos(doc: &Document, lexicon: &CueLexicon, quotes: &[MarkedQuote])
                 _ => QuoteState::Outside,
             }
         };
+        let lower_hash = hash_str(&lower);
         infos.push(TokenInfo {
-            lower: hash_str(&lower),
+            lower: lower_hash,
             shape: short_shape(word),
             suffix: hash_str(&lower[suffix_start..]),
-            cue: lexicon.class(&lower),
+            cue: lexicon.class_of_hash(lower_hash),
             entity: entity_tag,
-            pronoun: PRONOUNS.contains(&lower.as_str()),
+            pronoun: lower.len() <= 4 && PRONOUNS.contains(&lower.as_str()),
             quote,
             is_that: lower == "that",
             punct: if tok.kind == TokenKind::Punct {

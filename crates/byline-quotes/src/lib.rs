@@ -36,13 +36,16 @@ pub const MODEL_MAGIC: &[u8; 8] = b"BYLQUO01";
 static MODEL_BYTES: &[u8] = include_bytes!("../model/attribution.bin");
 static LEXICON_TSV: &str = include_str!("../model/cue_words.tsv");
 
+/// The labeller packed for decoding.
+pub type PackedAttributionModel = byline_learn::Packed<{ tags::N_TAGS }>;
+
 /// The shipped labeller and cue lexicon (see `model/README.md`), decoded once.
-pub fn shipped() -> &'static (AttributionModel, CueLexicon) {
-    static SHIPPED: LazyLock<(AttributionModel, CueLexicon)> = LazyLock::new(|| {
+pub fn shipped() -> &'static (PackedAttributionModel, CueLexicon) {
+    static SHIPPED: LazyLock<(PackedAttributionModel, CueLexicon)> = LazyLock::new(|| {
         let model = AttributionModel::from_bytes(MODEL_BYTES, MODEL_MAGIC)
             .expect("the shipped attribution model is valid (checked by a test)");
         let lexicon = CueLexicon::from_tsv(LEXICON_TSV).expect("the shipped cue lexicon is valid (checked by a test)");
-        (model, lexicon)
+        (PackedAttributionModel::new(&model), lexicon)
     });
     &SHIPPED
 }
@@ -72,7 +75,7 @@ impl Extractor for Quotes {
 }
 
 /// Finds all quotes of `doc` with `model` and `lexicon`, in text order.
-pub fn find_quotes(doc: &Document, model: &AttributionModel, lexicon: &CueLexicon) -> Vec<Quote> {
+pub fn find_quotes(doc: &Document, model: &PackedAttributionModel, lexicon: &CueLexicon) -> Vec<Quote> {
     let marked = marks::find_marked_quotes(doc);
     let infos = token_infos(doc, lexicon, &marked);
     let sentence_of = |t: usize| doc.sentences.partition_point(|s| s.tokens.end <= t);
@@ -121,9 +124,7 @@ pub fn find_quotes(doc: &Document, model: &AttributionModel, lexicon: &CueLexico
             let sentence = doc.sentences[sentence_of(orphan.start).min(doc.sentences.len() - 1)]
                 .tokens
                 .clone();
-            let is_cue_word = |t: usize| {
-                infos[t].cue > 0 || patterns::SPEECH_VERBS.contains(&doc.token_text(t).to_lowercase().as_str())
-            };
+            let is_cue_word = |t: usize| infos[t].cue > 0 || patterns::is_speech_verb(doc.token_text(t));
             if let Some(a) = continued_attribution(doc, &marked, &attributions, &orphan) {
                 attributions[a].content.push(orphan);
             } else if let Some(a) = patterns::cue_before_content(doc, &orphan, &sentence, is_cue_word) {
@@ -139,6 +140,12 @@ pub fn find_quotes(doc: &Document, model: &AttributionModel, lexicon: &CueLexico
     for a in &mut attributions {
         a.drop_roles_inside_content();
         verb_before_its_speaker(doc, &infos, a);
+        if let Some(s) = a.source.take() {
+            let sentence_end = doc.sentences[sentence_of(s.start).min(doc.sentences.len() - 1)]
+                .tokens
+                .end;
+            a.source = Some(source::with_titled_name(doc, s, sentence_end));
+        }
     }
     to_quotes(doc, attributions, standalone, &infos)
 }

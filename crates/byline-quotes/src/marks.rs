@@ -64,14 +64,21 @@ pub fn find_marked_quotes(doc: &Document) -> Vec<MarkedQuote> {
     for para in &doc.paragraphs {
         let p_text = para.span.slice(text);
         let mut open_at: Option<usize> = None; // content start of the open fragment
-        let mut first_mark = true;
         let mut current = carried.take();
-        for (off, c) in p_text.char_indices() {
+        // Only bytes that can start a mark are looked at (“ ” „ start with 0xE2, « »
+        // with 0xC2); paragraphs are trimmed, so the first mark opens the paragraph when
+        // it stands at its start.
+        let candidates = p_text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b'"' | b'`' | b'\'' | 0xE2 | 0xC2));
+        for (off, _) in candidates {
             let pos = para.span.start + off;
+            let first_mark = off == 0;
+            let Some(c) = p_text[off..].chars().next() else {
+                continue;
+            };
             let Some((mark, len)) = classify(text, pos, c) else {
-                if !c.is_whitespace() {
-                    first_mark = false;
-                }
                 continue;
             };
             let opening = match mark {
@@ -87,7 +94,6 @@ pub fn find_marked_quotes(doc: &Document) -> Vec<MarkedQuote> {
                         // Continuation of a multi-paragraph quote.
                         open_at = Some(pos + len);
                         q.close_end = pos + len;
-                        first_mark = false;
                         continue;
                     }
                 }
@@ -105,7 +111,6 @@ pub fn find_marked_quotes(doc: &Document) -> Vec<MarkedQuote> {
                     out.push(q);
                 }
             }
-            first_mark = false;
         }
         // End of paragraph with an open quote.
         if let (Some(start), Some(mut q)) = (open_at, current) {

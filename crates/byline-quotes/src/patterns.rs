@@ -81,6 +81,20 @@ pub const SPEECH_VERBS: &[&str] = &[
     "recalled",
 ];
 
+/// Whether `word` is one of the [`SPEECH_VERBS`], in any case (no allocation).
+pub fn is_speech_verb(word: &str) -> bool {
+    static SORTED: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+        let mut v = SPEECH_VERBS.to_vec();
+        v.sort_unstable();
+        v
+    });
+    let lower_cmp = |v: &&str| {
+        let w = word.bytes().map(|b| b.to_ascii_lowercase());
+        v.bytes().cmp(w)
+    };
+    (3..=12).contains(&word.len()) && SORTED.binary_search_by(lower_cmp).is_ok()
+}
+
 /// An attribution for content the labeller found without a cue, when a subject and a
 /// reporting verb stand right before it ("Marco Rubio conveyed [that …]").
 pub fn cue_before_content(
@@ -150,8 +164,7 @@ pub fn colon_intro(doc: &Document, content: &Range<usize>, cue_class: impl Fn(us
 /// The attribution of a "subject verb that content" sentence, if it is one.
 pub fn said_that(doc: &Document, sentence: Range<usize>) -> Option<Attribution> {
     for cue in sentence.clone() {
-        let word = doc.token_text(cue).to_lowercase();
-        if !SPEECH_VERBS.contains(&word.as_str()) {
+        if !is_speech_verb(doc.token_text(cue)) {
             continue;
         }
         // "told reporters that": up to three words before "that".
@@ -202,7 +215,7 @@ pub fn according_to(doc: &Document, sentence: Range<usize>) -> Option<Attributio
 /// "Content, X said." and "Content, said X." ending the sentence.
 pub fn inverted(doc: &Document, sentence: Range<usize>) -> Option<Attribution> {
     let last = last_word(doc, &sentence)?;
-    let is_speech = |t: usize| SPEECH_VERBS.contains(&doc.token_text(t).to_lowercase().as_str());
+    let is_speech = |t: usize| is_speech_verb(doc.token_text(t));
     let (cue, source) = if is_speech(last) {
         let cue = last..last + 1;
         (cue.clone(), subject_before(doc, &cue, &sentence)?)

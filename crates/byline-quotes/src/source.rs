@@ -142,7 +142,7 @@ pub fn speaker_after(doc: &Document, cue: &Range<usize>, sentence: &Range<usize>
 
 /// An organisation followed by a title and a person ("NYPD Commissioner James O'Neill")
 /// extends to the person's name.
-fn with_titled_name(doc: &Document, range: Range<usize>, end: usize) -> Range<usize> {
+pub fn with_titled_name(doc: &Document, range: Range<usize>, end: usize) -> Range<usize> {
     for t in range.end..end.min(range.end + 3) {
         if let Some(person) = speaker_entity(doc, t) {
             let e = doc.entity_at_token(t).map(|e| doc.entities[e].label);

@@ -1,0 +1,63 @@
+//! Throughput of the quotes extractor alone, in bytes of article text per second, on
+//! articles whose entities are already found (the first 500 articles of
+//! `../shared/data/corpus` when present, else the bundled `examples/sample.jsonl`).
+//! Run with `cargo bench -p byline-quotes`.
+
+use byline_core::{Article, Document, Extractor};
+use byline_entities::Entities;
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use std::io::{BufRead, BufReader};
+use std::sync::LazyLock;
+
+fn main() {
+    divan::main();
+}
+
+fn lines() -> Vec<String> {
+    let corpus = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/corpus/allsides.jsonl.gz"
+    );
+    if let Ok(file) = std::fs::File::open(corpus) {
+        let reader = BufReader::new(flate2::read::GzDecoder::new(file));
+        return reader
+            .lines()
+            .take(500)
+            .map(|l| l.expect("corpus is valid gzip"))
+            .collect();
+    }
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.jsonl");
+    std::fs::read_to_string(sample)
+        .expect("examples/sample.jsonl")
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+/// Segmented articles with their entities and clusters.
+static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
+    lines()
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let article: Article =
+                byline_core::input::parse_line(l.as_bytes(), &i.to_string()).expect("benchmark lines are valid");
+            let mut doc = Document::new(article);
+            Entities.extract(&mut doc).expect("entities run on benchmark articles");
+            doc
+        })
+        .collect()
+});
+
+/// Quote marks, labeller, assembly, patterns and speaker resolution.
+#[divan::bench]
+fn quotes_extractor(bencher: Bencher) {
+    let bytes: usize = DOCS.iter().map(|d| d.text.len()).sum();
+    let (model, lexicon) = byline_quotes::shipped();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for doc in DOCS.iter() {
+            black_box(byline_quotes::find_quotes(doc, model, lexicon));
+        }
+    });
+}
