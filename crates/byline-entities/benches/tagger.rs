@@ -7,36 +7,18 @@ use byline_entities::mentions::{find_mentions, tagger_tokens};
 use byline_entities::{cluster, shipped_model};
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
-use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::sync::LazyLock;
+
+#[path = "../../../support/bench_articles.rs"]
+mod bench_articles;
 
 fn main() {
     divan::main();
 }
 
-fn lines() -> Vec<String> {
-    let corpus = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/corpus/allsides.jsonl.gz"
-    );
-    if let Ok(file) = std::fs::File::open(corpus) {
-        let reader = BufReader::new(flate2::read::GzDecoder::new(file));
-        return reader
-            .lines()
-            .take(300)
-            .map(|l| l.expect("corpus is valid gzip"))
-            .collect();
-    }
-    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.jsonl");
-    std::fs::read_to_string(sample)
-        .expect("examples/sample.jsonl")
-        .lines()
-        .map(String::from)
-        .collect()
-}
-
 static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
-    lines()
+    bench_articles::lines(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 300)
         .iter()
         .enumerate()
         .map(|(i, l)| {

@@ -11,6 +11,7 @@ use crate::tagger::PackedNerModel;
 use crate::tagger::features::{DocContext, sentence_features};
 use crate::tagger::labels::{allowed, spans};
 use byline_core::{Document, EntityLabel, Span, TokenKind};
+use byline_learn::Decode;
 
 /// A mention found in the text, before clustering.
 #[derive(Clone, Debug, PartialEq)]

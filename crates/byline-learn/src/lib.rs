@@ -12,6 +12,6 @@ pub mod packed;
 pub mod perceptron;
 
 pub use features::{FeatureHash, Features, char_class};
-pub use model::Model;
+pub use model::{Decode, Model};
 pub use packed::Packed;
 pub use perceptron::{Averaged, TrainOptions};

@@ -26,29 +26,6 @@ impl<const N: usize> Model<N> {
         }
     }
 
-    /// The emission scores of every tag for one token's features.
-    #[inline]
-    pub fn emissions(&self, features: &[u32], out: &mut [f32; N]) {
-        *out = [0.0; N];
-        for &f in features {
-            let row = &self.weights[f as usize * N..(f as usize + 1) * N];
-            for (o, w) in out.iter_mut().zip(row) {
-                *o += w;
-            }
-        }
-    }
-
-    /// The best tag sequence for a sequence's token features among those where every
-    /// step is `allowed(previous tag or None at the start, tag)`.
-    pub fn decode(&self, sequence: &Features, allowed: impl Fn(Option<usize>, usize) -> bool) -> Vec<usize> {
-        viterbi(
-            sequence.len(),
-            &self.transitions,
-            |i, out| self.emissions(sequence.token(i), out),
-            allowed,
-        )
-    }
-
     /// The quantisation step of the file format: the largest weight maps to ±32767.
     pub(crate) fn scale(&self) -> f32 {
         let max = self
@@ -117,10 +94,48 @@ impl<const N: usize> Model<N> {
     }
 }
 
+/// A linear-chain tagger over `N` tags: emission scores per token, transition scores
+/// between tags, and first-order Viterbi decoding.
+pub trait Decode<const N: usize> {
+    /// The emission scores of every tag for one token's features.
+    fn emissions(&self, features: &[u32], out: &mut [f32; N]);
+
+    /// `transitions[prev * N + tag]`; row `N` is the sequence start.
+    fn transition_scores(&self) -> &[f32];
+
+    /// The best tag sequence for a sequence's token features among those where every
+    /// step is `allowed(previous tag or None at the start, tag)`.
+    fn decode(&self, sequence: &Features, allowed: impl Fn(Option<usize>, usize) -> bool) -> Vec<usize> {
+        viterbi(
+            sequence.len(),
+            self.transition_scores(),
+            |i, out| self.emissions(sequence.token(i), out),
+            allowed,
+        )
+    }
+}
+
+impl<const N: usize> Decode<N> for Model<N> {
+    #[inline]
+    fn emissions(&self, features: &[u32], out: &mut [f32; N]) {
+        *out = [0.0; N];
+        for &f in features {
+            let row = &self.weights[f as usize * N..(f as usize + 1) * N];
+            for (o, w) in out.iter_mut().zip(row) {
+                *o += w;
+            }
+        }
+    }
+
+    fn transition_scores(&self) -> &[f32] {
+        &self.transitions
+    }
+}
+
 /// First-order Viterbi over `n` positions: `emissions(i, out)` fills position `i`'s tag
 /// scores, `transitions[prev * N + tag]` (row `N` = start) scores steps, and only steps
 /// with `allowed(previous tag or None, tag)` are taken.
-pub(crate) fn viterbi<const N: usize>(
+fn viterbi<const N: usize>(
     n: usize,
     transitions: &[f32],
     mut emissions: impl FnMut(usize, &mut [f32; N]),

@@ -2,8 +2,7 @@
 //! file format stores them, each bucket's row padded to a power of two so that it sits
 //! in one cache line. A quarter to a half of the f32 model's memory, and the same tags.
 
-use crate::features::Features;
-use crate::model::{Model, viterbi};
+use crate::model::{Decode, Model};
 
 /// A [`Model`] for decoding only.
 #[derive(Clone, Debug)]
@@ -38,8 +37,9 @@ impl<const N: usize> Packed<N> {
 
     /// Row length: `N` rounded up to a power of two.
     const STRIDE: usize = N.next_power_of_two();
+}
 
-    /// The emission scores of every tag for one token's features.
+impl<const N: usize> Decode<N> for Packed<N> {
     #[inline]
     fn emissions(&self, features: &[u32], out: &mut [f32; N]) {
         // Whole padded rows, so the additions vectorise.
@@ -56,20 +56,15 @@ impl<const N: usize> Packed<N> {
         }
     }
 
-    /// The best tag sequence, as [`Model::decode`].
-    pub fn decode(&self, sequence: &Features, allowed: impl Fn(Option<usize>, usize) -> bool) -> Vec<usize> {
-        viterbi(
-            sequence.len(),
-            &self.transitions,
-            |i, out| self.emissions(sequence.token(i), out),
-            allowed,
-        )
+    fn transition_scores(&self) -> &[f32] {
+        &self.transitions
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::Features;
 
     #[test]
     fn packed_decoding_equals_the_model_s() {

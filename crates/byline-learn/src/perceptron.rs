@@ -3,7 +3,7 @@
 //! xorshift generator, so the same data gives the same model.
 
 use crate::features::Features;
-use crate::model::Model;
+use crate::model::{Decode, Model};
 
 /// Training options.
 #[derive(Clone, Debug)]

@@ -7,37 +7,18 @@ use byline_core::{Article, Document, Extractor};
 use byline_entities::Entities;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::sync::LazyLock;
+
+#[path = "../../../support/bench_articles.rs"]
+mod bench_articles;
 
 fn main() {
     divan::main();
 }
 
-fn lines() -> Vec<String> {
-    let corpus = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/corpus/allsides.jsonl.gz"
-    );
-    if let Ok(file) = std::fs::File::open(corpus) {
-        let reader = BufReader::new(flate2::read::GzDecoder::new(file));
-        return reader
-            .lines()
-            .take(500)
-            .map(|l| l.expect("corpus is valid gzip"))
-            .collect();
-    }
-    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.jsonl");
-    std::fs::read_to_string(sample)
-        .expect("examples/sample.jsonl")
-        .lines()
-        .map(String::from)
-        .collect()
-}
-
-/// Segmented articles with their entities and clusters.
 static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
-    lines()
+    bench_articles::lines(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 500)
         .iter()
         .enumerate()
         .map(|(i, l)| {

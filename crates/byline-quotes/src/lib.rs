@@ -23,6 +23,7 @@ pub mod train;
 
 use assemble::{Attribution, assemble};
 use byline_core::{Document, ExtractError, Extractor, Layer, Quote, QuoteKind, Span};
+use byline_learn::Decode;
 use features::{CueLexicon, QuoteState, paragraph_features, token_infos};
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -8,6 +8,7 @@ use crate::features::{CueLexicon, paragraph_features, paragraph_tokens, token_in
 use crate::marks::find_marked_quotes;
 use crate::tags::{Role, allowed, begin, segments};
 use byline_core::{Document, Span};
+use byline_learn::Decode;
 use byline_learn::hash::FastMap;
 use byline_learn::{Features, TrainOptions, perceptron};
 

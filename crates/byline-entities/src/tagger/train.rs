@@ -5,6 +5,7 @@
 use super::NerModel;
 use super::features::{DocContext, sentence_features};
 use super::labels::{allowed, spans};
+use byline_learn::Decode;
 use byline_learn::perceptron;
 use byline_learn::{Features, TrainOptions};
 
