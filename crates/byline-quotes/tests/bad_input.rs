@@ -1,0 +1,101 @@
+//! Bad input for the quotes extractor: a 50,000-character quote, stray and unbalanced
+//! marks, TeX-style `` '' tokens, apostrophes used as quotation marks and mis-decoded
+//! (mojibake) marks. No panic, spans on character boundaries, and the well-formed quote
+//! after the bad part is still found with its speaker.
+
+use byline_core::{Article, Document, Pipeline, QuoteKind};
+use byline_entities::Entities;
+use byline_quotes::Quotes;
+
+fn run(text: &str) -> Document {
+    let doc = Pipeline::builder()
+        .with(Entities)
+        .with(Quotes)
+        .build()
+        .unwrap()
+        .process(Article::new("t", text))
+        .expect("no extraction error");
+    for q in &doc.quotes {
+        for span in q
+            .spans
+            .iter()
+            .chain(q.speaker.as_ref().map(|s| &s.span))
+            .chain(q.cue.as_ref())
+        {
+            assert!(span.start <= span.end && span.end <= doc.text.len());
+            assert!(doc.text.is_char_boundary(span.start) && doc.text.is_char_boundary(span.end));
+        }
+    }
+    doc
+}
+
+/// The well-formed quote every test appends after its bad part.
+const GOOD: &str = "\n\n“We will not give up,” Maria Lopez, the union leader, said on Monday.";
+
+fn finds_the_good_quote(doc: &Document) {
+    let good = doc
+        .quotes
+        .iter()
+        .find(|q| q.spans.iter().any(|s| doc.span_text(*s) == "We will not give up,"))
+        .unwrap_or_else(|| panic!("the good quote is lost: {:?}", doc.quotes));
+    assert_eq!(good.kind, QuoteKind::Direct);
+    assert_eq!(good.speaker.as_ref().map(|s| s.name.as_str()), Some("Maria Lopez"));
+}
+
+#[test]
+fn a_quote_of_fifty_thousand_characters() {
+    let long = "the talks must go on and on. ".repeat(50_000 / 29);
+    let text = format!("“{long}” the minister said.{GOOD}");
+    let doc = run(&text);
+    let first = &doc.quotes[0];
+    assert_eq!(first.kind, QuoteKind::Direct);
+    assert!(doc.span_text(first.span).len() > 49_000);
+    finds_the_good_quote(&doc);
+}
+
+#[test]
+fn an_unclosed_quote_of_fifty_thousand_characters() {
+    let long = "the talks must go on and on ".repeat(50_000 / 28);
+    let doc = run(&format!("He called it “{long}{GOOD}"));
+    finds_the_good_quote(&doc);
+}
+
+#[test]
+fn stray_and_unbalanced_marks() {
+    let doc = run(&format!("The 5” screen”” was “ sold ”” out. ” “ “ “{GOOD}"));
+    finds_the_good_quote(&doc);
+}
+
+#[test]
+fn tex_style_marks_are_quotes() {
+    let doc = run(&format!("``We are ready,'' the coach said.{GOOD}"));
+    let tex = doc
+        .quotes
+        .iter()
+        .find(|q| q.spans.iter().any(|s| doc.span_text(*s).contains("We are ready")))
+        .expect("the TeX-style quote is found");
+    assert_eq!(tex.cue.map(|c| doc.span_text(c)), Some("said"));
+    finds_the_good_quote(&doc);
+}
+
+#[test]
+fn apostrophes_as_quotation_marks_do_not_open_quotes() {
+    let doc = run(&format!(
+        "'It's over,' he said. The players' union didn't agree; Jones's lawyer said 'no comment'.{GOOD}"
+    ));
+    // Single marks are never paired into direct quotes across the text.
+    assert!(
+        doc.quotes.iter().all(|q| doc.span_text(q.span).len() < 120),
+        "{:?}",
+        doc.quotes
+    );
+    finds_the_good_quote(&doc);
+}
+
+#[test]
+fn mis_decoded_marks() {
+    let doc = run(&format!(
+        "â€œWe won,â€\u{9d} she said. Ã¢â‚¬Å“Again.Ã¢â‚¬\u{9d} \u{fffd}\u{fffd} said the coach.{GOOD}"
+    ));
+    finds_the_good_quote(&doc);
+}
