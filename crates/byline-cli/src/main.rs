@@ -67,6 +67,10 @@ enum EvalTask {
         /// Score only these gold kinds, comma-separated (direct, mixed, indirect).
         #[arg(long, value_delimiter = ',')]
         kinds: Option<Vec<String>>,
+        /// Keep only system quotes of these kinds, comma-separated (with `--kinds direct`
+        /// and `--system-kinds direct`: byline as a direct-quote extractor).
+        #[arg(long, value_delimiter = ',')]
+        system_kinds: Option<Vec<String>>,
         /// Jaccard threshold of an overlap match.
         #[arg(long, default_value_t = 0.5)]
         overlap: f64,
@@ -141,6 +145,7 @@ fn main() -> ExitCode {
                     predict,
                     system,
                     kinds,
+                    system_kinds,
                     overlap,
                     text,
                 } => {
@@ -148,6 +153,7 @@ fn main() -> ExitCode {
                         predict,
                         system,
                         kinds,
+                        system_kinds,
                         overlap,
                         text,
                     };

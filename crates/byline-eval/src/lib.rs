@@ -133,6 +133,9 @@ pub struct EvalOptions {
     pub system: Option<PathBuf>,
     /// Score only gold items of these kinds (quotes: direct, mixed, indirect).
     pub kinds: Option<Vec<String>>,
+    /// Keep only system items of these kinds before scoring (quotes: a direct-quote
+    /// extractor is our quotes of kind direct).
+    pub system_kinds: Option<Vec<String>>,
     /// Jaccard threshold of an overlap match (quotes).
     pub overlap: f64,
     /// The article text for a single-document gold file without `text` (quotes).
@@ -145,6 +148,7 @@ impl Default for EvalOptions {
             predict: None,
             system: None,
             kinds: None,
+            system_kinds: None,
             overlap: 0.5,
             text: None,
         }

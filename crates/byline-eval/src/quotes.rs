@@ -140,7 +140,10 @@ pub fn run(gold: &Path, options: &EvalOptions, pipeline: &Pipeline) -> Result<St
             }
         };
         let golds = doc_segments(gdoc, &text).map_err(format_error)?;
-        let preds = doc_segments(sdoc, &text).map_err(|m| format_error(format!("system document {id}: {m}")))?;
+        let mut preds = doc_segments(sdoc, &text).map_err(|m| format_error(format!("system document {id}: {m}")))?;
+        if let Some(kinds) = &options.system_kinds {
+            preds.retain(|p| kinds.contains(&p.kind));
+        }
         score_document(&golds, &preds, options.kinds.as_deref(), options.overlap, &mut totals);
     }
     Ok(report(&totals, gold_docs.len(), missing, options))
