@@ -80,8 +80,14 @@ enum EvalTask {
     },
     /// Temporal expressions on TimeML .tml files: extent, type and value scores.
     Dates {
-        /// Folder of .tml files.
+        /// Folder of .tml files (searched recursively).
         gold: PathBuf,
+        /// Also write byline's output as `<doc>.json` files into this folder.
+        #[arg(long)]
+        predict: Option<PathBuf>,
+        /// Score this folder of `<doc>.json` system files instead of running byline.
+        #[arg(long)]
+        system: Option<PathBuf>,
     },
     /// Target sentiment on NewsMTSC JSONL: accuracy and macro-F1.
     Stance {
@@ -159,7 +165,11 @@ fn main() -> ExitCode {
                     };
                     (byline_eval::Task::Quotes, gold)
                 }
-                EvalTask::Dates { gold } => (byline_eval::Task::Dates, gold),
+                EvalTask::Dates { gold, predict, system } => {
+                    options.predict = predict;
+                    options.system = system;
+                    (byline_eval::Task::Dates, gold)
+                }
                 EvalTask::Stance { gold } => (byline_eval::Task::Stance, gold),
             };
             match byline_eval::run(task, &gold, &options) {

@@ -120,6 +120,18 @@ pub enum TimexType {
     Set,
 }
 
+impl TimexType {
+    /// The TIMEX3 spelling: "DATE", "TIME", "DURATION" or "SET".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
 /// One temporal expression.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimeExpr {

@@ -4,11 +4,13 @@
 //! in `../shared/eval`.
 //!
 //! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]) and
-//! the scorers written so far: NER ([`ner`], [`chunks`], [`conll`]) and quotes ([`quotes`]). The others report
+//! the scorers written so far: NER ([`ner`], [`chunks`], [`conll`]), quotes ([`quotes`]) and dates
+//! ([`dates`]). The others report
 //! [`EvalError::NotImplemented`] until their extractor issues add them.
 
 pub mod chunks;
 pub mod conll;
+pub mod dates;
 pub mod ner;
 pub mod quotes;
 
@@ -127,9 +129,11 @@ impl fmt::Display for Counts {
 /// Options of the scorers; each task reads the ones it supports.
 #[derive(Clone, Debug)]
 pub struct EvalOptions {
-    /// Write byline's predictions here (NER: CoNLL with a predicted column; quotes: JSONL).
+    /// Write byline's predictions here (NER: CoNLL with a predicted column; quotes: JSONL;
+    /// dates: a folder of `<doc>.json` files in the reference scorer's format).
     pub predict: Option<PathBuf>,
-    /// Score this system output instead of running byline (quotes).
+    /// Score this system output instead of running byline (quotes: a JSONL file; dates: a
+    /// folder of `<doc>.json` files).
     pub system: Option<PathBuf>,
     /// Score only gold items of these kinds (quotes: direct, mixed, indirect).
     pub kinds: Option<Vec<String>>,
@@ -155,6 +159,13 @@ impl Default for EvalOptions {
     }
 }
 
+/// An article to run byline on; an unparsable publication date is left out.
+fn article(id: &str, text: &str, published: Option<&str>) -> byline::Article {
+    let mut article = byline::Article::new(id, text);
+    article.published = published.and_then(|p| p.parse().ok());
+    article
+}
+
 /// Scores `task` on the gold data at `gold`, returning the printed report.
 pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<String, EvalError> {
     std::fs::metadata(gold).map_err(|source| EvalError::Io {
@@ -170,6 +181,10 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             let pipeline =
                 byline::pipeline_from_names(&["entities", "quotes"]).expect("entities provide what quotes need");
             quotes::run(gold, options, &pipeline)
+        }
+        Task::Dates => {
+            let pipeline = byline::pipeline_from_names(&["dates"]).expect("the dates extractor has no needs");
+            dates::run(gold, options, &pipeline)
         }
         _ => Err(EvalError::NotImplemented { task }),
     }

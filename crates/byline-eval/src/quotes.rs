@@ -75,12 +75,8 @@ fn predict(gold: &[(String, Value)], pipeline: &Pipeline) -> Vec<(String, Value)
     let articles: Vec<Article> = gold
         .iter()
         .map(|(id, doc)| {
-            let mut article = Article::new(id.clone(), doc.get("text").and_then(Value::as_str).unwrap_or_default());
-            article.published = doc
-                .get("published")
-                .and_then(Value::as_str)
-                .and_then(|p| p.parse().ok());
-            article
+            let text = doc.get("text").and_then(Value::as_str).unwrap_or_default();
+            crate::article(id, text, doc.get("published").and_then(Value::as_str))
         })
         .collect();
     pipeline
