@@ -165,7 +165,13 @@ fn eval_reports_missing_gold_data_and_unwritten_scorers() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read gold data missing.conll"));
     let gold = temp_path("gold.conll");
     std::fs::write(&gold, "-DOCSTART- -X- -X- O\n").unwrap();
-    let out = bin().args(["eval", "dates"]).arg(&gold).output().unwrap();
+    let out = bin().args(["eval", "stance"]).arg(&gold).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not implemented yet"));
+    // A folder without TimeML files is a clear error, not an empty report.
+    let empty = temp_path("no-tml");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = bin().args(["eval", "dates"]).arg(&empty).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no .tml files"));
 }

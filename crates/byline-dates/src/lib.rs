@@ -7,6 +7,7 @@
 //! "Friday"). Without a publication date, relative expressions get X placeholders
 //! instead of guesses. The dates issue extends the coverage.
 
+pub mod families;
 pub mod normalise;
 pub mod patterns;
 
@@ -34,6 +35,7 @@ impl Extractor for Dates {
 /// Finds and normalises the temporal expressions of `text`, in text order.
 pub fn find_dates(text: &str, published: Option<byline_core::CivilDate>) -> Vec<TimeExpr> {
     let mut found = patterns::find_all(text, published);
+    found.extend(families::find_all(text, published));
     // Longest match wins where matches overlap; ties go to the earlier one.
     found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
     let mut out: Vec<TimeExpr> = Vec::with_capacity(found.len());

@@ -1,0 +1,468 @@
+//! Expression families beyond calendar dates and plain durations: past/present/future
+//! references ("now", "recently", "the future"), quarters ("the third quarter",
+//! "the year-ago quarter"), bare and modified months ("January", "early September",
+//! "June last year"), bare years and decades ("1990", "fiscal 1989", "the 1980s"),
+//! seasons, clock times and parts of a day ("10 p.m. Wednesday", "Saturday night"), and
+//! sets ("each Thursday", "daily"). Values follow TimeML and are anchored at the
+//! publication date; without one they keep X placeholders.
+
+use crate::normalise::{self, Direction};
+use byline_core::{CivilDate, Span, TimeExpr, TimexType};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+const MONTH_FULL: &str = r"(?:January|February|March|April|June|July|August|September|October|November|December)";
+const MONTH_ANY: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
+static REFS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?i:now|currently|nowadays|recently|lately|previously|formerly|soon|the past|the future|in the future)(?-u:\b)")
+        .unwrap()
+});
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?i:(the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(latest|last|past|previous|prior|current|this|next|coming|year-ago|year-earlier|same)\s+quarter|(the\s+)quarter))(?-u:\b)")
+        .unwrap()
+});
+static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?i:(early|mid|late|last|next|this|earlier this|later this))[\s-]+)?({MONTH_FULL}|May)(?:\s+(last|this|next)\s+year|,?\s+(?:of\s+)?((?:1[89]|20)\d\d))?(?-u:\b)"
+    ))
+    .unwrap()
+});
+static BARE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:(?i:fiscal|calendar)\s+)?((?:1[89]|20)\d\d)(s)?(?-u:\b)").unwrap());
+static DECADE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?i:(?:the\s+)?(?:(early|mid|late)[\s-]+)?)((?:1[89]|20)\d)0s(?-u:\b)").unwrap()
+});
+static SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?i:(this|last|next|the|early|late)\s+)?(?i:(spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?((?:1[89]|20)\d\d))?(?-u:\b)")
+        .unwrap()
+});
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(\d{{1,2}})(?::(\d{{2}}))?\s*(?i:(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)))|(?i:(noon|midnight)))(?:\s+(?:[ECMP][SD]T|GMT|UTC))?(?:\s+(?i:(today|yesterday|tomorrow)|({WEEKDAY})))?"
+    ))
+    .unwrap()
+});
+static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?i:(early|late|earlier|later))\s+)?(?:({WEEKDAY})|(?i:(yesterday|today|tomorrow)))(?:\s+(?i:(morning|afternoon|evening|night)s?))?(?-u:\b)"
+    ))
+    .unwrap()
+});
+static SET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?i:(?:(each|every)\s+(?:({WEEKDAY})|(day|week|month|year|quarter|morning|night))|(daily|weekly|monthly|annually|yearly|quarterly|nightly)))(?-u:\b)"
+    ))
+    .unwrap()
+});
+static MONTH_YEAR_LATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)({MONTH_ANY})\s+(last|this|next)\s+year(?-u:\b)")).unwrap());
+
+fn span(c: &Captures) -> Span {
+    let m = c.get(0).unwrap();
+    Span::new(m.start(), m.end())
+}
+
+fn push(out: &mut Vec<TimeExpr>, span: Span, kind: TimexType, value: String) {
+    out.push(TimeExpr { span, kind, value });
+}
+
+fn quarter_of(d: CivilDate) -> i64 {
+    (i64::from(d.month()) - 1) / 3 + 1
+}
+
+/// The value of quarter `q` of `year`, moved by `shift` quarters.
+fn quarter_value(year: i64, q: i64, shift: i64) -> String {
+    let index = year * 4 + (q - 1) + shift;
+    format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
+}
+
+/// The year of month `m` nearest to `anchor`, or the one before/after it.
+fn month_year(anchor: CivilDate, m: i8, direction: Option<Direction>) -> i64 {
+    let y = i64::from(anchor.year());
+    let a = i64::from(anchor.month());
+    let m = i64::from(m);
+    match direction {
+        Some(Direction::Before | Direction::OnOrBefore) => {
+            if m < a || (m == a && direction == Some(Direction::OnOrBefore)) {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Some(Direction::After | Direction::OnOrAfter) => {
+            if m > a || (m == a && direction == Some(Direction::OnOrAfter)) {
+                y
+            } else {
+                y + 1
+            }
+        }
+        // The nearest occurrence: within six months either way.
+        None => {
+            if m - a > 6 {
+                y - 1
+            } else if a - m > 6 {
+                y + 1
+            } else {
+                y
+            }
+        }
+    }
+}
+
+fn part_of_day(word: &str) -> &'static str {
+    match word.to_ascii_lowercase().trim_end_matches('s') {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        _ => "NI",
+    }
+}
+
+/// Runs the families of this module over `text`.
+pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    for c in REFS.captures_iter(text) {
+        let w = c[0].to_ascii_lowercase();
+        let value = match w.as_str() {
+            "now" | "currently" | "nowadays" => "PRESENT_REF",
+            "soon" | "the future" | "in the future" => "FUTURE_REF",
+            _ => "PAST_REF",
+        };
+        // "in the future": TimeML leaves the preposition out.
+        let mut s = span(&c);
+        if w.starts_with("in ") {
+            s.start += 3;
+        }
+        push(&mut out, s, TimexType::Date, value.to_owned());
+    }
+    quarters(text, published, &mut out);
+    months(text, published, &mut out);
+    years(text, &mut out);
+    seasons(text, published, &mut out);
+    clock_times(text, published, &mut out);
+    sets(text, &mut out);
+    out
+}
+
+fn quarters(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+    for c in QUARTER.captures_iter(text) {
+        let (value, kind) = match published {
+            None => ("XXXX-QX".to_owned(), TimexType::Date),
+            Some(p) => {
+                let (y, q) = (i64::from(p.year()), quarter_of(p));
+                if let Some(ord) = c.get(2) {
+                    let n = match ord.as_str().to_ascii_lowercase().as_str() {
+                        "first" | "1st" => 1,
+                        "second" | "2nd" => 2,
+                        "third" | "3rd" => 3,
+                        _ => 4,
+                    };
+                    (quarter_value(y, n, 0), TimexType::Date)
+                } else {
+                    let m = c.get(3).map_or(String::new(), |m| m.as_str().to_ascii_lowercase());
+                    let value = match m.as_str() {
+                        "current" | "this" => quarter_value(y, q, 0),
+                        "next" | "coming" => quarter_value(y, q, 1),
+                        "year-ago" | "year-earlier" => quarter_value(y, q, -5),
+                        _ => quarter_value(y, q, -1),
+                    };
+                    (value, TimexType::Date)
+                }
+            }
+        };
+        push(out, span(&c), kind, value);
+    }
+}
+
+fn months(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+    for c in MONTH_ALONE.captures_iter(text) {
+        let Some(m) = normalise::month(&c[2]) else { continue };
+        let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+        // "May" is also a verb: a bare one counts after a preposition only.
+        if &c[2] == "May" && modifier.is_none() {
+            let before = text[..c.get(0).unwrap().start()].trim_end();
+            let word = before
+                .rsplit(|ch: char| !ch.is_ascii_alphabetic())
+                .next()
+                .unwrap_or_default();
+            if ![
+                "in", "since", "until", "by", "of", "during", "before", "after", "through",
+            ]
+            .contains(&word)
+            {
+                continue;
+            }
+        }
+        let s = span(&c);
+        // "February 30": a month with a day is a calendar date (patterns.rs), valid or not.
+        if c.get(3).is_none()
+            && c.get(4).is_none()
+            && text[s.end..].trim_start().starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let year_word = c.get(3).map(|m| m.as_str().to_ascii_lowercase());
+        if let Some(y) = c.get(4) {
+            push(out, s, TimexType::Date, format!("{}-{m:02}", y.as_str()));
+            continue;
+        }
+        let value = match (published, year_word.as_deref()) {
+            (Some(p), Some(w)) => {
+                let shift = match w {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                format!("{:04}-{m:02}", i64::from(p.year()) + shift)
+            }
+            (Some(p), None) => {
+                let direction = match modifier.as_deref() {
+                    Some("last") => Some(Direction::Before),
+                    Some("next") => Some(Direction::After),
+                    Some("this" | "earlier this" | "later this") => {
+                        push(out, s, TimexType::Date, format!("{:04}-{m:02}", p.year()));
+                        continue;
+                    }
+                    _ => None,
+                };
+                format!("{:04}-{m:02}", month_year(p, m, direction))
+            }
+            (None, _) => format!("XXXX-{m:02}"),
+        };
+        push(out, s, TimexType::Date, value);
+    }
+    for c in MONTH_YEAR_LATE.captures_iter(text) {
+        let (Some(m), Some(p)) = (normalise::month(&c[1]), published) else {
+            continue;
+        };
+        let shift = match c[2].to_ascii_lowercase().as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        push(
+            out,
+            span(&c),
+            TimexType::Date,
+            format!("{:04}-{m:02}", i64::from(p.year()) + shift),
+        );
+    }
+}
+
+fn years(text: &str, out: &mut Vec<TimeExpr>) {
+    for c in BARE_YEAR.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        // Not part of a larger number, an amount or a range of numbers.
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if before.is_some_and(|b| matches!(b, '$' | '#' | '.' | ',' | '-' | '/' | '£' | '€'))
+            || after.is_some_and(|a| matches!(a, '%' | '-' | '/') || a.is_ascii_digit())
+            || text[m.end()..].starts_with(",0")
+            || text[..m.start()]
+                .trim_end()
+                .strip_suffix(',')
+                .is_some_and(|b| b.ends_with(|ch: char| ch.is_ascii_digit()))
+        {
+            continue;
+        }
+        let year = &c[1];
+        let value = if c.get(2).is_some() {
+            year[..3].to_owned()
+        } else {
+            year.to_owned()
+        };
+        push(out, Span::new(m.start(), m.end()), TimexType::Date, value);
+    }
+    for c in DECADE.captures_iter(text) {
+        push(out, span(&c), TimexType::Date, c[2].to_owned());
+    }
+}
+
+fn seasons(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+    for c in SEASON.captures_iter(text) {
+        let code = match c[2].to_ascii_lowercase().as_str() {
+            "spring" => "SP",
+            "summer" => "SU",
+            "winter" => "WI",
+            _ => "FA",
+        };
+        let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+        // A bare "fall" or "spring" is usually a verb or a noun; keep seasons with a
+        // modifier or a year.
+        if modifier.is_none() && c.get(3).is_none() {
+            continue;
+        }
+        let year = match (c.get(3), published) {
+            (Some(y), _) => y.as_str().to_owned(),
+            (None, Some(p)) => {
+                let shift = match modifier.as_deref() {
+                    Some("last") => -1,
+                    Some("next") => 1,
+                    _ => 0,
+                };
+                format!("{:04}", i64::from(p.year()) + shift)
+            }
+            (None, None) => "XXXX".to_owned(),
+        };
+        let mut s = span(&c);
+        if modifier.as_deref() == Some("the") && c.get(3).is_none() {
+            s.start = c.get(2).unwrap().start();
+            s.start -= 4;
+        }
+        push(out, s, TimexType::Date, format!("{year}-{code}"));
+    }
+}
+
+fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+    for c in CLOCK.captures_iter(text) {
+        let (hour, minute) = if let Some(word) = c.get(4) {
+            (
+                if word.as_str().eq_ignore_ascii_case("noon") {
+                    12
+                } else {
+                    0
+                },
+                0,
+            )
+        } else {
+            let Ok(h) = c[1].parse::<i64>() else { continue };
+            let m: i64 = c.get(2).map_or(Ok(0), |m| m.as_str().parse()).unwrap_or(99);
+            let pm = c[3].to_ascii_lowercase().starts_with('p');
+            if !(1..=12).contains(&h) || m > 59 {
+                continue;
+            }
+            (if pm { h % 12 + 12 } else { h % 12 }, m)
+        };
+        let day = match (published, c.get(5), c.get(6)) {
+            (Some(p), Some(d), _) => {
+                let shift = match d.as_str().to_ascii_lowercase().as_str() {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                normalise::shifted_period(p, normalise::Unit::Day, shift)
+            }
+            (Some(p), None, Some(w)) => normalise::weekday(w.as_str())
+                .and_then(|w| normalise::resolve_weekday(p, w, Direction::OnOrBefore))
+                .map(normalise::ymd),
+            (Some(p), None, None) => Some(normalise::ymd(p)),
+            (None, ..) => None,
+        };
+        let day = day.unwrap_or_else(|| "XXXX-XX-XX".to_owned());
+        push(out, span(&c), TimexType::Time, format!("{day}T{hour:02}:{minute:02}"));
+    }
+    for c in DAY_PART.captures_iter(text) {
+        let Some(part) = c.get(4) else { continue };
+        let day = match (published, c.get(2), c.get(3)) {
+            (Some(p), Some(w), _) => normalise::weekday(w.as_str())
+                .and_then(|w| normalise::resolve_weekday(p, w, Direction::OnOrBefore))
+                .map(normalise::ymd),
+            (Some(p), None, Some(d)) => {
+                let shift = match d.as_str().to_ascii_lowercase().as_str() {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                normalise::shifted_period(p, normalise::Unit::Day, shift)
+            }
+            _ => None,
+        };
+        let day = day.unwrap_or_else(|| "XXXX-XX-XX".to_owned());
+        let code = part_of_day(part.as_str());
+        if part.as_str().ends_with('s') {
+            // "Tuesday nights": a recurrence.
+            let value = match c.get(2).and_then(|w| normalise::weekday(w.as_str())) {
+                Some(w) => format!("XXXX-WXX-{}T{code}", w.to_monday_one_offset()),
+                None => format!("XXXX-XX-XXT{code}"),
+            };
+            push(out, span(&c), TimexType::Set, value);
+        } else {
+            push(out, span(&c), TimexType::Time, format!("{day}T{code}"));
+        }
+    }
+}
+
+fn sets(text: &str, out: &mut Vec<TimeExpr>) {
+    for c in SET.captures_iter(text) {
+        let value = if let Some(w) = c.get(2) {
+            match normalise::weekday(w.as_str()) {
+                Some(d) => format!("XXXX-WXX-{}", d.to_monday_one_offset()),
+                None => continue,
+            }
+        } else {
+            let unit = c
+                .get(3)
+                .or(c.get(4))
+                .map(|m| m.as_str().to_ascii_lowercase())
+                .unwrap_or_default();
+            match unit.as_str() {
+                "day" | "daily" => "P1D",
+                "week" | "weekly" => "P1W",
+                "month" | "monthly" => "P1M",
+                "quarter" | "quarterly" => "P3M",
+                "morning" => "XXXX-XX-XXTMO",
+                "night" | "nightly" => "XXXX-XX-XXTNI",
+                _ => "P1Y",
+            }
+            .to_owned()
+        };
+        push(out, span(&c), TimexType::Set, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<(String, String, TimexType)> {
+        let p = byline_core::parse_published("1989-10-30").unwrap();
+        let mut found = crate::find_dates(text, Some(p));
+        found.sort_by_key(|t| t.span.start);
+        found
+            .into_iter()
+            .map(|t| (t.span.slice(text).to_owned(), t.value, t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn quarters_months_years_and_references() {
+        let v = values(
+            "Third-quarter profit rose; the year-ago quarter was weak. Now, in January and early September 1990 and in the 1980s, sales recently fell.",
+        );
+        let got: Vec<(&str, &str)> = v.iter().map(|(t, v, _)| (t.as_str(), v.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Third-quarter", "1989-Q3"),
+                ("the year-ago quarter", "1988-Q3"),
+                ("Now", "PRESENT_REF"),
+                ("January", "1990-01"),
+                ("early September 1990", "1990-09"),
+                ("the 1980s", "198"),
+                ("recently", "PAST_REF"),
+            ]
+        );
+    }
+
+    #[test]
+    fn times_parts_of_day_and_sets() {
+        let v = values("At 10 p.m. Wednesday and on Saturday night, trains left each Thursday and daily.");
+        let got: Vec<(&str, &str, TimexType)> = v.iter().map(|(t, v, k)| (t.as_str(), v.as_str(), *k)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("10 p.m. Wednesday", "1989-10-25T22:00", TimexType::Time),
+                ("Saturday night", "1989-10-28TNI", TimexType::Time),
+                ("each Thursday", "XXXX-WXX-4", TimexType::Set),
+                ("daily", "P1D", TimexType::Set),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_are_not_years() {
+        assert!(values("It cost $1990 and 2,000 units, or 1995%.").is_empty());
+    }
+}
