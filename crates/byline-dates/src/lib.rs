@@ -11,7 +11,7 @@ pub mod families;
 pub mod normalise;
 pub mod patterns;
 
-use byline_core::{Document, ExtractError, Extractor, Layer, TimeExpr};
+use byline_core::{Document, ExtractError, Extractor, Layer, TimeExpr, TimexType};
 
 /// The dates extractor: writes `dates`.
 #[derive(Clone, Debug, Default)]
@@ -43,7 +43,50 @@ pub fn find_dates(text: &str, published: Option<byline_core::CivilDate>) -> Vec<
         if out.last().is_some_and(|last| last.span.end > t.span.start) {
             continue;
         }
+        // "Monday, Oct. 26": a weekday naming the calendar date after it is one expression.
+        if let Some(last) = out.last_mut() {
+            let between = &text[last.span.end..t.span.start];
+            let weekday = last.span.len() <= 9 && normalise::weekday(last.span.slice(text)).is_some();
+            if weekday && matches!(between, ", " | " ") && t.kind == TimexType::Date && t.value.len() == 10 {
+                last.span.end = t.span.end;
+                last.value = t.value;
+                continue;
+            }
+            // "5 p.m. EST, Nov. 9": a clock time on the calendar date after it.
+            let clock = last.kind == TimexType::Time && last.value.len() == 16;
+            if clock && matches!(between, ", " | " ") && t.kind == TimexType::Date && t.value.len() == 10 {
+                last.span.end = t.span.end;
+                last.value = format!("{}{}", t.value, &last.value[10..]);
+                continue;
+            }
+        }
         out.push(t);
     }
+    anchor_to_quarters(text, &mut out);
     out
+}
+
+/// Earnings news compares quarters: "a year ago" or "a year earlier" after a quarter
+/// was named means that quarter a year before ("the third quarter … a year ago" →
+/// 1988-Q3), as TimeBank annotates it.
+fn anchor_to_quarters(text: &str, dates: &mut [TimeExpr]) {
+    let mut quarter: Option<(i64, i64)> = None;
+    for t in dates.iter_mut() {
+        if let Some((y, q)) = t
+            .value
+            .split_once("-Q")
+            .and_then(|(y, q)| Some((y.parse().ok()?, q.parse().ok()?)))
+        {
+            quarter = Some((y, q));
+            continue;
+        }
+        let words = t.span.slice(text).to_ascii_lowercase();
+        let year_back = matches!(
+            words.as_str(),
+            "a year ago" | "a year earlier" | "one year ago" | "one year earlier"
+        );
+        if let (true, Some((y, q))) = (year_back, quarter) {
+            t.value = format!("{:04}-Q{q}", y - 1);
+        }
+    }
 }

@@ -56,6 +56,13 @@ impl Unit {
 
     /// The duration value for `n` units (`None` = vague, "X").
     pub fn duration(self, n: Option<i64>) -> String {
+        // Decades are written in years, as TimeBank does ("two decades" = P20Y).
+        if self == Unit::Decade {
+            return match n {
+                Some(n) => format!("P{}Y", 10 * n),
+                None => "PXDE".to_owned(),
+            };
+        }
         let n = n.map(|n| n.to_string()).unwrap_or_else(|| "X".to_owned());
         match self {
             Unit::Minute => format!("PT{n}M"),

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 // regex crate, and every pattern starts and ends on ASCII letters or digits.
 const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const NUMBER_WORD: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3}|a few|a couple of|several|many|some)";
+const NUMBER_WORD: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|\d{1,3}|a few|a couple of|a couple|several|many|some|few)";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,8 +43,11 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:in|since|by|until|from|during|before|after|through|of|early|late|mid-)\s+((?:1[89]|20)\d\d)(?-u:\b)")
         .unwrap()
 });
+/// Words TimeML keeps inside a duration's extent before its number.
+const DURATION_LEAD: &str = r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final)\s+|the\s+|(?:nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|at\s+most|some)\s+)?";
+
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?i:({NUMBER_WORD})(?:[\s-]+(?:more|full|long|straight|consecutive|additional))?[\s-]+(minute|hour|day|week|month|year|decade)s?)(?-u:\b)(\s+ago(?-u:\b))?")).unwrap()
+    Regex::new(&format!(r"(?-u:\b)(?i:{DURATION_LEAD}({NUMBER_WORD})(?:[\s-]+(?:more|full|long|straight|consecutive|additional))?[\s-]+(minute|hour|day|week|month|year|decade)s?)(?-u:\b)(\s+(?i:ago|earlier|later)(?-u:\b))?")).unwrap()
 });
 
 fn number(word: &str) -> Option<i64> {
@@ -65,6 +68,10 @@ fn number(word: &str) -> Option<i64> {
         "fifteen" => 15,
         "twenty" => 20,
         "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "hundred" => 100,
+        "a couple" | "a couple of" => 2,
         _ => return w.parse().ok(),
     })
 }
@@ -202,8 +209,16 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
         };
         let n = number(&c[1]);
         let span = whole(&c);
-        if c.get(3).is_some() {
-            // "two weeks ago": a date in the past.
+        let relation = c.get(3).map(|m| m.as_str().trim().to_ascii_lowercase());
+        if relation.as_deref() == Some("later") {
+            // "two weeks later": a date after the running reference time, unknown here.
+            let value = match (published, n) {
+                (Some(p), Some(n)) => normalise::shifted_period(p, unit, n).unwrap_or_else(|| "FUTURE_REF".into()),
+                _ => "FUTURE_REF".to_owned(),
+            };
+            out.push(expr(text, span, TimexType::Date, value));
+        } else if relation.is_some() {
+            // "two weeks ago", "a year earlier": a date in the past.
             let value = match (published, n) {
                 (Some(p), Some(n)) => normalise::shifted_period(p, unit, -n).unwrap_or_else(|| "PAST_REF".into()),
                 _ => "PAST_REF".to_owned(),
@@ -241,7 +256,8 @@ fn month_day(
             }
             let value = match published {
                 Some(p) => {
-                    let d = normalise::date(i64::from(p.year()), m, day)?;
+                    let direction = future_context(text, span.start).then_some(Direction::OnOrAfter);
+                    let d = normalise::date(crate::families::month_year(p, m, direction), m, day)?;
                     normalise::ymd(d)
                 }
                 None => format!("XXXX-{m:02}-{day:02}"),
