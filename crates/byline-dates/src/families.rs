@@ -3,7 +3,7 @@
 //! "the year-ago quarter"), bare and modified months ("January", "early September",
 //! "June last year"), bare years and decades ("1990", "fiscal 1989", "the 1980s"),
 //! seasons, clock times and parts of a day ("10 p.m. Wednesday", "Saturday night"), and
-//! sets ("each Thursday", "daily"). Values follow TimeML and are anchored at the
+//! sets ("each Thursday", "every day"). Values follow TimeML and are anchored at the
 //! publication date; without one they keep X placeholders.
 
 use crate::normalise::{self, Direction};
@@ -16,12 +16,14 @@ const MONTH_ANY: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
 static REFS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:now|currently|nowadays|recently|lately|previously|formerly|soon|the past|the future|in the future)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?i:now|currently|nowadays|recently|lately|the past|the future|in the future)(?-u:\b)")
         .unwrap()
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:(the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(latest|last|past|previous|prior|current|this|next|coming|year-ago|year-earlier|same)\s+quarter|(the\s+)quarter))(?-u:\b)")
-        .unwrap()
+    Regex::new(
+        r"(?-u:\b)(?i:(?P<the>the\s+|a\s+flat\s+)?(?:(?P<rel_year>this|last|next)\s+year's\s+|(?P<ago>year-ago|year-earlier)\s+|(?P<year>(?:19|20)\d\d)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?P<rel>latest|last|past|previous|prior|current|this|next|coming|year-ago|year-earlier|same|comparable|corresponding)\s+(?:quarter|period)|quarter))(?-u:\b)",
+    )
+    .unwrap()
 });
 static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -52,7 +54,7 @@ static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?i:(?:(each|every)\s+(?:({WEEKDAY})|(day|week|month|year|quarter|morning|night))|(daily|weekly|monthly|annually|yearly|quarterly|nightly)))(?-u:\b)"
+        r"(?-u:\b)(?i:(?:(each|every)\s+(?:({WEEKDAY})|(day|week|month|year|quarter|morning|night))|(daily|nightly|hourly)))(?-u:\b)"
     ))
     .unwrap()
 });
@@ -115,6 +117,17 @@ pub fn month_year(anchor: CivilDate, m: i8, direction: Option<Direction>) -> i64
     }
 }
 
+/// The text goes on with an amount or a unit ("the past [three summers]").
+fn starts_with_amount(rest: &str) -> bool {
+    let word = rest.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || [
+            "few", "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "year", "years",
+            "month", "months", "week", "weeks", "decade", "decades", "day", "days", "quarter", "quarters", "century",
+        ]
+        .contains(&word.as_str())
+}
+
 fn part_of_day(word: &str) -> &'static str {
     match word.to_ascii_lowercase().trim_end_matches('s') {
         "morning" => "MO",
@@ -129,9 +142,12 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     for c in REFS.captures_iter(text) {
         let w = c[0].to_ascii_lowercase();
+        if w == "the past" && starts_with_amount(&text[c.get(0).unwrap().end()..]) {
+            continue;
+        }
         let value = match w.as_str() {
             "now" | "currently" | "nowadays" => "PRESENT_REF",
-            "soon" | "the future" | "in the future" => "FUTURE_REF",
+            "the future" | "in the future" => "FUTURE_REF",
             _ => "PAST_REF",
         };
         // "in the future": TimeML leaves the preposition out.
@@ -152,31 +168,52 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
 
 fn quarters(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
     for c in QUARTER.captures_iter(text) {
-        let (value, kind) = match published {
-            None => ("XXXX-QX".to_owned(), TimexType::Date),
+        let lower = |name: &str| c.name(name).map(|m| m.as_str().to_ascii_lowercase());
+        let ordinal = lower("ord").map(|o| match o.as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            _ => 4,
+        });
+        let rel = lower("rel");
+        // A bare "quarter" counts only as "the quarter".
+        if ordinal.is_none() && rel.is_none() && c.name("the").is_none() {
+            continue;
+        }
+        let mut s = span(&c);
+        // "the third-quarter results": an adjective leaves its article out.
+        if ordinal.is_some() && c[0].contains("-quarter") && c.name("the").is_some() && c.name("year").is_none() {
+            s.start = c.name("ord").unwrap().start();
+        }
+        let value = match published {
+            None => match (c.name("year"), ordinal) {
+                (Some(y), Some(n)) => format!("{}-Q{n}", y.as_str()),
+                _ => "XXXX-QX".to_owned(),
+            },
             Some(p) => {
                 let (y, q) = (i64::from(p.year()), quarter_of(p));
-                if let Some(ord) = c.get(2) {
-                    let n = match ord.as_str().to_ascii_lowercase().as_str() {
-                        "first" | "1st" => 1,
-                        "second" | "2nd" => 2,
-                        "third" | "3rd" => 3,
-                        _ => 4,
-                    };
-                    (quarter_value(y, n, 0), TimexType::Date)
-                } else {
-                    let m = c.get(3).map_or(String::new(), |m| m.as_str().to_ascii_lowercase());
-                    let value = match m.as_str() {
-                        "current" | "this" => quarter_value(y, q, 0),
-                        "next" | "coming" => quarter_value(y, q, 1),
-                        "year-ago" | "year-earlier" => quarter_value(y, q, -5),
-                        _ => quarter_value(y, q, -1),
-                    };
-                    (value, TimexType::Date)
+                let year_shift = match (lower("rel_year").as_deref(), lower("ago")) {
+                    (Some("last"), _) | (_, Some(_)) => -1,
+                    (Some("next"), _) => 1,
+                    _ => 0,
+                };
+                let year = c
+                    .name("year")
+                    .and_then(|y| y.as_str().parse().ok())
+                    .unwrap_or(y + year_shift);
+                match (ordinal, rel.as_deref()) {
+                    (Some(n), _) => quarter_value(year, n, 0),
+                    (None, Some("current" | "this")) => quarter_value(y, q, 0),
+                    (None, Some("next" | "coming")) => quarter_value(y, q, 1),
+                    (None, Some("year-ago" | "year-earlier" | "corresponding" | "comparable")) => {
+                        quarter_value(y, q, -5)
+                    }
+                    _ if c.name("year").is_some() || year_shift != 0 => quarter_value(year, q, -1),
+                    _ => quarter_value(y, q, -1),
                 }
             }
         };
-        push(out, span(&c), kind, value);
+        push(out, s, TimexType::Date, value);
     }
 }
 
@@ -403,9 +440,10 @@ fn sets(text: &str, out: &mut Vec<TimeExpr>) {
                 .unwrap_or_default();
             match unit.as_str() {
                 "day" | "daily" => "P1D",
-                "week" | "weekly" => "P1W",
-                "month" | "monthly" => "P1M",
-                "quarter" | "quarterly" => "P3M",
+                "hourly" => "PT1H",
+                "week" => "P1W",
+                "month" => "P1M",
+                "quarter" => "P3M",
                 "morning" => "XXXX-XX-XXTMO",
                 "night" | "nightly" => "XXXX-XX-XXTNI",
                 _ => "P1Y",
@@ -452,7 +490,7 @@ mod tests {
 
     #[test]
     fn times_parts_of_day_and_sets() {
-        let v = values("At 10 p.m. Wednesday and on Saturday night, trains left each Thursday and daily.");
+        let v = values("At 10 p.m. Wednesday and on Saturday night, trains left each Thursday and every day.");
         let got: Vec<(&str, &str, TimexType)> = v.iter().map(|(t, v, k)| (t.as_str(), v.as_str(), *k)).collect();
         assert_eq!(
             got,
@@ -460,7 +498,7 @@ mod tests {
                 ("10 p.m. Wednesday", "1989-10-25T22:00", TimexType::Time),
                 ("Saturday night", "1989-10-28TNI", TimexType::Time),
                 ("each Thursday", "XXXX-WXX-4", TimexType::Set),
-                ("daily", "P1D", TimexType::Set),
+                ("every day", "P1D", TimexType::Set),
             ]
         );
     }

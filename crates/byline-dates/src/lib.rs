@@ -63,7 +63,50 @@ pub fn find_dates(text: &str, published: Option<byline_core::CivilDate>) -> Vec<
         out.push(t);
     }
     anchor_to_quarters(text, &mut out);
+    for t in &mut out {
+        if matches!(t.kind, TimexType::Date | TimexType::Time) {
+            t.span.start = with_modifiers(text, t.span.start);
+        }
+    }
     out
+}
+
+/// Words TimeML keeps in a date's extent before it ("early Tuesday", "earlier this
+/// month", "the end of 1990", "right now"), lower-case, longest first.
+const MODIFIERS: &[&str] = &[
+    "the beginning of ",
+    "the middle of ",
+    "the start of ",
+    "the end of ",
+    "more ",
+    "earlier ",
+    "later ",
+    "early ",
+    "late ",
+    "right ",
+    "around ",
+    "mid-",
+    "mid ",
+];
+
+/// The start of a date's extent once the modifiers written right before `start` are in.
+fn with_modifiers(text: &str, mut start: usize) -> usize {
+    'outer: loop {
+        let before = &text[..start];
+        for m in MODIFIERS {
+            let Some(cut) = before.len().checked_sub(m.len()) else {
+                continue;
+            };
+            if before.is_char_boundary(cut)
+                && before[cut..].eq_ignore_ascii_case(m)
+                && !before[..cut].ends_with(|c: char| c.is_alphanumeric())
+            {
+                start = cut;
+                continue 'outer;
+            }
+        }
+        return start;
+    }
 }
 
 /// Earnings news compares quarters: "a year ago" or "a year earlier" after a quarter

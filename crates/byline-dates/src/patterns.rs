@@ -37,7 +37,7 @@ static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
 static DEICTIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:(today|yesterday|tomorrow|tonight))(?-u:\b)").unwrap());
 static RELATIVE_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:(last|next|this|past|coming))\s+(week|month|year|decade)(?-u:\b)").unwrap()
+    Regex::new(r"(?-u:\b)(?i:(?:the\s+)?(last|next|this|past|coming))\s+(week|month|year|decade)(?-u:\b)").unwrap()
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:in|since|by|until|from|during|before|after|through|of|early|late|mid-)\s+((?:1[89]|20)\d\d)(?-u:\b)")
