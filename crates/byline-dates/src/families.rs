@@ -31,8 +31,9 @@ static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static BARE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:(?i:fiscal|calendar)\s+)?((?:1[89]|20)\d\d)(s)?(?-u:\b)").unwrap());
+static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?i:fiscal|calendar)\s+|(?i:mid)-)?((?:1[89]|20)\d\d)(s)?(?-u:\b)").unwrap()
+});
 static DECADE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?i:(?:the\s+)?(?:(early|mid|late)[\s-]+)?)((?:1[89]|20)\d)0s(?-u:\b)").unwrap()
 });
@@ -57,6 +58,12 @@ static SET: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?i:(?:(each|every)\s+(?:({WEEKDAY})|(day|week|month|year|quarter|morning|night))|(daily|nightly|hourly)))(?-u:\b)"
     ))
     .unwrap()
+});
+static WEEKEND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:(the|this|last|next|past)\s+weekend)(?-u:\b)").unwrap());
+static THIS_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?i:(this|yesterday|tomorrow)\s+(morning|afternoon|evening)|(last)\s+(night|evening))(?-u:\b)")
+        .unwrap()
 });
 static MONTH_YEAR_LATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)({MONTH_ANY})\s+(last|this|next)\s+year(?-u:\b)")).unwrap());
@@ -162,6 +169,7 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
     years(text, &mut out);
     seasons(text, published, &mut out);
     clock_times(text, published, &mut out);
+    weekends_and_parts(text, published, &mut out);
     sets(text, &mut out);
     out
 }
@@ -412,7 +420,7 @@ fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>
         };
         let day = day.unwrap_or_else(|| "XXXX-XX-XX".to_owned());
         let code = part_of_day(part.as_str());
-        if part.as_str().ends_with('s') {
+        if c[0].ends_with(['s', 'S']) {
             // "Tuesday nights": a recurrence.
             let value = match c.get(2).and_then(|w| normalise::weekday(w.as_str())) {
                 Some(w) => format!("XXXX-WXX-{}T{code}", w.to_monday_one_offset()),
@@ -422,6 +430,47 @@ fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>
         } else {
             push(out, span(&c), TimexType::Time, format!("{day}T{code}"));
         }
+    }
+}
+
+fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+    for c in WEEKEND.captures_iter(text) {
+        let value = match published {
+            Some(p) => {
+                // The weekend of the week: "the"/"last" the latest one begun by the
+                // anchor, "this" the one of the anchor's week, "next" the one after.
+                let weekday = i64::from(p.weekday().to_monday_zero_offset());
+                let shift_weeks = match c[1].to_ascii_lowercase().as_str() {
+                    "next" => 1,
+                    "this" => 0,
+                    _ if weekday >= 5 => 0,
+                    _ => -1,
+                };
+                let day = p.checked_add(jiff::ToSpan::days(7 * shift_weeks)).ok();
+                match day.map(|d| d.iso_week_date()) {
+                    Some(w) => format!("{:04}-W{:02}-WE", w.year(), w.week()),
+                    None => "XXXX-WXX-WE".to_owned(),
+                }
+            }
+            None => "XXXX-WXX-WE".to_owned(),
+        };
+        push(out, span(&c), TimexType::Date, value);
+    }
+    for c in THIS_PART.captures_iter(text) {
+        let (word, part) = match (c.get(1), c.get(3)) {
+            (Some(w), _) => (w.as_str().to_ascii_lowercase(), &c[2]),
+            (None, Some(w)) => (w.as_str().to_ascii_lowercase(), &c[4]),
+            _ => continue,
+        };
+        let shift = match word.as_str() {
+            "yesterday" | "last" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        };
+        let day = published
+            .and_then(|p| normalise::shifted_period(p, normalise::Unit::Day, shift))
+            .unwrap_or_else(|| "XXXX-XX-XX".to_owned());
+        push(out, span(&c), TimexType::Time, format!("{day}T{}", part_of_day(part)));
     }
 }
 

@@ -47,7 +47,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 const DURATION_LEAD: &str = r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final)\s+|the\s+|(?:nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|at\s+most|some)\s+)?";
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?i:{DURATION_LEAD}({NUMBER_WORD})(?:[\s-]+(?:more|full|long|straight|consecutive|additional))?[\s-]+(minute|hour|day|week|month|year|decade)s?)(?-u:\b)(\s+(?i:ago|earlier|later)(?-u:\b))?")).unwrap()
+    Regex::new(&format!(r"(?-u:\b)(?i:{DURATION_LEAD}({NUMBER_WORD})(?:[\s-]+(?:more|full|long|straight|consecutive|additional))?[\s-]+(minute|hour|day|week|month|year|decade)s?)(?-u:\b)((?:\s+or\s+so)?\s+(?i:ago|earlier|later)(?-u:\b))?")).unwrap()
 });
 
 fn number(word: &str) -> Option<i64> {
@@ -209,7 +209,15 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
         };
         let n = number(&c[1]);
         let span = whole(&c);
-        let relation = c.get(3).map(|m| m.as_str().trim().to_ascii_lowercase());
+        let relation = c.get(3).map(|m| {
+            m.as_str()
+                .trim()
+                .to_ascii_lowercase()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        });
         if relation.as_deref() == Some("later") {
             // "two weeks later": a date after the running reference time, unknown here.
             let value = match (published, n) {
