@@ -10,6 +10,9 @@
 pub mod families;
 pub mod normalise;
 pub mod patterns;
+pub mod quote_dates;
+
+pub use quote_dates::QuoteDates;
 
 use byline_core::{Document, ExtractError, Extractor, Layer, TimeExpr, TimexType};
 

@@ -10,7 +10,7 @@
 //! ```
 
 pub use byline_core::*;
-pub use byline_dates::Dates;
+pub use byline_dates::{Dates, QuoteDates};
 pub use byline_entities::Entities;
 pub use byline_example_money::Money;
 pub use byline_quotes::Quotes;
@@ -18,11 +18,12 @@ pub use byline_stance::Stance;
 
 use std::sync::Arc;
 
-/// Names of the built-in extractors in the default pipeline, in run order.
-pub const DEFAULT_EXTRACTORS: &[&str] = &["entities", "quotes", "dates", "stance"];
+/// Names of the built-in extractors in the default pipeline, in run order
+/// (`quote_dates` links quotes to the dates of their statements).
+pub const DEFAULT_EXTRACTORS: &[&str] = &["entities", "quotes", "dates", "quote_dates", "stance"];
 
 /// Names of every built-in extractor (the default ones plus the example plug-in).
-pub const ALL_EXTRACTORS: &[&str] = &["entities", "quotes", "dates", "stance", "money"];
+pub const ALL_EXTRACTORS: &[&str] = &["entities", "quotes", "dates", "quote_dates", "stance", "money"];
 
 /// The built-in extractor called `name`.
 pub fn extractor_by_name(name: &str) -> Result<Arc<dyn Extractor>, PipelineError> {
@@ -30,6 +31,7 @@ pub fn extractor_by_name(name: &str) -> Result<Arc<dyn Extractor>, PipelineError
         "entities" => Arc::new(Entities),
         "quotes" => Arc::new(Quotes),
         "dates" => Arc::new(Dates),
+        "quote_dates" => Arc::new(QuoteDates),
         "stance" => Arc::new(Stance),
         "money" => Arc::new(Money),
         _ => {
@@ -50,12 +52,13 @@ pub fn pipeline_from_names<S: AsRef<str>>(names: &[S]) -> Result<Pipeline, Pipel
     builder.build()
 }
 
-/// The default pipeline: entities, quotes, dates and stance.
+/// The default pipeline: entities, quotes, dates, quote dates and stance.
 pub fn default_pipeline() -> Pipeline {
     Pipeline::builder()
         .with(Entities)
         .with(Quotes)
         .with(Dates)
+        .with(QuoteDates)
         .with(Stance)
         .build()
         .expect("the built-in extractors satisfy each other's needs")

@@ -1,0 +1,82 @@
+//! Linking each quote to the date of its statement where the attribution says it
+//! ("Trump remarked on Friday that …" → the quote's `date` is "Friday"): a DATE or TIME
+//! expression in the cue's sentence, outside every quote's content, near the cue.
+
+use byline_core::{Document, ExtractError, Extractor, Layer, TimexType};
+
+/// How far (in bytes) from its cue a statement's date may stand.
+const REACH: usize = 60;
+
+/// The quote-date linker: sets `Quote::date`; needs `quotes` and `dates`.
+#[derive(Clone, Debug, Default)]
+pub struct QuoteDates;
+
+impl Extractor for QuoteDates {
+    fn name(&self) -> &'static str {
+        "quote_dates"
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[]
+    }
+
+    fn needs(&self) -> &'static [Layer] {
+        &[Layer::Quotes, Layer::Dates]
+    }
+
+    fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
+        link_quote_dates(doc);
+        Ok(())
+    }
+}
+
+/// Sets the `date` of every quote whose attribution names when it was said.
+pub fn link_quote_dates(doc: &mut Document) {
+    let sentence_of = |pos: usize| {
+        doc.sentences
+            .iter()
+            .find(|s| s.span.start <= pos && pos < s.span.end)
+            .map(|s| s.span)
+    };
+    // A date inside any quote's content is part of what was said, not when.
+    let quoted = |span: byline_core::Span| doc.quotes.iter().any(|q| q.spans.iter().any(|s| s.overlaps(span)));
+    let mut links = Vec::with_capacity(doc.quotes.len());
+    for q in &doc.quotes {
+        let link = q.cue.and_then(|cue| {
+            let sentence = sentence_of(cue.start)?;
+            doc.dates
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| matches!(d.kind, TimexType::Date | TimexType::Time))
+                .filter(|(_, d)| sentence.start <= d.span.start && d.span.end <= sentence.end)
+                .filter(|(_, d)| !quoted(d.span))
+                .filter(|(_, d)| same_clause(&doc.text, cue, d.span))
+                .map(|(i, d)| (cue.start.abs_diff(d.span.start).min(cue.end.abs_diff(d.span.end)), i))
+                .filter(|(gap, _)| *gap <= REACH)
+                .min()
+                .map(|(_, i)| i)
+        });
+        links.push(link);
+    }
+    for (q, link) in doc.quotes.iter_mut().zip(links) {
+        q.date = link;
+    }
+}
+
+/// The date and the cue stand in one clause: no quotation mark, "that" or semicolon
+/// between them, and no comma when the date follows the cue ("said Friday", "remarked on
+/// Friday that …", "On Friday, Trump said"; not "told reporters, adding that talks
+/// resume in May").
+fn same_clause(text: &str, cue: byline_core::Span, date: byline_core::Span) -> bool {
+    let (between, after_cue) = if date.start >= cue.end {
+        (&text[cue.end..date.start], true)
+    } else if cue.start >= date.end {
+        (&text[date.end..cue.start], false)
+    } else {
+        return false;
+    };
+    let marks = ['“', '”', '"', ';'];
+    let that = between.split_whitespace().any(|w| w.eq_ignore_ascii_case("that"));
+    let comma_after_cue = after_cue && between.contains(',');
+    !(between.contains(marks) || that || comma_after_cue)
+}
