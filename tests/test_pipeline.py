@@ -75,7 +75,7 @@ def test_repr_is_informative(nlp):
     doc = nlp("“We agree,” Dmitry Peskov said.")
     assert "1 quotes" in repr(doc)
     assert "Dmitry Peskov" in repr(doc.quotes[0])
-    assert repr(nlp) == "Pipeline(extractors=['entities', 'quotes', 'dates', 'stance'])"
+    assert repr(nlp) == "Pipeline(extractors=['entities', 'quotes', 'dates', 'quote_dates', 'stance'])"
 
 
 def test_empty_text_gives_empty_layers(nlp):
@@ -132,3 +132,13 @@ def test_bad_configuration_raises_pipeline_config_error():
 def test_package_docstring_examples_run():
     failures, tests = doctest.testmod(byline, verbose=False)
     assert tests > 0 and failures == 0
+
+
+def test_a_quote_carries_the_date_of_its_statement(nlp):
+    doc = nlp(
+        "US President Donald Trump remarked on Friday that he wants a swift peace agreement.",
+        published="2025-04-19",
+    )
+    quote = next(q for q in doc.quotes if q.cue and q.cue.text == "remarked")
+    assert quote.date is not None
+    assert (doc.dates[quote.date].text, doc.dates[quote.date].value) == ("Friday", "2025-04-18")

@@ -82,7 +82,7 @@ def _error_record(rid: str, message: str) -> dict:
 class Pipeline:
     """Turns articles into :class:`~byline.Document` objects.
 
-    ``Pipeline()`` runs entities, quotes, dates and stance; pass ``extractors`` to
+    ``Pipeline()`` runs entities, quotes, dates, quote_dates and stance; pass ``extractors`` to
     choose (see :func:`byline.available_extractors`). Pipelines pickle (by their
     extractor names), so Dask, Ray and Spark can ship them to workers.
     """
