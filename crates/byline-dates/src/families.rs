@@ -492,7 +492,7 @@ fn sets(text: &str, out: &mut Vec<TimeExpr>) {
                 "hourly" => "PT1H",
                 "week" => "P1W",
                 "month" => "P1M",
-                "quarter" => "P3M",
+                "quarter" => "P1Q",
                 "morning" => "XXXX-XX-XXTMO",
                 "night" | "nightly" => "XXXX-XX-XXTNI",
                 _ => "P1Y",

@@ -118,15 +118,21 @@ fn with_modifiers(text: &str, mut start: usize) -> usize {
 fn anchor_to_quarters(text: &str, dates: &mut [TimeExpr]) {
     let mut quarter: Option<(i64, i64)> = None;
     for t in dates.iter_mut() {
+        let words = t.span.slice(text).to_ascii_lowercase();
         if let Some((y, q)) = t
             .value
             .split_once("-Q")
             .and_then(|(y, q)| Some((y.parse().ok()?, q.parse().ok()?)))
         {
-            quarter = Some((y, q));
+            // The quarter being reported, not the one it is compared with.
+            let comparison = ["ago", "earlier", "last year", "year-"]
+                .iter()
+                .any(|w| words.contains(w));
+            if !comparison {
+                quarter = Some((y, q));
+            }
             continue;
         }
-        let words = t.span.slice(text).to_ascii_lowercase();
         let year_back = matches!(
             words.as_str(),
             "a year ago" | "a year earlier" | "one year ago" | "one year earlier"
