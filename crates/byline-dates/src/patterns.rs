@@ -28,20 +28,12 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)({MONTH})\s+(?:of\s+)?(\d{{4}})(?-u:\b)")).unwrap());
-static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i:(?-u:\b)(last|next|this|coming|past)\s+)?(?-u:\b)({WEEKDAY})(?-u:\b)"
-    ))
-    .unwrap()
-});
+static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)({WEEKDAY})(?-u:\b)")).unwrap());
 static DEICTIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:(today|yesterday|tomorrow|tonight))(?-u:\b)").unwrap());
 static RELATIVE_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:(?:the\s+)?(last|next|this|past|coming))\s+(week|month|year|decade)(?-u:\b)").unwrap()
-});
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:in|since|by|until|from|during|before|after|through|of|early|late|mid-)\s+((?:1[89]|20)\d\d)(?-u:\b)")
-        .unwrap()
+    // Case variants spelled out: a case-insensitive prefix would disable the literal prefilter.
+    Regex::new(r"(?-u:\b)(?:(?:[Tt]he|THE)\s+)?([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|LAST|NEXT|THIS|PAST|COMING)\s+(week|month|year|decade|WEEK|MONTH|YEAR|DECADE)(?-u:\b)").unwrap()
 });
 /// Words TimeML keeps inside a duration's extent before its number.
 const DURATION_LEAD: &str = r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final)\s+|the\s+|(?:nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|at\s+most|some)\s+)?";
@@ -109,7 +101,17 @@ fn future_context(text: &str, pos: usize) -> bool {
 /// Runs every recogniser over `text`; overlaps are resolved by the caller.
 pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
-    for c in ISO.captures_iter(text) {
+    // ISO dates are rare; a dash scan decides whether the (digit-led, slow) pattern runs.
+    let iso_hint = text.match_indices('-').any(|(i, _)| {
+        let b = text.as_bytes();
+        i >= 4 && b.get(i + 3) == Some(&b'-') && b[i + 1..i + 3].iter().all(u8::is_ascii_digit)
+    });
+    let iso = if iso_hint {
+        ISO.captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for c in iso {
         let (y, m, d) = (
             c[1].parse().unwrap_or(0),
             c[2].parse().unwrap_or(0),
@@ -138,11 +140,26 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
         }
     }
     for c in WEEKDAY_RE.captures_iter(text) {
-        let span = whole(&c);
-        let Some(day) = normalise::weekday(&c[2]) else {
+        let mut span = whole(&c);
+        let Some(day) = normalise::weekday(&c[1]) else {
             continue;
         };
-        let direction = match c.get(1).map(|m| m.as_str().to_ascii_lowercase()) {
+        // "last/next/this/coming/past Friday": the word before the weekday (found by
+        // hand: an optional case-insensitive prefix would slow the pattern down 10×).
+        let before = text[..span.start].trim_end_matches(' ');
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| !ch.is_ascii_alphabetic())
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        let word = before[word_start..].to_ascii_lowercase();
+        let modifier = ["last", "next", "this", "coming", "past"]
+            .contains(&word.as_str())
+            .then_some(word);
+        if modifier.is_some() {
+            span.start = word_start;
+        }
+        let direction = match modifier {
             Some(m) if m == "last" || m == "past" => Direction::Before,
             Some(m) if m == "next" || m == "coming" => Direction::After,
             Some(_) => Direction::OnOrAfter,
@@ -193,15 +210,6 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
             },
         };
         out.push(expr(text, whole(&c), TimexType::Date, value));
-    }
-    for c in YEAR.captures_iter(text) {
-        let m = c.get(1).unwrap();
-        out.push(expr(
-            text,
-            Span::new(m.start(), m.end()),
-            TimexType::Date,
-            m.as_str().to_owned(),
-        ));
     }
     for c in DURATION.captures_iter(text) {
         let Some(unit) = Unit::parse(&c[2]) else {
@@ -307,6 +315,18 @@ mod tests {
     fn no_false_dates_from_numbers() {
         assert!(values("The 737 crashed; the score was 3-1 at 7-Eleven.", Some("2025-04-19")).is_empty());
         assert!(values("It happened on February 30, 2020.", None).is_empty());
+    }
+
+    #[test]
+    fn weekday_modifiers_and_marks_before_weekdays() {
+        assert_eq!(
+            values("“Friday” came; last Monday too and next Tuesday.", Some("2025-04-19")),
+            vec![
+                ("Friday".into(), "2025-04-18".into()),
+                ("last Monday".into(), "2025-04-14".into()),
+                ("next Tuesday".into(), "2025-04-22".into())
+            ]
+        );
     }
 
     #[test]
