@@ -2,8 +2,8 @@
 //! references ("now", "recently", "the future"), quarters ("the third quarter",
 //! "the year-ago quarter"), bare and modified months ("January", "early September",
 //! "June last year"), bare years and decades ("1990", "fiscal 1989", "the 1980s"),
-//! seasons, clock times and parts of a day ("10 p.m. Wednesday", "Saturday night"), and
-//! sets ("each Thursday", "every day"). Values follow TimeML and are anchored at the
+//! seasons, and spelled-out years and centuries; clock times, parts of a day and sets
+//! are in [`crate::times`]. Values follow TimeML and are anchored at the
 //! publication date; without one they keep X placeholders.
 
 use crate::normalise::{self, Direction};
@@ -13,7 +13,6 @@ use std::sync::LazyLock;
 
 const MONTH_FULL: &str = r"(?:January|February|March|April|June|July|August|September|October|November|December)";
 const MONTH_ANY: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
-const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
 static REFS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:[Nn]ow|NOW|[Cc]urrently|CURRENTLY|[Nn]owadays|[Rr]ecently|RECENTLY|[Ll]ately|[Tt]he past|THE PAST|[Tt]he future|THE FUTURE|[Ii]n the future)(?-u:\b)")
@@ -41,39 +40,22 @@ static SEASON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?i:(this|last|next|the|early|late)\s+)?(?i:(spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?((?:1[89]|20)\d\d))?(?-u:\b)")
         .unwrap()
 });
-static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?:(\d{{1,2}})(?::(\d{{2}}))?\s*(?i:(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)))|(?i:(noon|midnight)))(?:\s+(?:[ECMP][SD]T|GMT|UTC))?(?:\s+(?i:(today|yesterday|tomorrow)|({WEEKDAY})))?"
-    ))
-    .unwrap()
-});
-static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?:(?i:(early|late|earlier|later))\s+)?(?:({WEEKDAY})|(?i:(yesterday|today|tomorrow)))(?:\s+(?i:(morning|afternoon|evening|night)s?))?(?-u:\b)"
-    ))
-    .unwrap()
-});
-static SET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?i:(?:(each|every)\s+(?:({WEEKDAY})|(day|week|month|year|quarter|morning|night))|(daily|nightly|hourly)))(?-u:\b)"
-    ))
-    .unwrap()
-});
-static WEEKEND: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:(the|this|last|next|past)\s+weekend)(?-u:\b)").unwrap());
-static THIS_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:(this|yesterday|tomorrow)\s+(morning|afternoon|evening)|(last)\s+(night|evening))(?-u:\b)")
+static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?i:(?:the\s+year\s+)?(nineteen)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?)|the\s+year\s+two\s+thousand)(?-u:\b)")
         .unwrap()
+});
+static CENTURY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?:[Tt]he|THE)\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+(?:[Cc]entury|CENTURY)(?-u:\b)").unwrap()
 });
 static MONTH_YEAR_LATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)({MONTH_ANY})\s+(last|this|next)\s+year(?-u:\b)")).unwrap());
 
-fn span(c: &Captures) -> Span {
+pub(crate) fn span(c: &Captures) -> Span {
     let m = c.get(0).unwrap();
     Span::new(m.start(), m.end())
 }
 
-fn push(out: &mut Vec<TimeExpr>, span: Span, kind: TimexType, value: String) {
+pub(crate) fn push(out: &mut Vec<TimeExpr>, span: Span, kind: TimexType, value: String) {
     out.push(TimeExpr { span, kind, value });
 }
 
@@ -125,22 +107,8 @@ pub fn month_year(anchor: CivilDate, m: i8, direction: Option<Direction>) -> i64
 }
 
 /// Whether `text` contains any of `needles`.
-fn mentions(text: &str, needles: &[&str]) -> bool {
+pub(crate) fn mentions(text: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| text.contains(n))
-}
-
-/// A clock time may be written: a digit before "a.m."/"pm"/"AM" (with or without a
-/// space), or "noon"/"midnight".
-fn clock_hint(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digit_before = |i: usize| {
-        let j = if i > 0 && b[i - 1] == b' ' { i - 1 } else { i };
-        j > 0 && b[j - 1].is_ascii_digit()
-    };
-    let ampm = (0..b.len().saturating_sub(1)).any(|i| {
-        matches!(b[i], b'a' | b'p' | b'A' | b'P') && matches!(b[i + 1], b'.' | b'm' | b'M') && digit_before(i)
-    });
-    ampm || mentions(text, &["noon", "Noon", "NOON", "idnight", "IDNIGHT"])
 }
 
 /// The text goes on with an amount or a unit ("the past [three summers]").
@@ -152,15 +120,6 @@ fn starts_with_amount(rest: &str) -> bool {
             "month", "months", "week", "weeks", "decade", "decades", "day", "days", "quarter", "quarters", "century",
         ]
         .contains(&word.as_str())
-}
-
-fn part_of_day(word: &str) -> &'static str {
-    match word.to_ascii_lowercase().trim_end_matches('s') {
-        "morning" => "MO",
-        "afternoon" => "AF",
-        "evening" => "EV",
-        _ => "NI",
-    }
 }
 
 /// Runs the families of this module over `text`.
@@ -190,21 +149,32 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
     }
     months(text, published, &mut out);
     years(text, &mut out);
+    if mentions(text, &["ineteen", "INETEEN", "year two thousand", "YEAR TWO THOUSAND"]) {
+        spelled_years(text, &mut out);
+    }
+    if mentions(text, &["entury", "ENTURY"]) {
+        for c in CENTURY.captures_iter(text) {
+            let Ok(n) = c[1].parse::<i64>() else { continue };
+            if (1..=21).contains(&n) {
+                push(&mut out, span(&c), TimexType::Date, format!("{:02}", n - 1));
+            }
+        }
+    }
     let season_words = [
         "pring", "ummer", "utumn", "inter", "fall", "Fall", "PRING", "UMMER", "UTUMN", "INTER", "FALL",
     ];
     if mentions(text, &season_words) {
         seasons(text, published, &mut out);
     }
-    clock_times(text, published, &mut out);
-    weekends_and_parts(text, published, &mut out);
+    crate::times::clock_times(text, published, &mut out);
+    crate::times::weekends_and_parts(text, published, &mut out);
     if mentions(
         text,
         &[
             "ach", "very", "aily", "ightly", "ourly", "ACH", "VERY", "AILY", "IGHTLY", "OURLY",
         ],
     ) {
-        sets(text, &mut out);
+        crate::times::sets(text, &mut out);
     }
     out
 }
@@ -364,6 +334,60 @@ fn years(text: &str, out: &mut Vec<TimeExpr>) {
     }
 }
 
+fn small_number(word: &str) -> Option<i64> {
+    let words = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    let tens = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let w = word.to_ascii_lowercase();
+    words
+        .iter()
+        .position(|x| *x == w)
+        .or_else(|| tens.iter().position(|x| !x.is_empty() && *x == w).map(|t| t * 10))
+        .map(|n| n as i64)
+}
+
+/// Years in words, as broadcast transcripts write them ("nineteen ninety-six",
+/// "the year two thousand").
+fn spelled_years(text: &str, out: &mut Vec<TimeExpr>) {
+    for c in SPELLED_YEAR.captures_iter(text) {
+        let year = if c.get(1).is_none() {
+            2000
+        } else {
+            let tens = c
+                .get(3)
+                .map_or_else(|| small_number(&c[2]), |t| small_number(t.as_str()));
+            let units = c.get(4).and_then(|u| small_number(u.as_str())).unwrap_or(0);
+            match tens {
+                Some(t) => 1900 + t + units,
+                None => continue,
+            }
+        };
+        push(out, span(&c), TimexType::Date, year.to_string());
+    }
+}
+
 fn seasons(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
     for c in SEASON.captures_iter(text) {
         let code = match c[2].to_ascii_lowercase().as_str() {
@@ -396,161 +420,6 @@ fn seasons(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
             s.start -= 4;
         }
         push(out, s, TimexType::Date, format!("{year}-{code}"));
-    }
-}
-
-fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
-    let clocks = if clock_hint(text) {
-        CLOCK.captures_iter(text).collect()
-    } else {
-        Vec::new()
-    };
-    for c in clocks {
-        let (hour, minute) = if let Some(word) = c.get(4) {
-            (
-                if word.as_str().eq_ignore_ascii_case("noon") {
-                    12
-                } else {
-                    0
-                },
-                0,
-            )
-        } else {
-            let Ok(h) = c[1].parse::<i64>() else { continue };
-            let m: i64 = c.get(2).map_or(Ok(0), |m| m.as_str().parse()).unwrap_or(99);
-            let pm = c[3].to_ascii_lowercase().starts_with('p');
-            if !(1..=12).contains(&h) || m > 59 {
-                continue;
-            }
-            (if pm { h % 12 + 12 } else { h % 12 }, m)
-        };
-        let day = match (published, c.get(5), c.get(6)) {
-            (Some(p), Some(d), _) => {
-                let shift = match d.as_str().to_ascii_lowercase().as_str() {
-                    "yesterday" => -1,
-                    "tomorrow" => 1,
-                    _ => 0,
-                };
-                normalise::shifted_period(p, normalise::Unit::Day, shift)
-            }
-            (Some(p), None, Some(w)) => normalise::weekday(w.as_str())
-                .and_then(|w| normalise::resolve_weekday(p, w, Direction::OnOrBefore))
-                .map(normalise::ymd),
-            (Some(p), None, None) => Some(normalise::ymd(p)),
-            (None, ..) => None,
-        };
-        let day = day.unwrap_or_else(|| "XXXX-XX-XX".to_owned());
-        push(out, span(&c), TimexType::Time, format!("{day}T{hour:02}:{minute:02}"));
-    }
-    let parts = [
-        "orning", "ORNING", "fternoon", "FTERNOON", "vening", "VENING", "night", "Night", "NIGHT",
-    ];
-    if !mentions(text, &parts) {
-        return;
-    }
-    for c in DAY_PART.captures_iter(text) {
-        let Some(part) = c.get(4) else { continue };
-        let day = match (published, c.get(2), c.get(3)) {
-            (Some(p), Some(w), _) => normalise::weekday(w.as_str())
-                .and_then(|w| normalise::resolve_weekday(p, w, Direction::OnOrBefore))
-                .map(normalise::ymd),
-            (Some(p), None, Some(d)) => {
-                let shift = match d.as_str().to_ascii_lowercase().as_str() {
-                    "yesterday" => -1,
-                    "tomorrow" => 1,
-                    _ => 0,
-                };
-                normalise::shifted_period(p, normalise::Unit::Day, shift)
-            }
-            _ => None,
-        };
-        let day = day.unwrap_or_else(|| "XXXX-XX-XX".to_owned());
-        let code = part_of_day(part.as_str());
-        if c[0].ends_with(['s', 'S']) {
-            // "Tuesday nights": a recurrence.
-            let value = match c.get(2).and_then(|w| normalise::weekday(w.as_str())) {
-                Some(w) => format!("XXXX-WXX-{}T{code}", w.to_monday_one_offset()),
-                None => format!("XXXX-XX-XXT{code}"),
-            };
-            push(out, span(&c), TimexType::Set, value);
-        } else {
-            push(out, span(&c), TimexType::Time, format!("{day}T{code}"));
-        }
-    }
-}
-
-fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
-    let weekends = if mentions(text, &["eekend", "EEKEND"]) {
-        WEEKEND.captures_iter(text).collect()
-    } else {
-        Vec::new()
-    };
-    for c in weekends {
-        let value = match published {
-            Some(p) => {
-                // The weekend of the week: "the"/"last" the latest one begun by the
-                // anchor, "this" the one of the anchor's week, "next" the one after.
-                let weekday = i64::from(p.weekday().to_monday_zero_offset());
-                let shift_weeks = match c[1].to_ascii_lowercase().as_str() {
-                    "next" => 1,
-                    "this" => 0,
-                    _ if weekday >= 5 => 0,
-                    _ => -1,
-                };
-                let day = p.checked_add(jiff::ToSpan::days(7 * shift_weeks)).ok();
-                match day.map(|d| d.iso_week_date()) {
-                    Some(w) => format!("{:04}-W{:02}-WE", w.year(), w.week()),
-                    None => "XXXX-WXX-WE".to_owned(),
-                }
-            }
-            None => "XXXX-WXX-WE".to_owned(),
-        };
-        push(out, span(&c), TimexType::Date, value);
-    }
-    for c in THIS_PART.captures_iter(text) {
-        let (word, part) = match (c.get(1), c.get(3)) {
-            (Some(w), _) => (w.as_str().to_ascii_lowercase(), &c[2]),
-            (None, Some(w)) => (w.as_str().to_ascii_lowercase(), &c[4]),
-            _ => continue,
-        };
-        let shift = match word.as_str() {
-            "yesterday" | "last" => -1,
-            "tomorrow" => 1,
-            _ => 0,
-        };
-        let day = published
-            .and_then(|p| normalise::shifted_period(p, normalise::Unit::Day, shift))
-            .unwrap_or_else(|| "XXXX-XX-XX".to_owned());
-        push(out, span(&c), TimexType::Time, format!("{day}T{}", part_of_day(part)));
-    }
-}
-
-fn sets(text: &str, out: &mut Vec<TimeExpr>) {
-    for c in SET.captures_iter(text) {
-        let value = if let Some(w) = c.get(2) {
-            match normalise::weekday(w.as_str()) {
-                Some(d) => format!("XXXX-WXX-{}", d.to_monday_one_offset()),
-                None => continue,
-            }
-        } else {
-            let unit = c
-                .get(3)
-                .or(c.get(4))
-                .map(|m| m.as_str().to_ascii_lowercase())
-                .unwrap_or_default();
-            match unit.as_str() {
-                "day" | "daily" => "P1D",
-                "hourly" => "PT1H",
-                "week" => "P1W",
-                "month" => "P1M",
-                "quarter" => "P1Q",
-                "morning" => "XXXX-XX-XXTMO",
-                "night" | "nightly" => "XXXX-XX-XXTNI",
-                _ => "P1Y",
-            }
-            .to_owned()
-        };
-        push(out, span(&c), TimexType::Set, value);
     }
 }
 
@@ -599,6 +468,22 @@ mod tests {
                 ("Saturday night", "1989-10-28TNI", TimexType::Time),
                 ("each Thursday", "XXXX-WXX-4", TimexType::Set),
                 ("every day", "P1D", TimexType::Set),
+            ]
+        );
+    }
+
+    #[test]
+    fn years_in_words_and_centuries() {
+        let v =
+            values("In nineteen ninety-six and the year two thousand, as in the 20th century and nineteen seventy.");
+        let got: Vec<(&str, &str)> = v.iter().map(|(t, v, _)| (t.as_str(), v.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("nineteen ninety-six", "1996"),
+                ("the year two thousand", "2000"),
+                ("the 20th century", "19"),
+                ("nineteen seventy", "1970"),
             ]
         );
     }

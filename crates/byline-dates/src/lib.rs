@@ -11,6 +11,7 @@ pub mod families;
 pub mod normalise;
 pub mod patterns;
 pub mod quote_dates;
+pub mod times;
 
 pub use quote_dates::QuoteDates;
 
