@@ -7,8 +7,9 @@
 //! publication date; without one they keep X placeholders.
 
 use crate::normalise::{self, Direction};
+use crate::patterns::whole;
 use byline_core::{CivilDate, Span, TimeExpr, TimexType};
-use regex::{Captures, Regex};
+use regex::Regex;
 use std::sync::LazyLock;
 
 const MONTH_FULL: &str = r"(?:January|February|March|April|June|July|August|September|October|November|December)";
@@ -49,11 +50,6 @@ static CENTURY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_YEAR_LATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)({MONTH_ANY})\s+(last|this|next)\s+year(?-u:\b)")).unwrap());
-
-pub(crate) fn span(c: &Captures) -> Span {
-    let m = c.get(0).unwrap();
-    Span::new(m.start(), m.end())
-}
 
 pub(crate) fn push(out: &mut Vec<TimeExpr>, span: Span, kind: TimexType, value: String) {
     out.push(TimeExpr { span, kind, value });
@@ -136,7 +132,7 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
             _ => "PAST_REF",
         };
         // "in the future": TimeML leaves the preposition out.
-        let mut s = span(&c);
+        let mut s = whole(&c);
         if w.starts_with("in ") {
             s.start += 3;
         }
@@ -156,7 +152,7 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
         for c in CENTURY.captures_iter(text) {
             let Ok(n) = c[1].parse::<i64>() else { continue };
             if (1..=21).contains(&n) {
-                push(&mut out, span(&c), TimexType::Date, format!("{:02}", n - 1));
+                push(&mut out, whole(&c), TimexType::Date, format!("{:02}", n - 1));
             }
         }
     }
@@ -193,7 +189,7 @@ fn quarters(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
         if ordinal.is_none() && rel.is_none() && c.name("the").is_none() {
             continue;
         }
-        let mut s = span(&c);
+        let mut s = whole(&c);
         // "the third-quarter results": an adjective leaves its article out.
         if ordinal.is_some() && c[0].contains("-quarter") && c.name("the").is_some() && c.name("year").is_none() {
             s.start = c.name("ord").unwrap().start();
@@ -249,7 +245,7 @@ fn months(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
                 continue;
             }
         }
-        let s = span(&c);
+        let s = whole(&c);
         // "February 30": a month with a day is a calendar date (patterns.rs), valid or not.
         if c.get(3).is_none()
             && c.get(4).is_none()
@@ -298,7 +294,7 @@ fn months(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
         };
         push(
             out,
-            span(&c),
+            whole(&c),
             TimexType::Date,
             format!("{:04}-{m:02}", i64::from(p.year()) + shift),
         );
@@ -330,7 +326,7 @@ fn years(text: &str, out: &mut Vec<TimeExpr>) {
         push(out, Span::new(m.start(), m.end()), TimexType::Date, value);
     }
     for c in DECADE.captures_iter(text) {
-        push(out, span(&c), TimexType::Date, c[2].to_owned());
+        push(out, whole(&c), TimexType::Date, c[2].to_owned());
     }
 }
 
@@ -384,7 +380,7 @@ fn spelled_years(text: &str, out: &mut Vec<TimeExpr>) {
                 None => continue,
             }
         };
-        push(out, span(&c), TimexType::Date, year.to_string());
+        push(out, whole(&c), TimexType::Date, year.to_string());
     }
 }
 
@@ -414,7 +410,7 @@ fn seasons(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
             }
             (None, None) => "XXXX".to_owned(),
         };
-        let mut s = span(&c);
+        let mut s = whole(&c);
         if modifier.as_deref() == Some("the") && c.get(3).is_none() {
             s.start = c.get(2).unwrap().start();
             s.start -= 4;

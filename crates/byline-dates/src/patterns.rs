@@ -73,7 +73,8 @@ fn expr(text: &str, span: Span, kind: TimexType, value: String) -> TimeExpr {
     TimeExpr { span, kind, value }
 }
 
-fn whole(c: &Captures) -> Span {
+/// The span of a whole match.
+pub(crate) fn whole(c: &Captures) -> Span {
     let m = c.get(0).unwrap();
     Span::new(m.start(), m.end())
 }

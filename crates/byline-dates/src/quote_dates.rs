@@ -33,10 +33,10 @@ impl Extractor for QuoteDates {
 /// Sets the `date` of every quote whose attribution names when it was said.
 pub fn link_quote_dates(doc: &mut Document) {
     let sentence_of = |pos: usize| {
-        doc.sentences
-            .iter()
-            .find(|s| s.span.start <= pos && pos < s.span.end)
-            .map(|s| s.span)
+        let s = doc
+            .sentences
+            .get(doc.sentences.partition_point(|s| s.span.end <= pos))?;
+        (s.span.start <= pos).then_some(s.span)
     };
     // A date inside any quote's content is part of what was said, not when.
     let quoted = |span: byline_core::Span| doc.quotes.iter().any(|q| q.spans.iter().any(|s| s.overlaps(span)));

@@ -2,8 +2,9 @@
 //! day ("Saturday night", "this morning", "last night"), weekends ("the weekend" →
 //! 1991-W08-WE) and sets ("each Thursday", "every day", "daily", "Tuesday nights").
 
-use crate::families::{mentions, push, span};
+use crate::families::{mentions, push};
 use crate::normalise::{self, Direction};
+use crate::patterns::whole;
 use byline_core::{CivilDate, TimeExpr, TimexType};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -101,7 +102,7 @@ pub fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeE
             (None, ..) => None,
         };
         let day = day.unwrap_or_else(|| "XXXX-XX-XX".to_owned());
-        push(out, span(&c), TimexType::Time, format!("{day}T{hour:02}:{minute:02}"));
+        push(out, whole(&c), TimexType::Time, format!("{day}T{hour:02}:{minute:02}"));
     }
     let parts = [
         "orning", "ORNING", "fternoon", "FTERNOON", "vening", "VENING", "night", "Night", "NIGHT",
@@ -133,9 +134,9 @@ pub fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeE
                 Some(w) => format!("XXXX-WXX-{}T{code}", w.to_monday_one_offset()),
                 None => format!("XXXX-XX-XXT{code}"),
             };
-            push(out, span(&c), TimexType::Set, value);
+            push(out, whole(&c), TimexType::Set, value);
         } else {
-            push(out, span(&c), TimexType::Time, format!("{day}T{code}"));
+            push(out, whole(&c), TimexType::Time, format!("{day}T{code}"));
         }
     }
 }
@@ -167,7 +168,7 @@ pub fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Ve
             }
             None => "XXXX-WXX-WE".to_owned(),
         };
-        push(out, span(&c), TimexType::Date, value);
+        push(out, whole(&c), TimexType::Date, value);
     }
     for c in THIS_PART.captures_iter(text) {
         let (word, part) = match (c.get(1), c.get(3)) {
@@ -183,7 +184,7 @@ pub fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Ve
         let day = published
             .and_then(|p| normalise::shifted_period(p, normalise::Unit::Day, shift))
             .unwrap_or_else(|| "XXXX-XX-XX".to_owned());
-        push(out, span(&c), TimexType::Time, format!("{day}T{}", part_of_day(part)));
+        push(out, whole(&c), TimexType::Time, format!("{day}T{}", part_of_day(part)));
     }
 }
 
@@ -213,6 +214,6 @@ pub fn sets(text: &str, out: &mut Vec<TimeExpr>) {
             }
             .to_owned()
         };
-        push(out, span(&c), TimexType::Set, value);
+        push(out, whole(&c), TimexType::Set, value);
     }
 }

@@ -99,8 +99,8 @@ fn collect(node: roxmltree::Node, text: &mut String, chars: &mut usize, timexes:
     }
 }
 
-/// Every `.tml` file under `dir`, recursively, sorted by path.
-fn tml_files(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, EvalError> {
+/// Every file under `dir` whose name ends with `suffix`, recursively, sorted by path.
+fn files_ending_with(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, EvalError> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -128,7 +128,7 @@ fn tml_files(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, EvalError> {
 
 /// Reads every gold document under `dir`.
 pub fn read_gold(dir: &Path) -> Result<Vec<TimeMlDoc>, EvalError> {
-    let files = tml_files(dir, ".tml")?;
+    let files = files_ending_with(dir, ".tml")?;
     if files.is_empty() {
         return Err(format_error(dir, "no .tml files"));
     }
@@ -199,7 +199,7 @@ fn read_system(dir: &Path, gold: &[TimeMlDoc]) -> Result<HashMap<String, Vec<Tim
         }
     }
     let mut out = HashMap::new();
-    for path in tml_files(dir, ".json")? {
+    for path in files_ending_with(dir, ".json")? {
         let raw = std::fs::read_to_string(&path).map_err(|source| EvalError::Io {
             path: path.clone(),
             source,

@@ -5,7 +5,7 @@
 
 use crate::assemble::Attribution;
 use crate::source::subject_before;
-use byline_core::{Document, EntityLabel, TokenKind};
+use byline_core::{Document, TokenKind};
 use std::ops::Range;
 
 /// Verbs of saying (past and present forms) that report speech when followed by "that".
@@ -143,13 +143,11 @@ pub fn colon_intro(doc: &Document, content: &Range<usize>, cue_class: impl Fn(us
         None => {
             let cue = *cues.first()?;
             let source = (sentence.start..cue).find_map(|t| {
-                let e = doc.entity_at_token(t).map(|e| &doc.entities[e]);
-                if let Some(e) = e.filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org)) {
-                    return Some(doc.tokens_overlapping(e.span));
-                }
-                crate::features::PRONOUNS
-                    .contains(&doc.token_text(t).to_lowercase().as_str())
-                    .then_some(t..t + 1)
+                crate::source::speaker_entity(doc, t).or_else(|| {
+                    crate::features::PRONOUNS
+                        .contains(&doc.token_text(t).to_lowercase().as_str())
+                        .then_some(t..t + 1)
+                })
             })?;
             (cue, source)
         }

@@ -61,7 +61,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Person or organisation mention covering token `t`, as a token range.
-fn speaker_entity(doc: &Document, t: usize) -> Option<Range<usize>> {
+pub(crate) fn speaker_entity(doc: &Document, t: usize) -> Option<Range<usize>> {
     let e = doc.entity_at_token(t)?;
     let entity = &doc.entities[e];
     let range = doc.tokens_overlapping(entity.span);
