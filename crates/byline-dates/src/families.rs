@@ -6,6 +6,7 @@
 //! are in [`crate::times`]. Values follow TimeML and are anchored at the
 //! publication date; without one they keep X placeholders.
 
+use crate::gate::Gate;
 use crate::normalise::{self, Direction};
 use crate::patterns::whole;
 use byline_core::{CivilDate, Span, TimeExpr, TimexType};
@@ -50,6 +51,36 @@ static CENTURY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_YEAR_LATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)({MONTH_ANY})\s+(last|this|next)\s+year(?-u:\b)")).unwrap());
+
+static QUARTER_GATE: Gate = Gate::new(&["uarter", "UARTER", "eriod", "ERIOD"]);
+static SPELLED_YEAR_GATE: Gate = Gate::new(&["ineteen", "INETEEN", "year two thousand", "YEAR TWO THOUSAND"]);
+static CENTURY_GATE: Gate = Gate::new(&["entury", "ENTURY"]);
+static SEASON_GATE: Gate = Gate::new(&[
+    "pring", "ummer", "utumn", "inter", "fall", "Fall", "PRING", "UMMER", "UTUMN", "INTER", "FALL",
+]);
+static HOLIDAY_GATE: Gate = Gate::new(&[
+    "Christmas",
+    "New Year",
+    "Thanksgiving",
+    "Easter",
+    "Good Friday",
+    "Election Day",
+    "Memorial Day",
+    "Labor Day",
+    "Veterans Day",
+    "Valentine",
+    "Halloween",
+    "Boxing Day",
+    "King",
+    "Presidents",
+    "Mother",
+    "Father",
+    "Fourth of July",
+]);
+static SET_GATE: Gate = Gate::new(&[
+    "ach", "very", "aily", "ightly", "ourly", "eekly", "onthly", "yearly", "Yearly", "nnually", "ACH", "VERY", "AILY",
+    "IGHTLY", "OURLY", "EEKLY", "ONTHLY", "YEARLY", "NNUALLY",
+]);
 
 pub(crate) fn push(out: &mut Vec<TimeExpr>, span: Span, kind: TimexType, value: String) {
     out.push(TimeExpr { span, kind, value });
@@ -102,11 +133,6 @@ pub fn month_year(anchor: CivilDate, m: i8, direction: Option<Direction>) -> i64
     }
 }
 
-/// Whether `text` contains any of `needles`.
-pub(crate) fn mentions(text: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| text.contains(n))
-}
-
 /// The text goes on with an amount or a unit ("the past [three summers]").
 fn starts_with_amount(rest: &str) -> bool {
     let word = rest.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
@@ -140,15 +166,15 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
     }
     // Families whose key words the text lacks are not scanned for: a substring search
     // is many times faster than a case-insensitive regular expression.
-    if mentions(text, &["uarter", "UARTER", "eriod", "ERIOD"]) {
+    if QUARTER_GATE.opens(text) {
         quarters(text, published, &mut out);
     }
     months(text, published, &mut out);
     years(text, &mut out);
-    if mentions(text, &["ineteen", "INETEEN", "year two thousand", "YEAR TWO THOUSAND"]) {
+    if SPELLED_YEAR_GATE.opens(text) {
         spelled_years(text, &mut out);
     }
-    if mentions(text, &["entury", "ENTURY"]) {
+    if CENTURY_GATE.opens(text) {
         for c in CENTURY.captures_iter(text) {
             let Ok(n) = c[1].parse::<i64>() else { continue };
             if (1..=21).contains(&n) {
@@ -156,20 +182,15 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
             }
         }
     }
-    let season_words = [
-        "pring", "ummer", "utumn", "inter", "fall", "Fall", "PRING", "UMMER", "UTUMN", "INTER", "FALL",
-    ];
-    if mentions(text, &season_words) {
+    if SEASON_GATE.opens(text) {
         seasons(text, published, &mut out);
+    }
+    if HOLIDAY_GATE.opens(text) {
+        crate::holidays::find(text, published, &mut out);
     }
     crate::times::clock_times(text, published, &mut out);
     crate::times::weekends_and_parts(text, published, &mut out);
-    if mentions(
-        text,
-        &[
-            "ach", "very", "aily", "ightly", "ourly", "ACH", "VERY", "AILY", "IGHTLY", "OURLY",
-        ],
-    ) {
+    if SET_GATE.opens(text) {
         crate::times::sets(text, &mut out);
     }
     out

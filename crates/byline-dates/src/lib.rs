@@ -1,13 +1,19 @@
 //! Dates for byline: temporal expressions (DATE, TIME, DURATION, SET) normalised to
 //! TIMEX3 values against the article's publication date.
 //!
-//! Rule-based baseline covering absolute dates, weekdays, today / yesterday / tomorrow,
-//! "last/next/this <unit or weekday>", years after a preposition, "N <units> ago" and
-//! durations. Extents follow TimeML: a leading preposition is excluded ("on Friday" →
-//! "Friday"). Without a publication date, relative expressions get X placeholders
-//! instead of guesses. The dates issue extends the coverage.
+//! Rules per expression family, each a module: calendar dates, weekdays, deictic words,
+//! relative periods and durations ([`patterns`]); references, quarters, months, years,
+//! decades, seasons, spelled-out years and centuries ([`families`]); clock times, parts
+//! of day, weekends and sets ([`times`]); named holidays ([`holidays`]); expressions
+//! anchored to the running reference time ([`anaphora`]). Extents follow TimeML: a
+//! leading preposition is excluded ("on Friday" → "Friday"), modifiers are kept ("early
+//! Tuesday"). Without a publication date, relative expressions get X placeholders
+//! instead of guesses. [`QuoteDates`] links each quote to the date of its statement.
 
+pub mod anaphora;
 pub mod families;
+mod gate;
+pub mod holidays;
 pub mod normalise;
 pub mod patterns;
 pub mod quote_dates;
@@ -66,6 +72,7 @@ pub fn find_dates(text: &str, published: Option<byline_core::CivilDate>) -> Vec<
         }
         out.push(t);
     }
+    anaphora::resolve(text, &mut out);
     anchor_to_quarters(text, &mut out);
     for t in &mut out {
         if matches!(t.kind, TimexType::Date | TimexType::Time) {

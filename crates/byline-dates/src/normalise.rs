@@ -76,6 +76,21 @@ impl Unit {
     }
 }
 
+impl Unit {
+    /// The duration value for `n` and a half units ("5 1/2 hours" = PT5H30M).
+    pub fn duration_and_a_half(self, n: i64) -> String {
+        match self {
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Week => format!("P{}D", 7 * n + 3),
+            Unit::Month => format!("P{n}M15D"),
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Decade => format!("P{}Y", 10 * n + 5),
+        }
+    }
+}
+
 /// Parses a weekday name ("Friday", "fri").
 pub fn weekday(word: &str) -> Option<Weekday> {
     let w = word.to_ascii_lowercase();

@@ -39,8 +39,47 @@ static RELATIVE_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 const DURATION_LEAD: &str = r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final)\s+|the\s+|(?:nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|at\s+most|some)\s+)?";
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?i:{DURATION_LEAD}({NUMBER_WORD})(?:[\s-]+(?:more|full|long|straight|consecutive|additional))?[\s-]+(minute|hour|day|week|month|year|decade)s?)(?-u:\b)((?:\s+or\s+so)?\s+(?i:ago|earlier|later)(?-u:\b))?")).unwrap()
+    Regex::new(&format!(r"(?-u:\b)(?i:{DURATION_LEAD}(?P<n>{NUMBER_WORD})(?P<half>\s+1/2|-and-a-half)?(?:[\s-]+(?:more|full|long|straight|consecutive|additional))?[\s-]+(?P<unit>minute|hour|day|week|month|year|decade)s?(?P<and_half>\s+and\s+a\s+half)?)(?-u:\b)(?P<rel>(?:\s+or\s+so)?\s+(?i:ago|earlier|later)(?-u:\b))?")).unwrap()
 });
+
+/// Vague spans of time, found at their unit: "recent years", "the coming weeks", "for
+/// years", "decades-long", "day-long". The words before the unit are checked by hand: a
+/// pattern starting at "for"/"in" would stop at every other word.
+static VAGUE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(years|months|weeks|days|decades|hours)|(day|week|month|year)-long)(?-u:\b)").unwrap()
+});
+
+/// Words before "a day"/"a year" that make it a rate ("24 hours a day", "$5 million a
+/// year", "four flights a week"), not a span of time.
+fn is_rate(text: &str, start: usize) -> bool {
+    let mut words = text[..start].split_whitespace().rev();
+    let amount = |w: &str| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        w.ends_with(|c: char| c.is_ascii_digit())
+            || [
+                "million",
+                "billion",
+                "thousand",
+                "hundred",
+                "millions",
+                "billions",
+                "thousands",
+                "hundreds",
+                "dozens",
+                "times",
+                "once",
+                "twice",
+                "percent",
+                "cents",
+                "dollars",
+            ]
+            .contains(&w.as_str())
+            || (number(&w).is_some() && !matches!(w.as_str(), "a" | "an" | "some"))
+    };
+    let Some(w1) = words.next() else { return false };
+    // "24 hours a day", "hundreds of interviews a day".
+    amount(w1) || (w1.ends_with('s') && words.take(2).any(amount))
+}
 
 fn number(word: &str) -> Option<i64> {
     let w = word.to_ascii_lowercase();
@@ -73,30 +112,80 @@ fn expr(text: &str, span: Span, kind: TimexType, value: String) -> TimeExpr {
     TimeExpr { span, kind, value }
 }
 
+/// The ASCII word right before `pos` (spaces skipped) and where it starts.
+pub(crate) fn word_before(text: &str, pos: usize) -> (usize, &str) {
+    let before = text[..pos].trim_end_matches(' ');
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| !ch.is_ascii_alphabetic())
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    (start, &before[start..])
+}
+
 /// The span of a whole match.
 pub(crate) fn whole(c: &Captures) -> Span {
     let m = c.get(0).unwrap();
     Span::new(m.start(), m.end())
 }
 
-/// Does the text just before `pos` say the event is in the future?
-fn future_context(text: &str, pos: usize) -> bool {
-    let from = text[..pos].char_indices().rev().nth(40).map(|(i, _)| i).unwrap_or(0);
-    let before = &text[from..pos];
-    [
-        "will ",
-        "’ll ",
-        "'ll ",
-        "plans to",
-        "scheduled",
-        "is set to",
-        "are set to",
-        "expected to",
-        "going to",
-        "upcoming",
-    ]
-    .iter()
-    .any(|w| before.contains(w))
+/// Words that put the event of their clause in the future ("will", "plans to", "as
+/// early as", "until").
+const FUTURE_CUES: &[&str] = &[
+    "will ",
+    "’ll ",
+    "'ll ",
+    "plan to",
+    "plans to",
+    "planned to",
+    "planning to",
+    "scheduled",
+    "is set to",
+    "are set to",
+    "is to ",
+    "are to ",
+    "expected to",
+    "going to",
+    "upcoming",
+    "as early as",
+    "as soon as",
+    "until",
+    "deadline",
+    "would be ",
+];
+
+/// Does the clause around the expression at `pos` say its event is in the future? Looks
+/// back to the start of the clause (at most 60 characters), and when the expression
+/// opens its clause ("On Tuesday, the league plans to …"), forward to the clause end.
+pub(crate) fn future_context(text: &str, pos: usize) -> bool {
+    const CLAUSE_ENDS: &[char] = &['.', ';', ',', ')', '\n', '"', '“', '”', '`', '\'', ':'];
+    let from = text[..pos].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    let mut before = &text[from..pos];
+    if let Some((i, ch)) = before.char_indices().rev().find(|(_, ch)| CLAUSE_ENDS.contains(ch)) {
+        before = &before[i + ch.len_utf8()..];
+    }
+    if FUTURE_CUES.iter().any(|w| before.contains(w)) {
+        return true;
+    }
+    let opens_clause = matches!(before.trim().to_ascii_lowercase().as_str(), "" | "on" | "by");
+    if !opens_clause {
+        return false;
+    }
+    let rest = &text[pos..];
+    let to = rest.char_indices().nth(80).map_or(rest.len(), |(i, _)| i);
+    let mut after = &rest[..to];
+    // Skip the expression itself and the comma after it, then stop at the clause end.
+    if let Some(i) = after.find(',') {
+        after = &after[i + 1..];
+    }
+    if let Some(i) = after.find(CLAUSE_ENDS) {
+        after = &after[..i];
+    }
+    // A past plan after the date ("On Friday, the government planned to …") says nothing.
+    FUTURE_CUES
+        .iter()
+        .filter(|w| **w != "planned to")
+        .any(|w| after.contains(w))
 }
 
 /// Runs every recogniser over `text`; overlaps are resolved by the caller.
@@ -147,13 +236,8 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
         };
         // "last/next/this/coming/past Friday": the word before the weekday (found by
         // hand: an optional case-insensitive prefix would slow the pattern down 10×).
-        let before = text[..span.start].trim_end_matches(' ');
-        let word_start = before
-            .char_indices()
-            .rev()
-            .find(|(_, ch)| !ch.is_ascii_alphabetic())
-            .map_or(0, |(i, ch)| i + ch.len_utf8());
-        let word = before[word_start..].to_ascii_lowercase();
+        let (word_start, word) = word_before(text, span.start);
+        let word = word.to_ascii_lowercase();
         let modifier = ["last", "next", "this", "coming", "past"]
             .contains(&word.as_str())
             .then_some(word);
@@ -196,7 +280,13 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
         let Some(unit) = Unit::parse(&c[2]) else {
             continue;
         };
-        let n = match c[1].to_ascii_lowercase().as_str() {
+        let relation = c[1].to_ascii_lowercase();
+        if relation == "past" && unit == Unit::Decade {
+            // "the past decade": the ten years up to now, a span of time.
+            out.push(expr(text, whole(&c), TimexType::Duration, "P10Y".to_owned()));
+            continue;
+        }
+        let n = match relation.as_str() {
             "last" | "past" => -1,
             "next" | "coming" => 1,
             _ => 0,
@@ -213,12 +303,18 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
         out.push(expr(text, whole(&c), TimexType::Date, value));
     }
     for c in DURATION.captures_iter(text) {
-        let Some(unit) = Unit::parse(&c[2]) else {
+        let Some(unit) = Unit::parse(&c["unit"]) else {
             continue;
         };
-        let n = number(&c[1]);
-        let span = whole(&c);
-        let relation = c.get(3).map(|m| {
+        let n = number(&c["n"]);
+        let mut span = whole(&c);
+        let half = c.name("half").or(c.name("and_half")).is_some();
+        // Ages are not temporal expressions: "a 6-year-old boy", "52 years old".
+        let after = &text.as_bytes()[span.end..];
+        if after.starts_with(b"-old") || after.starts_with(b" old") {
+            continue;
+        }
+        let mut relation = c.name("rel").map(|m| {
             m.as_str()
                 .trim()
                 .to_ascii_lowercase()
@@ -227,6 +323,11 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
                 .unwrap_or_default()
                 .to_owned()
         });
+        if relation.is_some() && (half || matches!(unit, Unit::Hour | Unit::Minute)) {
+            // "an hour later": TimeML marks the span of time and leaves the relation out.
+            span.end = c.name("rel").unwrap().start();
+            relation = None;
+        }
         if relation.as_deref() == Some("later") {
             // "two weeks later": a date after the running reference time, unknown here.
             let value = match (published, n) {
@@ -242,11 +343,55 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
             };
             out.push(expr(text, span, TimexType::Date, value));
         } else {
-            // A bare "a"/"an" is only a duration when followed by the unit itself ("a month").
-            out.push(expr(text, span, TimexType::Duration, unit.duration(n)));
+            if matches!(c["n"].to_ascii_lowercase().as_str(), "a" | "an") && is_rate(text, span.start) {
+                continue;
+            }
+            let value = match (half, n) {
+                (true, Some(n)) => unit.duration_and_a_half(n),
+                _ => unit.duration(n),
+            };
+            out.push(expr(text, span, TimexType::Duration, value));
         }
     }
+    vague_durations(text, &mut out);
     out
+}
+
+/// "recent years", "the coming weeks", "for years", "decades-long", "day-long".
+fn vague_durations(text: &str, out: &mut Vec<TimeExpr>) {
+    for c in VAGUE_UNIT.captures_iter(text) {
+        let m = c.get(1).or(c.get(2)).unwrap();
+        let long = text[m.end()..].starts_with("-long");
+        let mut span = Span::new(m.start(), m.end());
+        if long {
+            span.end += "-long".len();
+        } else if c.get(1).is_some() {
+            let (word_start, word) = word_before(text, m.start());
+            match word.to_ascii_lowercase().as_str() {
+                "recent" | "coming" => {
+                    span.start = word_start;
+                    // "the coming weeks": TimeML keeps the article.
+                    let (the_start, the) = word_before(text, word_start);
+                    if the.eq_ignore_ascii_case("the") {
+                        span.start = the_start;
+                    }
+                }
+                // "for years": TimeML leaves the preposition out.
+                "for" | "in" | "within" if !m.as_str().starts_with("days") && !m.as_str().starts_with("hours") => {}
+                _ => continue,
+            }
+        } else {
+            continue;
+        }
+        let Some(unit) = Unit::parse(m.as_str()) else { continue };
+        let vague = m.as_str().ends_with('s');
+        let value = match (unit, vague) {
+            (Unit::Decade, true) => "PXY".to_owned(),
+            (_, true) => unit.duration(None),
+            (_, false) => unit.duration(Some(1)),
+        };
+        out.push(expr(text, span, TimexType::Duration, value));
+    }
 }
 
 fn month_day(

@@ -2,30 +2,35 @@
 //! day ("Saturday night", "this morning", "last night"), weekends ("the weekend" →
 //! 1991-W08-WE) and sets ("each Thursday", "every day", "daily", "Tuesday nights").
 
-use crate::families::{mentions, push};
+use crate::families::push;
+use crate::gate::Gate;
 use crate::normalise::{self, Direction};
 use crate::patterns::whole;
-use byline_core::{CivilDate, TimeExpr, TimexType};
+use byline_core::{CivilDate, Span, TimeExpr, TimexType};
 use regex::Regex;
 use std::sync::LazyLock;
 
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
+static PART_GATE: Gate = Gate::new(&[
+    "orning", "ORNING", "fternoon", "FTERNOON", "vening", "VENING", "night", "Night", "NIGHT",
+]);
+static WEEKEND_GATE: Gate = Gate::new(&["eekend", "EEKEND"]);
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(\d{{1,2}})(?::(\d{{2}}))?\s*(?i:(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)))|(?i:(noon|midnight)))(?:\s+(?:[ECMP][SD]T|GMT|UTC))?(?:\s+(?i:(today|yesterday|tomorrow)|({WEEKDAY})))?"
+        r"^(?:(\d{{1,2}})(?::(\d{{2}}))?\s*(?i:(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)))|([Nn]oon|NOON|[Mm]idnight|MIDNIGHT))(?:\s+(?:[ECMP][SD]T|GMT|UTC))?(?:\s+(?i:(today|yesterday|tomorrow)|({WEEKDAY})))?"
     ))
     .unwrap()
 });
 static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?i:(early|late|earlier|later))\s+)?(?:({WEEKDAY})|(?i:(yesterday|today|tomorrow)))(?:\s+(?i:(morning|afternoon|evening|night)s?))?(?-u:\b)"
+        r"(?-u:\b)(?:({WEEKDAY})|([Yy]esterday|[Tt]oday|[Tt]omorrow|YESTERDAY|TODAY|TOMORROW))\s+((?i:morning|afternoon|evening|night)s?)(?-u:\b)"
     ))
     .unwrap()
 });
 static SET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?i:(?:(each|every)\s+(?:({WEEKDAY})|(day|week|month|year|quarter|morning|night))|(daily|nightly|hourly)))(?-u:\b)"
+        r"(?-u:\b)(?:([Ee]ach|[Ee]very|EACH|EVERY)\s+(?:({WEEKDAY})|(?i:(day|week|month|year|quarter|morning|night)))|([Dd]aily|[Nn]ightly|[Hh]ourly|[Ww]eekly|[Mm]onthly|[Yy]early|[Aa]nnually|DAILY|NIGHTLY|HOURLY|WEEKLY|MONTHLY|YEARLY|ANNUALLY))(?-u:\b)"
     ))
     .unwrap()
 });
@@ -36,18 +41,27 @@ static THIS_PART: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// A clock time may be written: a digit before "a.m."/"pm"/"AM" (with or without a
-/// space), or "noon"/"midnight".
-fn clock_hint(text: &str) -> bool {
+/// A digit, maybe a space, then "a.m."/"pm"/"AM": where a clock time ends its number.
+static AM_PM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9] ?[aApP]\.?[mM]").unwrap());
+/// Clock words.
+static NOON: LazyLock<Regex> = LazyLock::new(|| Regex::new("noon|Noon|NOON|midnight|Midnight|MIDNIGHT").unwrap());
+
+/// Where clock times may start: the digits before each "a.m."/"pm"/"AM" (with or
+/// without a space), and each "noon"/"midnight". The pattern then runs only there: it
+/// starts with a digit, which every number in the text would otherwise try.
+fn clock_starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
-    let digit_before = |i: usize| {
-        let j = if i > 0 && b[i - 1] == b' ' { i - 1 } else { i };
-        j > 0 && b[j - 1].is_ascii_digit()
-    };
-    let ampm = (0..b.len().saturating_sub(1)).any(|i| {
-        matches!(b[i], b'a' | b'p' | b'A' | b'P') && matches!(b[i + 1], b'.' | b'm' | b'M') && digit_before(i)
-    });
-    ampm || mentions(text, &["noon", "Noon", "NOON", "idnight", "IDNIGHT"])
+    let mut starts = Vec::new();
+    for m in AM_PM.find_iter(text) {
+        let mut j = m.start();
+        while j > 0 && (b[j - 1].is_ascii_digit() || b[j - 1] == b':') {
+            j -= 1;
+        }
+        starts.push(j);
+    }
+    starts.extend(NOON.find_iter(text).map(|m| m.start()));
+    starts.sort_unstable();
+    starts
 }
 
 /// The TIMEX3 code of a part of the day.
@@ -60,14 +74,36 @@ fn part_of_day(word: &str) -> &'static str {
     }
 }
 
+/// A weekday in a time expression is the most recent one unless its clause speaks of
+/// the future ("will leave at 4 a.m. Thursday").
+fn weekday_direction(text: &str, start: usize) -> Direction {
+    if crate::patterns::future_context(text, start) {
+        Direction::OnOrAfter
+    } else {
+        Direction::OnOrBefore
+    }
+}
+
 /// Clock times and parts of named days.
 pub fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
-    let clocks = if clock_hint(text) {
-        CLOCK.captures_iter(text).collect()
-    } else {
-        Vec::new()
-    };
-    for c in clocks {
+    let mut taken = 0;
+    for start in clock_starts(text) {
+        if start < taken {
+            continue;
+        }
+        if start > 0 && text.as_bytes()[start - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        // The pattern is anchored at `start` and a clock time is short: a window will do.
+        let mut end = (start + 64).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(c) = CLOCK.captures(&text[start..end]) else {
+            continue;
+        };
+        let span = Span::new(start, start + c.get(0).unwrap().end());
+        taken = span.end;
         let (hour, minute) = if let Some(word) = c.get(4) {
             (
                 if word.as_str().eq_ignore_ascii_case("noon") {
@@ -96,25 +132,22 @@ pub fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeE
                 normalise::shifted_period(p, normalise::Unit::Day, shift)
             }
             (Some(p), None, Some(w)) => normalise::weekday(w.as_str())
-                .and_then(|w| normalise::resolve_weekday(p, w, Direction::OnOrBefore))
+                .and_then(|w| normalise::resolve_weekday(p, w, weekday_direction(text, start)))
                 .map(normalise::ymd),
             (Some(p), None, None) => Some(normalise::ymd(p)),
             (None, ..) => None,
         };
         let day = day.unwrap_or_else(|| "XXXX-XX-XX".to_owned());
-        push(out, whole(&c), TimexType::Time, format!("{day}T{hour:02}:{minute:02}"));
+        push(out, span, TimexType::Time, format!("{day}T{hour:02}:{minute:02}"));
     }
-    let parts = [
-        "orning", "ORNING", "fternoon", "FTERNOON", "vening", "VENING", "night", "Night", "NIGHT",
-    ];
-    if !mentions(text, &parts) {
+    if !PART_GATE.opens(text) {
         return;
     }
     for c in DAY_PART.captures_iter(text) {
-        let Some(part) = c.get(4) else { continue };
-        let day = match (published, c.get(2), c.get(3)) {
+        let part = c.get(3).unwrap();
+        let day = match (published, c.get(1), c.get(2)) {
             (Some(p), Some(w), _) => normalise::weekday(w.as_str())
-                .and_then(|w| normalise::resolve_weekday(p, w, Direction::OnOrBefore))
+                .and_then(|w| normalise::resolve_weekday(p, w, weekday_direction(text, c.get(0).unwrap().start())))
                 .map(normalise::ymd),
             (Some(p), None, Some(d)) => {
                 let shift = match d.as_str().to_ascii_lowercase().as_str() {
@@ -130,7 +163,7 @@ pub fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeE
         let code = part_of_day(part.as_str());
         if c[0].ends_with(['s', 'S']) {
             // "Tuesday nights": a recurrence.
-            let value = match c.get(2).and_then(|w| normalise::weekday(w.as_str())) {
+            let value = match c.get(1).and_then(|w| normalise::weekday(w.as_str())) {
                 Some(w) => format!("XXXX-WXX-{}T{code}", w.to_monday_one_offset()),
                 None => format!("XXXX-XX-XXT{code}"),
             };
@@ -143,7 +176,7 @@ pub fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeE
 
 /// Weekends and parts of today, yesterday and tomorrow.
 pub fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
-    let weekends = if mentions(text, &["eekend", "EEKEND"]) {
+    let weekends = if WEEKEND_GATE.opens(text) {
         WEEKEND.captures_iter(text).collect()
     } else {
         Vec::new()
@@ -205,8 +238,8 @@ pub fn sets(text: &str, out: &mut Vec<TimeExpr>) {
             match unit.as_str() {
                 "day" | "daily" => "P1D",
                 "hourly" => "PT1H",
-                "week" => "P1W",
-                "month" => "P1M",
+                "week" | "weekly" => "P1W",
+                "month" | "monthly" => "P1M",
                 "quarter" => "P1Q",
                 "morning" => "XXXX-XX-XXTMO",
                 "night" | "nightly" => "XXXX-XX-XXTNI",
