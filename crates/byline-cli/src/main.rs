@@ -5,6 +5,7 @@ mod extract;
 mod input;
 mod train;
 mod train_quotes;
+mod train_stance;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -42,6 +43,8 @@ enum TrainTask {
     Clusters(train::TrainClustersArgs),
     /// The quote attribution labeller, on PolNeAR.
     Quotes(train_quotes::TrainQuotesArgs),
+    /// The portrayal classifier (target sentiment), on NewsMTSC.
+    Stance(train_stance::TrainStanceArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -93,6 +96,12 @@ enum EvalTask {
     Stance {
         /// Gold NewsMTSC JSONL file.
         gold: PathBuf,
+        /// Also write byline's predictions here (JSONL, the reference scorer's format).
+        #[arg(long)]
+        predict: Option<PathBuf>,
+        /// Score this system file ({"id", "polarity"} per line) instead of running byline.
+        #[arg(long)]
+        system: Option<PathBuf>,
     },
 }
 
@@ -130,6 +139,7 @@ fn main() -> ExitCode {
                 TrainTask::Ner(args) => ("ner", train::run(args)),
                 TrainTask::Clusters(args) => ("clusters", train::run_clusters(args)),
                 TrainTask::Quotes(args) => ("quotes", train_quotes::run(args)),
+                TrainTask::Stance(args) => ("stance", train_stance::run(args)),
             };
             match result {
                 Ok(()) => ExitCode::SUCCESS,
@@ -170,7 +180,11 @@ fn main() -> ExitCode {
                     options.system = system;
                     (byline_eval::Task::Dates, gold)
                 }
-                EvalTask::Stance { gold } => (byline_eval::Task::Stance, gold),
+                EvalTask::Stance { gold, predict, system } => {
+                    options.predict = predict;
+                    options.system = system;
+                    (byline_eval::Task::Stance, gold)
+                }
             };
             match byline_eval::run(task, &gold, &options) {
                 Ok(report) => {

@@ -159,15 +159,16 @@ fn extractors_can_be_chosen_including_the_money_plug_in() {
 }
 
 #[test]
-fn eval_reports_missing_gold_data_and_unwritten_scorers() {
+fn eval_reports_missing_and_malformed_gold_data() {
     let out = bin().args(["eval", "ner", "missing.conll"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read gold data missing.conll"));
     let gold = temp_path("gold.conll");
     std::fs::write(&gold, "-DOCSTART- -X- -X- O\n").unwrap();
+    // A CoNLL file is not NewsMTSC: a clear error with the line, not a report.
     let out = bin().args(["eval", "stance"]).arg(&gold).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not implemented yet"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("gold.conll:1: not JSON"));
     // A folder without TimeML files is a clear error, not an empty report.
     let empty = temp_path("no-tml");
     std::fs::create_dir_all(&empty).unwrap();

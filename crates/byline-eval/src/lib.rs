@@ -4,15 +4,15 @@
 //! in `../shared/eval`.
 //!
 //! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]) and
-//! the scorers written so far: NER ([`ner`], [`chunks`], [`conll`]), quotes ([`quotes`]) and dates
-//! ([`dates`]). The others report
-//! [`EvalError::NotImplemented`] until their extractor issues add them.
+//! the scorers: NER ([`ner`], [`chunks`], [`conll`]), quotes ([`quotes`]), dates
+//! ([`dates`]) and target sentiment ([`stance`]).
 
 pub mod chunks;
 pub mod conll;
 pub mod dates;
 pub mod ner;
 pub mod quotes;
+pub mod stance;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -186,7 +186,11 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             let pipeline = byline::pipeline_from_names(&["dates"]).expect("the dates extractor has no needs");
             dates::run(gold, options, &pipeline)
         }
-        _ => Err(EvalError::NotImplemented { task }),
+        Task::Stance => {
+            let pipeline = byline::pipeline_from_names(&["entities", "quotes", "stance"])
+                .expect("entities and quotes provide what stance needs");
+            stance::run(gold, options, &pipeline)
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 //! replaces both with a trained model.
 
 pub mod lexicon;
+pub mod portrayal;
 pub mod predicates;
 pub mod sentiment;
 

@@ -1,0 +1,255 @@
+//! Features of one target mention in its sentence, all relative to the target: the words
+//! on each side with their distance, bigrams, negated words, sentiment-lexicon hits by
+//! side and distance, the words right before and after the mention, whether the mention
+//! sits inside a quotation or opens the sentence, and the mention's own words. No parser
+//! is needed: everything comes from the segmentation.
+
+use crate::lexicon::{NEGATIVE_WORDS, NEGATORS, POSITIVE_WORDS};
+use byline_core::{Document, Span, TokenKind};
+use byline_learn::FeatureHash;
+use byline_learn::hash::hash_str;
+
+/// Feature templates (the first part of every feature hash).
+#[repr(u64)]
+enum T {
+    Bias,
+    Word,
+    WordSide,
+    WordDistance,
+    Bigram,
+    Negated,
+    LexiconCounts,
+    LexiconNear,
+    Next,
+    Next2,
+    Previous,
+    Previous2,
+    InQuote,
+    Position,
+    Mention,
+    WordInQuote,
+    WordClause,
+    Stem,
+    Possessed,
+    NearestLexicon,
+}
+
+/// Words that end a clause for the purpose of "the same clause as the target".
+fn clause_boundary(word: &str) -> bool {
+    matches!(
+        word,
+        "," | ";"
+            | ":"
+            | "."
+            | "?"
+            | "!"
+            | "--"
+            | "—"
+            | "–"
+            | "but"
+            | "while"
+            | "although"
+            | "though"
+            | "whereas"
+            | "because"
+            | "who"
+            | "which"
+            | "when"
+            | "after"
+            | "before"
+            | "as"
+    )
+}
+
+/// A crude stem: the first six letters of a longer word ("criticized" → "critic").
+fn stem(word: &str) -> &str {
+    match word.char_indices().nth(6) {
+        Some((i, _)) => &word[..i],
+        None => word,
+    }
+}
+
+/// Distance classes: 1, 2, 3, 4–6, 7–10, farther.
+fn distance_class(d: usize) -> u64 {
+    match d {
+        0..=3 => d as u64,
+        4..=6 => 4,
+        7..=10 => 5,
+        _ => 6,
+    }
+}
+
+/// Lexicon sign of a lower-case word: +1, -1 or 0.
+fn lexicon_sign(lower: &str) -> i64 {
+    i64::from(POSITIVE_WORDS.contains(&lower)) - i64::from(NEGATIVE_WORDS.contains(&lower))
+}
+
+/// Whether a token is a quotation mark.
+fn is_quote_mark(word: &str) -> bool {
+    matches!(word, "\"" | "“" | "”" | "``" | "''" | "‘" | "’")
+}
+
+/// The hashed features of the mention `target` (byte span) in `doc`, folded into
+/// `2^bits` buckets and appended to `out`.
+pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u32>) {
+    let mut push = |f: FeatureHash| out.push(f.finish(bits));
+    push(FeatureHash::new(T::Bias as u64));
+    let Some(sentence) = doc.sentence_at(target.start) else {
+        return;
+    };
+    let range = doc.sentences[sentence].tokens.clone();
+    let inside = doc.tokens_overlapping(target);
+    let (first, last) = if inside.is_empty() {
+        let at = range
+            .clone()
+            .find(|&t| doc.tokens[t].span.start >= target.start)
+            .unwrap_or(range.end);
+        (at, at)
+    } else {
+        (inside.start, inside.end)
+    };
+    // A mention running over a sentence boundary is cut to its first sentence.
+    let first = first.clamp(range.start, range.end);
+    let last = last.clamp(first, range.end);
+    let lower: Vec<String> = range.clone().map(|t| doc.token_text(t).to_lowercase()).collect();
+    let word = |t: usize| lower[t - range.start].as_str();
+    let word_hash: Vec<u64> = lower.iter().map(|w| hash_str(w)).collect();
+    let h = |t: usize| word_hash[t - range.start];
+
+    // Quotation state of every token: inside marks or not (toggled by each mark).
+    let mut quoted = vec![false; range.len()];
+    let mut open = false;
+    for t in range.clone() {
+        if is_quote_mark(doc.token_text(t)) {
+            open = !open;
+            continue;
+        }
+        quoted[t - range.start] = open;
+    }
+    if first < range.end && quoted[first - range.start] {
+        push(FeatureHash::new(T::InQuote as u64).u64(1));
+    }
+    push(FeatureHash::new(T::Position as u64).u64(distance_class(first - range.start)));
+    for t in first..last {
+        push(FeatureHash::new(T::Mention as u64).u64(h(t)));
+    }
+
+    // The target's clause: back and forth to the nearest boundary word.
+    let mut clause_start = first;
+    while clause_start > range.start && !clause_boundary(word(clause_start - 1)) {
+        clause_start -= 1;
+    }
+    let mut clause_end = last;
+    while clause_end < range.end && !clause_boundary(word(clause_end)) {
+        clause_end += 1;
+    }
+    // "Rubio's record": the words the target possesses.
+    if last < range.end && matches!(word(last), "'s" | "’s" | "'" | "’") {
+        for t in last + 1..(last + 4).min(range.end) {
+            push(FeatureHash::new(T::Possessed as u64).u64(h(t)));
+        }
+    }
+    let mut nearest_lexicon: [Option<(i64, bool)>; 2] = [None, None];
+    let mut positives = [0u64; 2];
+    let mut negatives = [0u64; 2];
+    let mut negation_left = 0usize;
+    for t in range.clone() {
+        if (first..last).contains(&t) {
+            continue;
+        }
+        if doc.tokens[t].kind == TokenKind::Punct {
+            if matches!(word(t), "," | ";" | ":" | "." | "?" | "!") {
+                negation_left = 0;
+            }
+            continue;
+        }
+        let right = t >= last;
+        let side = u64::from(right);
+        let distance = if right { t + 1 - last } else { first - t };
+        let w = h(t);
+        push(FeatureHash::new(T::Word as u64).u64(w));
+        push(FeatureHash::new(T::WordSide as u64).u64(w).u64(side));
+        if distance <= 10 {
+            push(
+                FeatureHash::new(T::WordDistance as u64)
+                    .u64(w)
+                    .u64(side)
+                    .u64(distance_class(distance)),
+            );
+        }
+        if (clause_start..clause_end).contains(&t) {
+            push(FeatureHash::new(T::WordClause as u64).u64(w).u64(side));
+        }
+        push(FeatureHash::new(T::Stem as u64).u64(hash_str(stem(word(t)))).u64(side));
+        if quoted[t - range.start] {
+            push(FeatureHash::new(T::WordInQuote as u64).u64(w));
+        }
+        if t + 1 < range.end && !(first..last).contains(&(t + 1)) {
+            push(FeatureHash::new(T::Bigram as u64).u64(w).u64(h(t + 1)).u64(side));
+        }
+        let negated = negation_left > 0;
+        if negated {
+            push(FeatureHash::new(T::Negated as u64).u64(w).u64(side));
+            negation_left -= 1;
+        }
+        if NEGATORS.contains(&word(t)) {
+            negation_left = 3;
+        }
+        let sign = lexicon_sign(word(t)) * if negated { -1 } else { 1 };
+        let near = usize::from(distance <= 5);
+        match sign {
+            1 => positives[near] += 1,
+            -1 => negatives[near] += 1,
+            _ => {}
+        }
+        if sign != 0 {
+            let in_clause = (clause_start..clause_end).contains(&t);
+            let slot = &mut nearest_lexicon[side as usize];
+            // Left of the target the nearest is the last seen; right of it the first.
+            if !right || slot.is_none() {
+                *slot = Some((sign, in_clause));
+            }
+            let sign_bit = u64::from(sign > 0);
+            push(
+                FeatureHash::new(T::LexiconNear as u64)
+                    .u64(sign_bit)
+                    .u64(side)
+                    .u64(distance_class(distance)),
+            );
+        }
+    }
+    for (near, (p, n)) in positives.iter().zip(&negatives).enumerate() {
+        push(
+            FeatureHash::new(T::LexiconCounts as u64)
+                .u64(near as u64)
+                .u64((*p).min(3))
+                .u64((*n).min(3)),
+        );
+    }
+    for (side, nearest) in nearest_lexicon.iter().enumerate() {
+        if let Some((sign, in_clause)) = nearest {
+            push(
+                FeatureHash::new(T::NearestLexicon as u64)
+                    .u64(side as u64)
+                    .u64(u64::from(*sign > 0))
+                    .u64(u64::from(*in_clause)),
+            );
+        }
+    }
+    let next = (last < range.end).then(|| h(last));
+    let next2 = (last + 1 < range.end).then(|| h(last + 1));
+    let previous = (first > range.start).then(|| h(first - 1));
+    let previous2 = (first > range.start + 1).then(|| h(first - 2));
+    push(FeatureHash::new(T::Next as u64).u64(next.unwrap_or(0)));
+    push(
+        FeatureHash::new(T::Next2 as u64)
+            .u64(next.unwrap_or(0))
+            .u64(next2.unwrap_or(0)),
+    );
+    push(FeatureHash::new(T::Previous as u64).u64(previous.unwrap_or(0)));
+    push(
+        FeatureHash::new(T::Previous2 as u64)
+            .u64(previous.unwrap_or(0))
+            .u64(previous2.unwrap_or(0)),
+    );
+}

@@ -1,0 +1,73 @@
+//! How a sentence portrays a person or organisation it mentions (the NewsMTSC task):
+//! a multinomial logistic regression over target-relative hashed features
+//! ([`features`]), trained in pure Rust on NewsMTSC by [`train`] (`byline train
+//! stance`), shipped in `model/portrayal.bin`. Its softmax is the entry's score.
+
+pub mod features;
+pub mod train;
+
+use byline_core::{Document, Polarity, Span};
+use byline_learn::{Decode, Model, Packed};
+use std::sync::LazyLock;
+
+/// Feature buckets: `2^BITS`.
+pub const BITS: u32 = 18;
+/// The magic bytes of the model file.
+pub const MAGIC: &[u8; 8] = b"BYLPORT1";
+/// The classes, in model order.
+pub const CLASSES: [Polarity; 3] = [Polarity::Positive, Polarity::Neutral, Polarity::Negative];
+
+/// A trained portrayal classifier, packed for scoring.
+pub struct PortrayalModel {
+    packed: Packed<3>,
+}
+
+impl PortrayalModel {
+    /// Reads a model written by [`Model::to_bytes`] with [`MAGIC`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        let model = Model::<3>::from_bytes(bytes, MAGIC)?;
+        Ok(Self::new(&model))
+    }
+
+    /// Packs a trained model.
+    pub fn new(model: &Model<3>) -> Self {
+        PortrayalModel {
+            packed: Packed::new(model),
+        }
+    }
+
+    /// The class probabilities of `target` (positive, neutral, negative).
+    pub fn probabilities(&self, doc: &Document, target: Span, scratch: &mut Vec<u32>) -> [f32; 3] {
+        scratch.clear();
+        features::target_features(doc, target, self.packed.bits, scratch);
+        let mut scores = [0.0f32; 3];
+        self.packed.emissions(scratch, &mut scores);
+        softmax(scores)
+    }
+
+    /// The most probable polarity of `target` and its probability.
+    pub fn classify(&self, doc: &Document, target: Span, scratch: &mut Vec<u32>) -> (Polarity, f64) {
+        let p = self.probabilities(doc, target, scratch);
+        let best = (0..3).fold(0, |b, k| if p[k] > p[b] { k } else { b });
+        // Three decimals: the JSON output stays short and stable across platforms.
+        (CLASSES[best], (f64::from(p[best]) * 1000.0).round() / 1000.0)
+    }
+}
+
+/// Softmax of three scores.
+pub fn softmax(scores: [f32; 3]) -> [f32; 3] {
+    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let e = scores.map(|s| (s - max).exp());
+    let sum: f32 = e.iter().sum();
+    e.map(|x| x / sum)
+}
+
+static SHIPPED: LazyLock<PortrayalModel> = LazyLock::new(|| {
+    PortrayalModel::from_bytes(include_bytes!("../../model/portrayal.bin"))
+        .expect("the shipped portrayal model is readable (a test checks it)")
+});
+
+/// The model trained on NewsMTSC that ships with the crate.
+pub fn shipped() -> &'static PortrayalModel {
+    &SHIPPED
+}
