@@ -19,6 +19,18 @@ pub fn char_class(c: char) -> char {
     }
 }
 
+/// A distance as a small class for features: 0–3 as themselves, 4 for 4–6, 5 for
+/// 7–`far`, 6 beyond.
+#[inline]
+pub fn distance_class(distance: usize, far: usize) -> u64 {
+    match distance {
+        0..=3 => distance as u64,
+        4..=6 => 4,
+        d if d <= far => 5,
+        _ => 6,
+    }
+}
+
 /// Builds the bucket of one feature: a template id and its parts, mixed as 64-bit words.
 #[derive(Clone, Copy, Debug)]
 pub struct FeatureHash(u64);

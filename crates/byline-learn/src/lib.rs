@@ -11,7 +11,7 @@ pub mod model;
 pub mod packed;
 pub mod perceptron;
 
-pub use features::{FeatureHash, Features, char_class};
+pub use features::{FeatureHash, Features, char_class, distance_class};
 pub use model::{Decode, Model};
 pub use packed::Packed;
 pub use perceptron::{Averaged, TrainOptions};

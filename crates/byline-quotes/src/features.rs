@@ -215,12 +215,7 @@ pub fn token_infos(doc: &Document, lexicon: &CueLexicon, quotes: &[MarkedQuote])
 }
 
 fn bucket(distance: usize) -> u64 {
-    match distance {
-        0..=3 => distance as u64,
-        4..=6 => 4,
-        7..=12 => 5,
-        _ => 6,
-    }
+    byline_learn::distance_class(distance, 12)
 }
 
 /// The tokens of paragraph `p`.

@@ -71,12 +71,7 @@ fn stem(word: &str) -> &str {
 
 /// Distance classes: 1, 2, 3, 4–6, 7–10, farther.
 fn distance_class(d: usize) -> u64 {
-    match d {
-        0..=3 => d as u64,
-        4..=6 => 4,
-        7..=10 => 5,
-        _ => 6,
-    }
+    byline_learn::distance_class(d, 10)
 }
 
 /// Lexicon sign of a lower-case word: +1, -1 or 0.
