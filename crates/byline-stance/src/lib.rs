@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod portrayal;
 pub mod predicates;
 pub mod sentiment;
+pub mod vader;
 
 use byline_core::{Document, ExtractError, Extractor, Layer};
 

@@ -32,6 +32,19 @@ enum T {
     Stem,
     Possessed,
     NearestLexicon,
+    Vader,
+    VaderSum,
+    Cluster,
+}
+
+/// VADER valence as a class: sign and strength (weak < 1.5 ≤ strong).
+fn valence_class(v: f32) -> u64 {
+    match v {
+        v if v <= -1.5 => 0,
+        v if v < 0.0 => 1,
+        v if v < 1.5 => 2,
+        _ => 3,
+    }
 }
 
 /// Words that end a clause for the purpose of "the same clause as the target".
@@ -145,6 +158,8 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
         }
     }
     let mut nearest_lexicon: [Option<(i64, bool)>; 2] = [None, None];
+    let clusters = byline_entities::tagger::clusters::shipped_clusters();
+    let mut valence_sum = [0.0f32; 2];
     let mut positives = [0u64; 2];
     let mut negatives = [0u64; 2];
     let mut negation_left = 0usize;
@@ -190,6 +205,34 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
         if NEGATORS.contains(&word(t)) {
             negation_left = 3;
         }
+        if let Some(v) = crate::vader::valence(word(t)) {
+            let v = if negated { -v } else { v };
+            let in_clause = (clause_start..clause_end).contains(&t);
+            push(
+                FeatureHash::new(T::Vader as u64)
+                    .u64(valence_class(v))
+                    .u64(side)
+                    .u64(distance_class(distance)),
+            );
+            push(
+                FeatureHash::new(T::Vader as u64)
+                    .u64(valence_class(v))
+                    .u64(u64::from(in_clause))
+                    .u64(7),
+            );
+            valence_sum[usize::from(distance <= 5)] += v;
+        }
+        if let Some(ids) = clusters.get(doc.token_text(t)) {
+            push(FeatureHash::new(T::Cluster as u64).u64(u64::from(ids[1])).u64(side));
+            if distance <= 5 {
+                push(
+                    FeatureHash::new(T::Cluster as u64)
+                        .u64(u64::from(ids[0]))
+                        .u64(side)
+                        .u64(distance_class(distance)),
+                );
+            }
+        }
         let sign = lexicon_sign(word(t)) * if negated { -1 } else { 1 };
         let near = usize::from(distance <= 5);
         match sign {
@@ -220,6 +263,10 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
                 .u64((*p).min(3))
                 .u64((*n).min(3)),
         );
+    }
+    for (near, sum) in valence_sum.iter().enumerate() {
+        let class = (sum.clamp(-6.0, 6.0) / 1.5).round() as i64;
+        push(FeatureHash::new(T::VaderSum as u64).u64(near as u64).u64(class as u64));
     }
     for (side, nearest) in nearest_lexicon.iter().enumerate() {
         if let Some((sign, in_clause)) = nearest {

@@ -11,7 +11,7 @@ use byline_learn::{Decode, Model, Packed};
 use std::sync::LazyLock;
 
 /// Feature buckets: `2^BITS`.
-pub const BITS: u32 = 18;
+pub const BITS: u32 = 19;
 /// The magic bytes of the model file.
 pub const MAGIC: &[u8; 8] = b"BYLPORT1";
 /// The classes, in model order.
@@ -70,4 +70,18 @@ static SHIPPED: LazyLock<PortrayalModel> = LazyLock::new(|| {
 /// The model trained on NewsMTSC that ships with the crate.
 pub fn shipped() -> &'static PortrayalModel {
     &SHIPPED
+}
+
+#[cfg(test)]
+mod tests {
+    use byline_core::{Article, Document};
+
+    #[test]
+    fn the_shipped_model_reads_and_scores() {
+        let text = "Critics slammed Senator Smith for the failed plan.";
+        let doc = Document::new(Article::new("t", text).with_char_targets(&[(24, 29)]).unwrap());
+        let p = super::shipped().probabilities(&doc, doc.targets[0], &mut Vec::new());
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+        assert!(p.iter().all(|x| (0.0..=1.0).contains(x)));
+    }
 }

@@ -30,9 +30,9 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            epochs: 8,
-            rate: 0.2,
-            l2: 1e-5,
+            epochs: 7,
+            rate: 0.02,
+            l2: 1e-3,
             seed: 17,
         }
     }

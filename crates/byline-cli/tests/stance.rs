@@ -1,0 +1,85 @@
+//! `byline eval stance` agrees with the reference scorer on NewsMTSC dev, target
+//! sentiment stays above its floors, and `byline train stance` reproduces the shipped
+//! model byte for byte. Needs ../shared (skipped with a message if absent).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+mod common;
+
+fn shared() -> Option<PathBuf> {
+    common::shared("data/stance/newsmtsc/dev_rw.jsonl")
+}
+
+fn byline(args: &[&str], paths: &[&Path]) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_byline"));
+    cmd.args(args).args(paths);
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The report without its two header lines (which name the files).
+fn figures(report: &str) -> String {
+    report.lines().skip(2).collect::<Vec<_>>().join("\n")
+}
+
+fn f1m(report: &str) -> f64 {
+    let line = report.lines().find(|l| l.starts_with("F1m")).unwrap();
+    line.split_whitespace().last().unwrap().parse().unwrap()
+}
+
+#[test]
+fn eval_stance_agrees_with_the_reference_scorer_on_dev() {
+    let Some(shared) = shared() else { return };
+    for part in ["dev_rw", "dev_mt"] {
+        let gold = shared.join(format!("data/stance/newsmtsc/{part}.jsonl"));
+        let pred = common::temp("stance", &format!("{part}.jsonl"));
+        let ours = byline(&["eval", "stance"], &[&gold, Path::new("--predict"), &pred]);
+        let Ok(out) = Command::new("python3")
+            .arg(shared.join("eval/eval_stance.py"))
+            .arg(&gold)
+            .arg(&pred)
+            .output()
+        else {
+            eprintln!("SKIPPED: python3 is not available");
+            return;
+        };
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(figures(&ours), figures(&String::from_utf8_lossy(&out.stdout)));
+        // The written predictions read back give the same report.
+        let again = byline(&["eval", "stance"], &[&gold, Path::new("--system"), &pred]);
+        assert_eq!(figures(&ours), figures(&again));
+    }
+}
+
+#[test]
+fn target_sentiment_on_dev_stays_above_its_floors() {
+    let Some(shared) = shared() else { return };
+    let dir = shared.join("data/stance/newsmtsc");
+    // Figures of the shipped model (dev_rw 70.3, dev_mt 64.9).
+    assert!(f1m(&byline(&["eval", "stance"], &[&dir.join("dev_rw.jsonl")])) >= 69.0);
+    assert!(f1m(&byline(&["eval", "stance"], &[&dir.join("dev_mt.jsonl")])) >= 63.5);
+}
+
+#[test]
+fn training_reproduces_the_shipped_stance_model() {
+    let Some(shared) = shared() else { return };
+    let out = common::temp("stance", "model");
+    let data = shared.join("data/stance/newsmtsc");
+    byline(
+        &["train", "stance", "--train"],
+        &[
+            &data.join("train.jsonl"),
+            Path::new("--dev"),
+            &data.join("dev_rw.jsonl"),
+            Path::new("-o"),
+            &out,
+        ],
+    );
+    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-stance/model/portrayal.bin");
+    assert!(
+        std::fs::read(out.join("portrayal.bin")).unwrap() == std::fs::read(shipped).unwrap(),
+        "retraining gave a different portrayal.bin: retrain and ship it"
+    );
+}
