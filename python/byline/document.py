@@ -130,6 +130,7 @@ class Stance:
     score: float
     evidence: Evidence
     quote: Optional[int]
+    channel: str = "narration"
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ class Document:
                     s["score"],
                     Evidence(s["evidence"]["start"], s["evidence"]["end"], s["evidence"].get("text", "")),
                     s["quote"],
+                    s.get("channel", "narration"),
                 )
                 for s in record["stances"]
             ],

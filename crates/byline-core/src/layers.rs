@@ -188,6 +188,32 @@ pub struct Stance {
     pub evidence: Span,
     /// Index into `Document::quotes` when the stance is expressed in a quote.
     pub quote: Option<usize>,
+    /// Whose words express it: the narrator's, or a quote's.
+    pub channel: StanceChannel,
+}
+
+/// Whose words express a stance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StanceChannel {
+    /// The article's own words ("Medvedev expressed his approval of …").
+    #[default]
+    Narration,
+    /// A direct quote: the holder's words in quotation marks.
+    DirectQuote,
+    /// Reported speech ("Peskov noted that Ukraine had not adhered to it"), mixed quotes
+    /// included.
+    IndirectQuote,
+}
+
+impl StanceChannel {
+    /// The channel of a stance expressed in a quote of `kind`.
+    pub fn of_quote(kind: QuoteKind) -> Self {
+        match kind {
+            QuoteKind::Direct => StanceChannel::DirectQuote,
+            QuoteKind::Indirect | QuoteKind::Mixed => StanceChannel::IndirectQuote,
+        }
+    }
 }
 
 /// How a sentence portrays one mention (the NewsMTSC task).

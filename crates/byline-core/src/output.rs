@@ -4,7 +4,7 @@
 
 use crate::document::Document;
 use crate::error::ArticleError;
-use crate::layers::{EntityLabel, Polarity, QuoteKind, TimexType};
+use crate::layers::{EntityLabel, Polarity, QuoteKind, StanceChannel, TimexType};
 use crate::offsets::CharIndex;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -157,6 +157,9 @@ pub struct StanceOut {
     pub evidence: EvidenceOut,
     /// Index into `quotes`, if expressed in a quote.
     pub quote: Option<usize>,
+    /// narration, direct_quote or indirect_quote.
+    #[serde(default)]
+    pub channel: StanceChannel,
 }
 
 /// A target-sentiment entry in the output.
@@ -336,6 +339,7 @@ impl OutputRecord {
                         text: ev.text,
                     },
                     quote: s.quote,
+                    channel: s.channel,
                 }
             })
             .collect();

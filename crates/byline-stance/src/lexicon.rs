@@ -20,6 +20,16 @@ pub const PREDICATES: &[(&str, Polarity)] = &[
     ("support", Polarity::Positive),
     ("supports", Polarity::Positive),
     ("supported", Polarity::Positive),
+    ("supporting", Polarity::Positive),
+    ("backing", Polarity::Positive),
+    ("endorsing", Polarity::Positive),
+    ("praising", Polarity::Positive),
+    ("opposing", Polarity::Negative),
+    ("oppose", Polarity::Negative),
+    ("criticizing", Polarity::Negative),
+    ("criticising", Polarity::Negative),
+    ("condemning", Polarity::Negative),
+    ("blaming", Polarity::Negative),
     ("endorse", Polarity::Positive),
     ("endorses", Polarity::Positive),
     ("endorsed", Polarity::Positive),
@@ -56,6 +66,37 @@ pub const PREDICATES: &[(&str, Polarity)] = &[
     ("disapproval", Polarity::Negative),
     ("warned", Polarity::Negative),
     ("mocked", Polarity::Negative),
+];
+
+/// Verbs that judge their own subject when someone reports them: keeping an agreement
+/// speaks for the subject, breaking it against ("Ukraine had not adhered to it" in
+/// Peskov's words is Peskov against Ukraine). Negation flips them.
+pub const CONDUCT_VERBS: &[(&str, Polarity)] = &[
+    ("adhere", Polarity::Positive),
+    ("adhered", Polarity::Positive),
+    ("adheres", Polarity::Positive),
+    ("comply", Polarity::Positive),
+    ("complied", Polarity::Positive),
+    ("complies", Polarity::Positive),
+    ("honor", Polarity::Positive),
+    ("honored", Polarity::Positive),
+    ("honour", Polarity::Positive),
+    ("honoured", Polarity::Positive),
+    ("respected", Polarity::Positive),
+    ("cooperated", Polarity::Positive),
+    ("helped", Polarity::Positive),
+    ("violate", Polarity::Negative),
+    ("violated", Polarity::Negative),
+    ("violates", Polarity::Negative),
+    ("breached", Polarity::Negative),
+    ("broke", Polarity::Negative),
+    ("reneged", Polarity::Negative),
+    ("lied", Polarity::Negative),
+    ("cheated", Polarity::Negative),
+    ("refused", Polarity::Negative),
+    ("failed", Polarity::Negative),
+    ("sabotaged", Polarity::Negative),
+    ("undermined", Polarity::Negative),
 ];
 
 /// Positive sentiment words for target portrayal.
@@ -133,4 +174,10 @@ pub const NEGATIVE_WORDS: &[&str] = &[
 ];
 
 /// Negators that flip a predicate in front of it.
-pub const NEGATORS: &[&str] = &["not", "n't", "never", "no", "nor", "without"];
+pub const NEGATORS: &[&str] = &["not", "n't", "n’t", "never", "no", "nor", "without"];
+
+/// Whether a token negates: a negator, or a contraction with one ("didn't", "won’t").
+pub fn is_negator(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    NEGATORS.contains(&lower.as_str()) || lower.ends_with("n't") || lower.ends_with("n’t")
+}

@@ -1,16 +1,17 @@
 //! Stance for byline: holder → target → polarity with evidence, and how each PER/ORG
 //! mention is portrayed (`target_sentiment`).
 //!
-//! Baseline: stance predicates from a hand-written lexicon, with the holder the
-//! entity (or resolved pronoun, or quote speaker) before the predicate and the target
-//! the entity or noun phrase after it; a negator just before the predicate flips it.
-//! Target sentiment counts lexicon words in the mention's sentence. Scores are fixed
-//! confidence levels of the rules, not calibrated probabilities; the stance issue
-//! replaces both with a trained model.
+//! Stances come from two sources: stance predicates ("expressed his approval of",
+//! "criticised", negation flips them) with the holder the subject before the predicate,
+//! or the speaker of the quote they sit in ([`predicates`]); and quotes whose speaker
+//! portrays an entity clearly ([`reported`]). Target sentiment is a logistic regression
+//! trained on NewsMTSC ([`portrayal`], [`sentiment`]).
 
+pub mod conduct;
 pub mod lexicon;
 pub mod portrayal;
 pub mod predicates;
+pub mod reported;
 pub mod sentiment;
 pub mod vader;
 
@@ -34,7 +35,24 @@ impl Extractor for Stance {
     }
 
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
-        doc.stances = predicates::find_stances(doc);
+        let mut stances = predicates::find_stances(doc);
+        // A quote's portrayal of an entity the predicates already linked to the same
+        // holder adds nothing.
+        for s in conduct::conduct_stances(doc)
+            .into_iter()
+            .chain(reported::quote_stances(doc))
+        {
+            let known = stances.iter().any(|p| {
+                p.holder.cluster == s.holder.cluster
+                    && p.holder.name == s.holder.name
+                    && (p.target.cluster == s.target.cluster || p.target.span.overlaps(s.target.span))
+            });
+            if !known {
+                stances.push(s);
+            }
+        }
+        stances.sort_by_key(|s| (s.evidence.start, s.target.span.start));
+        doc.stances = stances;
         doc.target_sentiment = sentiment::portrayals(doc);
         Ok(())
     }

@@ -1,8 +1,10 @@
 //! Stance predicates: "Medvedev expressed his approval of the US comments",
 //! "he desires a swift peace agreement", "X criticised Y".
 
-use crate::lexicon::{NEGATORS, PREDICATES};
-use byline_core::{Document, EntityLabel, Polarity, Span, Stance, StanceHolder, StanceTarget, TokenKind};
+use crate::lexicon::{PREDICATES, is_negator};
+use byline_core::{
+    Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget, TokenKind,
+};
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our",
@@ -93,24 +95,37 @@ pub fn find_stances(doc: &Document) -> Vec<Stance> {
             let Some(&(_, base)) = PREDICATES.iter().find(|(word, _)| word.eq_ignore_ascii_case(w)) else {
                 continue;
             };
-            let negated = (p.saturating_sub(3).max(range.start)..p).any(|t| NEGATORS.contains(&doc.token_text(t)));
+            let negated = (p.saturating_sub(3).max(range.start)..p).any(|t| is_negator(doc.token_text(t)));
             let polarity = match (base, negated) {
                 (Polarity::Positive, true) => Polarity::Negative,
                 (Polarity::Negative, true) => Polarity::Positive,
                 (b, _) => b,
             };
             let quote = quote_containing(doc, doc.tokens[p].span);
-            let holder = match quote {
-                Some(q) => doc.quotes[q]
-                    .speaker
-                    .as_ref()
-                    .map(|s| (s.cluster, s.name.clone(), None)),
-                None => holder_before(doc, p, range.start).map(|(t, c)| {
+            let named_holder = |min: usize| {
+                holder_before(doc, p, min).map(|(t, c)| {
                     let name = c
                         .map(|c| doc.clusters[c].name.clone())
                         .unwrap_or_else(|| doc.token_text(t).to_owned());
                     (c, name, Some(t))
-                }),
+                })
+            };
+            let holder = match quote {
+                // "X said Y opposes Z": a subject named inside the quote holds the stance
+                // (X only reports it); otherwise ("we oppose", "opposes Z") the speaker.
+                Some(q) => {
+                    let content = doc.quotes[q].spans.iter().find(|s| s.contains(doc.tokens[p].span));
+                    let start = content.map_or(p, |s| doc.tokens_in(*s).start).max(range.start);
+                    named_holder(start)
+                        .filter(|(c, _, _)| c.is_some() && *c != doc.quotes[q].speaker.as_ref().and_then(|s| s.cluster))
+                        .or_else(|| {
+                            doc.quotes[q]
+                                .speaker
+                                .as_ref()
+                                .map(|s| (s.cluster, s.name.clone(), None))
+                        })
+                }
+                None => named_holder(range.start),
             };
             let Some((cluster, name, holder_tok)) = holder else {
                 continue;
@@ -146,6 +161,9 @@ pub fn find_stances(doc: &Document) -> Vec<Stance> {
                 score: if target_cluster.is_some() { 0.6 } else { 0.5 },
                 evidence: Span::new(ev_start, end),
                 quote,
+                channel: quote.map_or(StanceChannel::Narration, |q| {
+                    StanceChannel::of_quote(doc.quotes[q].kind)
+                }),
             });
         }
     }

@@ -4,7 +4,7 @@
 //! sits inside a quotation or opens the sentence, and the mention's own words. No parser
 //! is needed: everything comes from the segmentation.
 
-use crate::lexicon::{NEGATIVE_WORDS, NEGATORS, POSITIVE_WORDS};
+use crate::lexicon::{NEGATIVE_WORDS, POSITIVE_WORDS, is_negator};
 use byline_core::{Document, Span, TokenKind};
 use byline_learn::FeatureHash;
 use byline_learn::hash::hash_str;
@@ -202,7 +202,7 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
             push(FeatureHash::new(T::Negated as u64).u64(w).u64(side));
             negation_left -= 1;
         }
-        if NEGATORS.contains(&word(t)) {
+        if is_negator(word(t)) {
             negation_left = 3;
         }
         if let Some(v) = crate::vader::valence(word(t)) {

@@ -30,7 +30,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            epochs: 7,
+            epochs: 6,
             rate: 0.02,
             l2: 1e-3,
             seed: 17,
