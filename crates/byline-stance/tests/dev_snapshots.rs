@@ -4,13 +4,13 @@
 //! (gold printed beside ours so a reviewer sees the misses). Skipped with a message
 //! when `../shared` is absent.
 
-use byline_core::{Article, Document, Pipeline};
-use byline_entities::Entities;
-use byline_quotes::Quotes;
-use byline_stance::Stance;
+use byline_core::Article;
+use common::{pipeline, render};
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
+
+mod common;
 
 fn shared(path: &str) -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -22,36 +22,6 @@ fn shared(path: &str) -> Option<PathBuf> {
         eprintln!("SKIPPED: ../shared/{path} is absent; this test needs it");
         None
     }
-}
-
-fn pipeline() -> Pipeline {
-    Pipeline::builder()
-        .with(Entities)
-        .with(Quotes)
-        .with(Stance)
-        .build()
-        .unwrap()
-}
-
-/// Stances and portrayals of `doc` inside `within`.
-fn render(doc: &Document, within: byline_core::Span) -> String {
-    let mut out = String::new();
-    for s in doc.stances.iter().filter(|s| within.contains(s.evidence)) {
-        out += &format!(
-            "stance {} -> {:?} {:?} {:?} score {} (quote {:?})\n  evidence: {:?}\n",
-            s.holder.name,
-            doc.span_text(s.target.span),
-            s.polarity,
-            s.channel,
-            s.score,
-            s.quote,
-            doc.span_text(s.evidence)
-        );
-    }
-    for t in doc.target_sentiment.iter().filter(|t| within.contains(t.span)) {
-        out += &format!("portrayal {:?}: {:?} {}\n", doc.span_text(t.span), t.polarity, t.score);
-    }
-    out
 }
 
 /// The first corpus article containing `needle`, processed whole; printed: the

@@ -1,33 +1,12 @@
 //! Stances and target sentiment (one snapshot each).
 
-use byline_core::{Article, Pipeline};
-use byline_entities::Entities;
-use byline_quotes::Quotes;
-use byline_stance::Stance;
+use byline_core::{Article, Span};
+
+mod common;
 
 fn render(text: &str) -> String {
-    let pipeline = Pipeline::builder()
-        .with(Entities)
-        .with(Quotes)
-        .with(Stance)
-        .build()
-        .unwrap();
-    let doc = pipeline.process(Article::new("t", text)).unwrap();
-    let mut out = String::new();
-    for s in &doc.stances {
-        out += &format!(
-            "{} -> {:?} {:?} (quote {:?})\n  evidence: {:?}\n",
-            s.holder.name,
-            doc.span_text(s.target.span),
-            s.polarity,
-            s.quote,
-            doc.span_text(s.evidence)
-        );
-    }
-    for t in &doc.target_sentiment {
-        out += &format!("portrayal {:?}: {:?}\n", doc.span_text(t.span), t.polarity);
-    }
-    out
+    let doc = common::pipeline().process(Article::new("t", text)).unwrap();
+    common::render(&doc, Span::new(0, text.len()))
 }
 
 #[test]

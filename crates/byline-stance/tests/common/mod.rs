@@ -1,0 +1,37 @@
+//! Helpers shared by the stance snapshot tests.
+
+use byline_core::{Document, Pipeline, Span};
+use byline_entities::Entities;
+use byline_quotes::Quotes;
+use byline_stance::Stance;
+
+/// Entities, quotes and stance.
+pub fn pipeline() -> Pipeline {
+    Pipeline::builder()
+        .with(Entities)
+        .with(Quotes)
+        .with(Stance)
+        .build()
+        .unwrap()
+}
+
+/// The stances and portrayals of `doc` inside `within`, one per line.
+pub fn render(doc: &Document, within: Span) -> String {
+    let mut out = String::new();
+    for s in doc.stances.iter().filter(|s| within.contains(s.evidence)) {
+        out += &format!(
+            "stance {} -> {:?} {:?} {:?} score {} (quote {:?})\n  evidence: {:?}\n",
+            s.holder.name,
+            doc.span_text(s.target.span),
+            s.polarity,
+            s.channel,
+            s.score,
+            s.quote,
+            doc.span_text(s.evidence)
+        );
+    }
+    for t in doc.target_sentiment.iter().filter(|t| within.contains(t.span)) {
+        out += &format!("portrayal {:?}: {:?} {}\n", doc.span_text(t.span), t.polarity, t.score);
+    }
+    out
+}
