@@ -35,25 +35,31 @@ impl Extractor for Stance {
     }
 
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
-        let mut stances = predicates::find_stances(doc);
-        // A quote's portrayal of an entity the predicates already linked to the same
-        // holder adds nothing.
-        for s in conduct::conduct_stances(doc)
-            .into_iter()
-            .chain(reported::quote_stances(doc))
-        {
-            let known = stances.iter().any(|p| {
-                p.holder.cluster == s.holder.cluster
-                    && p.holder.name == s.holder.name
-                    && (p.target.cluster == s.target.cluster || p.target.span.overlaps(s.target.span))
-            });
-            if !known {
-                stances.push(s);
-            }
-        }
-        stances.sort_by_key(|s| (s.evidence.start, s.target.span.start));
-        doc.stances = stances;
         doc.target_sentiment = sentiment::portrayals(doc);
+        doc.stances = find_stances(doc, &doc.target_sentiment);
         Ok(())
     }
+}
+
+/// Every stance of `doc`: predicates first, then quote stances they do not already give
+/// (`portrayals`: the document's target sentiment, which quote stances read).
+pub fn find_stances(doc: &Document, portrayals: &[byline_core::TargetSentiment]) -> Vec<byline_core::Stance> {
+    let mut stances = predicates::find_stances(doc);
+    // A quote's portrayal of an entity the predicates already linked to the same
+    // holder adds nothing.
+    for s in conduct::conduct_stances(doc)
+        .into_iter()
+        .chain(reported::quote_stances(doc, portrayals))
+    {
+        let known = stances.iter().any(|p| {
+            p.holder.cluster == s.holder.cluster
+                && p.holder.name == s.holder.name
+                && (p.target.cluster == s.target.cluster || p.target.span.overlaps(s.target.span))
+        });
+        if !known {
+            stances.push(s);
+        }
+    }
+    stances.sort_by_key(|s| (s.evidence.start, s.target.span.start));
+    stances
 }

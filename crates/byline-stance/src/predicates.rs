@@ -5,6 +5,8 @@ use crate::lexicon::{PREDICATES, is_negator};
 use byline_core::{
     Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget, TokenKind,
 };
+use byline_learn::hash::FastMap;
+use std::sync::LazyLock;
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our",
@@ -73,6 +75,19 @@ fn target_after(doc: &Document, pred: usize, limit: usize) -> Option<(Span, Opti
     })
 }
 
+/// The polarity of a stance predicate, any case ("Praised", "praised").
+fn predicate(word: &str) -> Option<Polarity> {
+    static TABLE: LazyLock<FastMap<&'static str, Polarity>> = LazyLock::new(|| PREDICATES.iter().copied().collect());
+    if word.len() > 16 {
+        return None;
+    }
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        TABLE.get(word.to_ascii_lowercase().as_str()).copied()
+    } else {
+        TABLE.get(word).copied()
+    }
+}
+
 /// Index of the quote whose content holds `span` (quotes are in text order).
 fn quote_containing(doc: &Document, span: Span) -> Option<usize> {
     let i = doc.quotes.partition_point(|q| q.span.start <= span.start);
@@ -92,7 +107,7 @@ pub fn find_stances(doc: &Document) -> Vec<Stance> {
             if !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
                 continue;
             }
-            let Some(&(_, base)) = PREDICATES.iter().find(|(word, _)| word.eq_ignore_ascii_case(w)) else {
+            let Some(base) = predicate(w) else {
                 continue;
             };
             let negated = (p.saturating_sub(3).max(range.start)..p).any(|t| is_negator(doc.token_text(t)));

@@ -5,8 +5,9 @@
 //! at least [`MIN_PROBABILITY`]) becomes a stance whose evidence is the mention's clause
 //! and whose score is that probability.
 
-use crate::portrayal::{self, CLASSES};
-use byline_core::{Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget};
+use byline_core::{
+    Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget, TargetSentiment,
+};
 
 /// The least classifier probability that makes a quote's portrayal a stance. On NewsMTSC
 /// dev the classifier's non-neutral calls above it are right about 80 % of the time.
@@ -55,10 +56,10 @@ fn clause_around(doc: &Document, mention: Span, within: Span) -> Span {
     )
 }
 
-/// Stances of quote speakers towards the entities their quotes portray.
-pub fn quote_stances(doc: &Document) -> Vec<Stance> {
-    let model = portrayal::shipped();
-    let mut scratch = Vec::with_capacity(256);
+/// Stances of quote speakers towards the entities their quotes portray, read from the
+/// document's portrayals (`portrayals`, sorted by span, as [`crate::sentiment::portrayals`]
+/// gives them).
+pub fn quote_stances(doc: &Document, portrayals: &[TargetSentiment]) -> Vec<Stance> {
     let mut out = Vec::new();
     for (q, quote) in doc.quotes.iter().enumerate() {
         let Some(speaker) = &quote.speaker else { continue };
@@ -71,9 +72,12 @@ pub fn quote_stances(doc: &Document) -> Vec<Stance> {
                 {
                     continue;
                 }
-                let p = model.probabilities(doc, entity.span, &mut scratch);
-                let best = (0..3).fold(0, |b, k| if p[k] > p[b] { k } else { b });
-                if CLASSES[best] == Polarity::Neutral || p[best] < MIN_PROBABILITY {
+                let at =
+                    portrayals.partition_point(|t| (t.span.start, t.span.end) < (entity.span.start, entity.span.end));
+                let Some(portrayal) = portrayals.get(at).filter(|t| t.span == entity.span) else {
+                    continue;
+                };
+                if portrayal.polarity == Polarity::Neutral || portrayal.score < f64::from(MIN_PROBABILITY) {
                     continue;
                 }
                 out.push(Stance {
@@ -85,8 +89,8 @@ pub fn quote_stances(doc: &Document) -> Vec<Stance> {
                         span: entity.span,
                         cluster: Some(entity.cluster),
                     },
-                    polarity: CLASSES[best],
-                    score: (f64::from(p[best]) * 1000.0).round() / 1000.0,
+                    polarity: portrayal.polarity,
+                    score: portrayal.score,
                     evidence: clause_around(doc, entity.span, content),
                     quote: Some(q),
                     channel: StanceChannel::of_quote(quote.kind),

@@ -1,7 +1,7 @@
 //! Target sentiment: how its sentence portrays every PER/ORG mention and every
 //! caller-given target, by the trained portrayal classifier ([`crate::portrayal`]).
 
-use crate::portrayal::{self, PortrayalModel};
+use crate::portrayal::{self, PortrayalModel, Scratch};
 use byline_core::{Document, EntityLabel, Span, TargetSentiment};
 
 fn portray(
@@ -9,7 +9,7 @@ fn portray(
     model: &PortrayalModel,
     span: Span,
     cluster: Option<usize>,
-    scratch: &mut Vec<u32>,
+    scratch: &mut Scratch,
 ) -> TargetSentiment {
     let (polarity, score) = model.classify(doc, span, scratch);
     TargetSentiment {
@@ -23,7 +23,7 @@ fn portray(
 /// One entry per PER/ORG mention, plus one per given target not already covered.
 pub fn portrayals(doc: &Document) -> Vec<TargetSentiment> {
     let model = portrayal::shipped();
-    let mut scratch = Vec::with_capacity(256);
+    let mut scratch = Scratch::default();
     let mut out: Vec<TargetSentiment> = doc
         .entities
         .iter()

@@ -97,15 +97,86 @@ fn is_quote_mark(word: &str) -> bool {
     matches!(word, "\"" | "“" | "”" | "``" | "''" | "‘" | "’")
 }
 
+/// What the features need of every token of one sentence, computed once per sentence
+/// and shared by all its mentions.
+pub struct SentenceWords {
+    /// The sentence's index.
+    pub sentence: usize,
+    range: std::ops::Range<usize>,
+    hash: Vec<u64>,
+    stem_hash: Vec<u64>,
+    quoted: Vec<bool>,
+    punct: Vec<bool>,
+    boundary: Vec<bool>,
+    resets_negation: Vec<bool>,
+    negator: Vec<bool>,
+    possessive: Vec<bool>,
+    valence: Vec<Option<f32>>,
+    cluster: Vec<Option<[u16; 3]>>,
+    lexicon: Vec<i64>,
+}
+
+impl SentenceWords {
+    /// The words of sentence `sentence` of `doc`.
+    pub fn new(doc: &Document, sentence: usize) -> Self {
+        let range = doc.sentences[sentence].tokens.clone();
+        let clusters = byline_entities::tagger::clusters::shipped_clusters();
+        let n = range.len();
+        let mut w = SentenceWords {
+            sentence,
+            range: range.clone(),
+            hash: Vec::with_capacity(n),
+            stem_hash: Vec::with_capacity(n),
+            quoted: Vec::with_capacity(n),
+            punct: Vec::with_capacity(n),
+            boundary: Vec::with_capacity(n),
+            resets_negation: Vec::with_capacity(n),
+            negator: Vec::with_capacity(n),
+            possessive: Vec::with_capacity(n),
+            valence: Vec::with_capacity(n),
+            cluster: Vec::with_capacity(n),
+            lexicon: Vec::with_capacity(n),
+        };
+        // Quotation state: inside marks or not (toggled by each mark).
+        let mut open = false;
+        for t in range {
+            let text = doc.token_text(t);
+            let lower = text.to_lowercase();
+            let mark = is_quote_mark(text);
+            if mark {
+                open = !open;
+            }
+            w.quoted.push(open && !mark);
+            w.hash.push(hash_str(&lower));
+            w.stem_hash.push(hash_str(stem(&lower)));
+            w.punct.push(doc.tokens[t].kind == TokenKind::Punct);
+            w.boundary.push(clause_boundary(&lower));
+            w.resets_negation
+                .push(matches!(lower.as_str(), "," | ";" | ":" | "." | "?" | "!"));
+            w.negator.push(is_negator(&lower));
+            w.possessive.push(matches!(lower.as_str(), "'s" | "’s" | "'" | "’"));
+            w.valence.push(crate::vader::valence(&lower));
+            w.cluster.push(clusters.get(text));
+            w.lexicon.push(lexicon_sign(&lower));
+        }
+        w
+    }
+}
+
 /// The hashed features of the mention `target` (byte span) in `doc`, folded into
 /// `2^bits` buckets and appended to `out`.
 pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u32>) {
+    match doc.sentence_at(target.start) {
+        Some(s) => features_in(doc, &SentenceWords::new(doc, s), target, bits, out),
+        None => out.push(FeatureHash::new(T::Bias as u64).finish(bits)),
+    }
+}
+
+/// [`target_features`] with the words of the mention's sentence already computed.
+pub fn features_in(doc: &Document, words: &SentenceWords, target: Span, bits: u32, out: &mut Vec<u32>) {
     let mut push = |f: FeatureHash| out.push(f.finish(bits));
     push(FeatureHash::new(T::Bias as u64));
-    let Some(sentence) = doc.sentence_at(target.start) else {
-        return;
-    };
-    let range = doc.sentences[sentence].tokens.clone();
+    let range = words.range.clone();
     let inside = doc.tokens_overlapping(target);
     let (first, last) = if inside.is_empty() {
         let at = range
@@ -119,22 +190,9 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
     // A mention running over a sentence boundary is cut to its first sentence.
     let first = first.clamp(range.start, range.end);
     let last = last.clamp(first, range.end);
-    let lower: Vec<String> = range.clone().map(|t| doc.token_text(t).to_lowercase()).collect();
-    let word = |t: usize| lower[t - range.start].as_str();
-    let word_hash: Vec<u64> = lower.iter().map(|w| hash_str(w)).collect();
-    let h = |t: usize| word_hash[t - range.start];
-
-    // Quotation state of every token: inside marks or not (toggled by each mark).
-    let mut quoted = vec![false; range.len()];
-    let mut open = false;
-    for t in range.clone() {
-        if is_quote_mark(doc.token_text(t)) {
-            open = !open;
-            continue;
-        }
-        quoted[t - range.start] = open;
-    }
-    if first < range.end && quoted[first - range.start] {
+    let at = |t: usize| t - range.start;
+    let h = |t: usize| words.hash[at(t)];
+    if first < range.end && words.quoted[at(first)] {
         push(FeatureHash::new(T::InQuote as u64).u64(1));
     }
     push(FeatureHash::new(T::Position as u64).u64(distance_class(first - range.start)));
@@ -144,21 +202,20 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
 
     // The target's clause: back and forth to the nearest boundary word.
     let mut clause_start = first;
-    while clause_start > range.start && !clause_boundary(word(clause_start - 1)) {
+    while clause_start > range.start && !words.boundary[at(clause_start - 1)] {
         clause_start -= 1;
     }
     let mut clause_end = last;
-    while clause_end < range.end && !clause_boundary(word(clause_end)) {
+    while clause_end < range.end && !words.boundary[at(clause_end)] {
         clause_end += 1;
     }
     // "Rubio's record": the words the target possesses.
-    if last < range.end && matches!(word(last), "'s" | "’s" | "'" | "’") {
+    if last < range.end && words.possessive[at(last)] {
         for t in last + 1..(last + 4).min(range.end) {
             push(FeatureHash::new(T::Possessed as u64).u64(h(t)));
         }
     }
     let mut nearest_lexicon: [Option<(i64, bool)>; 2] = [None, None];
-    let clusters = byline_entities::tagger::clusters::shipped_clusters();
     let mut valence_sum = [0.0f32; 2];
     let mut positives = [0u64; 2];
     let mut negatives = [0u64; 2];
@@ -167,8 +224,8 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
         if (first..last).contains(&t) {
             continue;
         }
-        if doc.tokens[t].kind == TokenKind::Punct {
-            if matches!(word(t), "," | ";" | ":" | "." | "?" | "!") {
+        if words.punct[at(t)] {
+            if words.resets_negation[at(t)] {
                 negation_left = 0;
             }
             continue;
@@ -190,8 +247,8 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
         if (clause_start..clause_end).contains(&t) {
             push(FeatureHash::new(T::WordClause as u64).u64(w).u64(side));
         }
-        push(FeatureHash::new(T::Stem as u64).u64(hash_str(stem(word(t)))).u64(side));
-        if quoted[t - range.start] {
+        push(FeatureHash::new(T::Stem as u64).u64(words.stem_hash[at(t)]).u64(side));
+        if words.quoted[at(t)] {
             push(FeatureHash::new(T::WordInQuote as u64).u64(w));
         }
         if t + 1 < range.end && !(first..last).contains(&(t + 1)) {
@@ -202,10 +259,10 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
             push(FeatureHash::new(T::Negated as u64).u64(w).u64(side));
             negation_left -= 1;
         }
-        if is_negator(word(t)) {
+        if words.negator[at(t)] {
             negation_left = 3;
         }
-        if let Some(v) = crate::vader::valence(word(t)) {
+        if let Some(v) = words.valence[at(t)] {
             let v = if negated { -v } else { v };
             let in_clause = (clause_start..clause_end).contains(&t);
             push(
@@ -222,7 +279,7 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
             );
             valence_sum[usize::from(distance <= 5)] += v;
         }
-        if let Some(ids) = clusters.get(doc.token_text(t)) {
+        if let Some(ids) = words.cluster[at(t)] {
             push(FeatureHash::new(T::Cluster as u64).u64(u64::from(ids[1])).u64(side));
             if distance <= 5 {
                 push(
@@ -233,7 +290,7 @@ pub fn target_features(doc: &Document, target: Span, bits: u32, out: &mut Vec<u3
                 );
             }
         }
-        let sign = lexicon_sign(word(t)) * if negated { -1 } else { 1 };
+        let sign = words.lexicon[at(t)] * if negated { -1 } else { 1 };
         let near = usize::from(distance <= 5);
         match sign {
             1 => positives[near] += 1,

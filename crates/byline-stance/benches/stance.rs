@@ -1,0 +1,69 @@
+//! Throughput of the stance extractor alone (predicates, conduct and quote stances, and
+//! the portrayal of every PER/ORG mention), in bytes of article text per second, on
+//! articles whose entities and quotes are already found (the first 500 articles of
+//! `../shared/data/corpus` when present, else the bundled `examples/sample.jsonl`).
+//! Run with `cargo bench -p byline-stance`.
+
+use byline_core::{Article, Document, Extractor};
+use byline_entities::Entities;
+use byline_quotes::Quotes;
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use std::path::Path;
+use std::sync::LazyLock;
+
+#[path = "../../../support/bench_articles.rs"]
+mod bench_articles;
+
+fn main() {
+    divan::main();
+}
+
+static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
+    bench_articles::lines(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 500)
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let article: Article =
+                byline_core::input::parse_line(l.as_bytes(), &i.to_string()).expect("benchmark lines are valid");
+            let mut doc = Document::new(article);
+            Entities.extract(&mut doc).expect("entities run on benchmark articles");
+            Quotes.extract(&mut doc).expect("quotes run on benchmark articles");
+            doc
+        })
+        .collect()
+});
+
+/// Stances and target sentiment.
+#[divan::bench]
+fn stance_extractor(bencher: Bencher) {
+    let bytes: usize = DOCS.iter().map(|d| d.text.len()).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for doc in DOCS.iter() {
+            let portrayals = byline_stance::sentiment::portrayals(doc);
+            black_box(byline_stance::find_stances(doc, &portrayals));
+        }
+    });
+}
+
+/// Stances alone (predicates, conduct verbs; the portrayals they read are not computed).
+#[divan::bench]
+fn stances_alone(bencher: Bencher) {
+    let bytes: usize = DOCS.iter().map(|d| d.text.len()).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for doc in DOCS.iter() {
+            black_box(byline_stance::find_stances(doc, &doc.target_sentiment));
+        }
+    });
+}
+
+/// Target sentiment alone (the portrayal of every PER/ORG mention).
+#[divan::bench]
+fn portrayals_alone(bencher: Bencher) {
+    let bytes: usize = DOCS.iter().map(|d| d.text.len()).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for doc in DOCS.iter() {
+            black_box(byline_stance::sentiment::portrayals(doc));
+        }
+    });
+}
