@@ -22,3 +22,32 @@ pub fn lines(workspace: &Path, n: usize) -> Vec<String> {
         .map(String::from)
         .collect()
 }
+
+/// The first `n` benchmark articles, parsed (each bench uses what it needs of this
+/// module, hence the `allow`).
+#[allow(dead_code)]
+pub fn articles(workspace: &Path, n: usize) -> Vec<byline_core::Article> {
+    lines(workspace, n)
+        .iter()
+        .enumerate()
+        .map(|(i, l)| byline_core::input::parse_line(l.as_bytes(), &i.to_string()).expect("benchmark lines are valid"))
+        .collect()
+}
+
+/// The first `n` benchmark articles as documents, each given to `prepare` (which runs the
+/// extractors the benchmarked one needs).
+#[allow(dead_code)]
+pub fn documents(
+    workspace: &Path,
+    n: usize,
+    prepare: impl Fn(&mut byline_core::Document),
+) -> Vec<byline_core::Document> {
+    articles(workspace, n)
+        .into_iter()
+        .map(|a| {
+            let mut doc = byline_core::Document::new(a);
+            prepare(&mut doc);
+            doc
+        })
+        .collect()
+}

@@ -16,13 +16,8 @@ fn main() {
     divan::main();
 }
 
-static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| {
-    bench_articles::lines(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 500)
-        .iter()
-        .enumerate()
-        .map(|(i, l)| byline_core::input::parse_line(l.as_bytes(), &i.to_string()).expect("benchmark lines are valid"))
-        .collect()
-});
+static ARTICLES: LazyLock<Vec<Article>> =
+    LazyLock::new(|| bench_articles::articles(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 500));
 
 /// Every recogniser, overlap resolution and normalisation.
 #[divan::bench]

@@ -2,7 +2,7 @@
 //! (the first 300 articles of `../shared/data/corpus` when present, else the bundled
 //! `examples/sample.jsonl`). Run with `cargo bench -p byline-entities`.
 
-use byline_core::{Article, Document};
+use byline_core::Document;
 use byline_entities::mentions::{find_mentions, tagger_tokens};
 use byline_entities::{cluster, shipped_model};
 use divan::counter::ItemsCount;
@@ -17,17 +17,8 @@ fn main() {
     divan::main();
 }
 
-static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
-    bench_articles::lines(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 300)
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let article: Article =
-                byline_core::input::parse_line(l.as_bytes(), &i.to_string()).expect("benchmark lines are valid");
-            Document::new(article)
-        })
-        .collect()
-});
+static DOCS: LazyLock<Vec<Document>> =
+    LazyLock::new(|| bench_articles::documents(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 300, |_| {}));
 
 fn tokens() -> usize {
     DOCS.iter()

@@ -4,7 +4,7 @@
 //! `../shared/data/corpus` when present, else the bundled `examples/sample.jsonl`).
 //! Run with `cargo bench -p byline-stance`.
 
-use byline_core::{Article, Document, Extractor};
+use byline_core::{Document, Extractor};
 use byline_entities::Entities;
 use byline_quotes::Quotes;
 use divan::counter::BytesCount;
@@ -20,18 +20,10 @@ fn main() {
 }
 
 static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
-    bench_articles::lines(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 500)
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let article: Article =
-                byline_core::input::parse_line(l.as_bytes(), &i.to_string()).expect("benchmark lines are valid");
-            let mut doc = Document::new(article);
-            Entities.extract(&mut doc).expect("entities run on benchmark articles");
-            Quotes.extract(&mut doc).expect("quotes run on benchmark articles");
-            doc
-        })
-        .collect()
+    bench_articles::documents(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 500, |doc| {
+        Entities.extract(doc).expect("entities run on benchmark articles");
+        Quotes.extract(doc).expect("quotes run on benchmark articles");
+    })
 });
 
 /// Stances and target sentiment.
