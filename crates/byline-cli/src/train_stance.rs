@@ -63,10 +63,9 @@ fn examples(docs: &Labelled) -> Vec<Example> {
 /// Macro-F1 over the three classes of `model` on `docs`.
 fn macro_f1(model: &PortrayalModel, docs: &Labelled) -> (f64, f64) {
     let mut confusion = [[0usize; 3]; 3];
-    let mut scratch = byline_stance::portrayal::Scratch::default();
     for (doc, labels) in docs {
         for (span, &gold) in doc.targets.iter().zip(labels) {
-            let p = model.probabilities(doc, *span, &mut scratch);
+            let p = model.portrayer(doc).probabilities(*span);
             let best = (0..3).fold(0, |b, k| if p[k] > p[b] { k } else { b });
             confusion[gold][best] += 1;
         }

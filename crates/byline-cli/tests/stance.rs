@@ -57,9 +57,9 @@ fn eval_stance_agrees_with_the_reference_scorer_on_dev() {
 fn target_sentiment_on_dev_stays_above_its_floors() {
     let Some(shared) = shared() else { return };
     let dir = shared.join("data/stance/newsmtsc");
-    // Figures of the shipped model (dev_rw 70.3, dev_mt 64.9).
-    assert!(f1m(&byline(&["eval", "stance"], &[&dir.join("dev_rw.jsonl")])) >= 69.0);
-    assert!(f1m(&byline(&["eval", "stance"], &[&dir.join("dev_mt.jsonl")])) >= 63.5);
+    // Figures of the shipped model (dev_rw 70.9, dev_mt 65.1).
+    assert!(f1m(&byline(&["eval", "stance"], &[&dir.join("dev_rw.jsonl")])) >= 70.0);
+    assert!(f1m(&byline(&["eval", "stance"], &[&dir.join("dev_mt.jsonl")])) >= 64.0);
 }
 
 #[test]

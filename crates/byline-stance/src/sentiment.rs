@@ -1,17 +1,11 @@
 //! Target sentiment: how its sentence portrays every PER/ORG mention and every
 //! caller-given target, by the trained portrayal classifier ([`crate::portrayal`]).
 
-use crate::portrayal::{self, PortrayalModel, Scratch};
+use crate::portrayal::{self, Portrayer};
 use byline_core::{Document, EntityLabel, Span, TargetSentiment};
 
-fn portray(
-    doc: &Document,
-    model: &PortrayalModel,
-    span: Span,
-    cluster: Option<usize>,
-    scratch: &mut Scratch,
-) -> TargetSentiment {
-    let (polarity, score) = model.classify(doc, span, scratch);
+fn portray(portrayer: &mut Portrayer, span: Span, cluster: Option<usize>) -> TargetSentiment {
+    let (polarity, score) = portrayer.classify(span);
     TargetSentiment {
         span,
         cluster,
@@ -22,20 +16,19 @@ fn portray(
 
 /// One entry per PER/ORG mention, plus one per given target not already covered.
 pub fn portrayals(doc: &Document) -> Vec<TargetSentiment> {
-    let model = portrayal::shipped();
-    let mut scratch = Scratch::default();
+    let mut portrayer = portrayal::shipped().portrayer(doc);
     let mut out: Vec<TargetSentiment> = doc
         .entities
         .iter()
         .filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
-        .map(|e| portray(doc, model, e.span, Some(e.cluster), &mut scratch))
+        .map(|e| portray(&mut portrayer, e.span, Some(e.cluster)))
         .collect();
     for &target in &doc.targets {
         if out.iter().any(|t| t.span == target) {
             continue;
         }
         let cluster = doc.entities.iter().find(|e| e.span == target).map(|e| e.cluster);
-        out.push(portray(doc, model, target, cluster, &mut scratch));
+        out.push(portray(&mut portrayer, target, cluster));
     }
     out.sort_by_key(|t| (t.span.start, t.span.end));
     out

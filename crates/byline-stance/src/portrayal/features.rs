@@ -97,6 +97,9 @@ fn is_quote_mark(word: &str) -> bool {
     matches!(word, "\"" | "“" | "”" | "``" | "''" | "‘" | "’")
 }
 
+/// How far from the mention context words are read, in tokens.
+const WINDOW: usize = 100;
+
 /// What the features need of every token of one sentence, computed once per sentence
 /// and shared by all its mentions.
 pub struct SentenceWords {
@@ -220,7 +223,10 @@ pub fn features_in(doc: &Document, words: &SentenceWords, target: Span, bits: u3
     let mut positives = [0u64; 2];
     let mut negatives = [0u64; 2];
     let mut negation_left = 0usize;
-    for t in range.clone() {
+    // Context: the sentence, at most WINDOW tokens on each side (keeps a 20,000-word
+    // "sentence" linear in its mentions).
+    let context = first.saturating_sub(WINDOW).max(range.start)..(last + WINDOW).min(range.end);
+    for t in context {
         if (first..last).contains(&t) {
             continue;
         }

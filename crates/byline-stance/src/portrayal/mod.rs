@@ -17,14 +17,6 @@ pub const MAGIC: &[u8; 8] = b"BYLPORT1";
 /// The classes, in model order.
 pub const CLASSES: [Polarity; 3] = [Polarity::Positive, Polarity::Neutral, Polarity::Negative];
 
-/// Buffers reused between mentions of one document: the feature list and the words of
-/// the last sentence seen (mentions come in text order, so most share it).
-#[derive(Default)]
-pub struct Scratch {
-    features: Vec<u32>,
-    words: Option<features::SentenceWords>,
-}
-
 /// A trained portrayal classifier, packed for scoring.
 pub struct PortrayalModel {
     packed: Packed<3>,
@@ -44,27 +36,49 @@ impl PortrayalModel {
         }
     }
 
+    /// A classifier for the mentions of `doc`.
+    pub fn portrayer<'a>(&'a self, doc: &'a Document) -> Portrayer<'a> {
+        Portrayer {
+            model: self,
+            doc,
+            features: Vec::with_capacity(256),
+            words: None,
+        }
+    }
+}
+
+/// The classifier bound to one document: it reads each sentence's words once for all
+/// the mentions in it (mentions come in text order, so most share the last one read).
+pub struct Portrayer<'a> {
+    model: &'a PortrayalModel,
+    doc: &'a Document,
+    features: Vec<u32>,
+    words: Option<features::SentenceWords>,
+}
+
+impl Portrayer<'_> {
     /// The class probabilities of `target` (positive, neutral, negative).
-    pub fn probabilities(&self, doc: &Document, target: Span, scratch: &mut Scratch) -> [f32; 3] {
-        scratch.features.clear();
-        match doc.sentence_at(target.start) {
+    pub fn probabilities(&mut self, target: Span) -> [f32; 3] {
+        let bits = self.model.packed.bits;
+        self.features.clear();
+        match self.doc.sentence_at(target.start) {
             Some(s) => {
-                if scratch.words.as_ref().is_none_or(|w| w.sentence != s) {
-                    scratch.words = Some(features::SentenceWords::new(doc, s));
+                if self.words.as_ref().is_none_or(|w| w.sentence != s) {
+                    self.words = Some(features::SentenceWords::new(self.doc, s));
                 }
-                let words = scratch.words.as_ref().expect("just set");
-                features::features_in(doc, words, target, self.packed.bits, &mut scratch.features);
+                let words = self.words.as_ref().expect("just set");
+                features::features_in(self.doc, words, target, bits, &mut self.features);
             }
-            None => features::target_features(doc, target, self.packed.bits, &mut scratch.features),
+            None => features::target_features(self.doc, target, bits, &mut self.features),
         }
         let mut scores = [0.0f32; 3];
-        self.packed.emissions(&scratch.features, &mut scores);
+        self.model.packed.emissions(&self.features, &mut scores);
         softmax(scores)
     }
 
     /// The most probable polarity of `target` and its probability.
-    pub fn classify(&self, doc: &Document, target: Span, scratch: &mut Scratch) -> (Polarity, f64) {
-        let p = self.probabilities(doc, target, scratch);
+    pub fn classify(&mut self, target: Span) -> (Polarity, f64) {
+        let p = self.probabilities(target);
         let best = (0..3).fold(0, |b, k| if p[k] > p[b] { k } else { b });
         // Three decimals: the JSON output stays short and stable across platforms.
         (CLASSES[best], (f64::from(p[best]) * 1000.0).round() / 1000.0)
@@ -97,7 +111,7 @@ mod tests {
     fn the_shipped_model_reads_and_scores() {
         let text = "Critics slammed Senator Smith for the failed plan.";
         let doc = Document::new(Article::new("t", text).with_char_targets(&[(24, 29)]).unwrap());
-        let p = super::shipped().probabilities(&doc, doc.targets[0], &mut super::Scratch::default());
+        let p = super::shipped().portrayer(&doc).probabilities(doc.targets[0]);
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4);
         assert!(p.iter().all(|x| (0.0..=1.0).contains(x)));
     }
