@@ -44,6 +44,12 @@ def test_seed_article_who_said_what(nlp, seed):
     peskov = next(c for c in doc.clusters if c.name == "Dmitry Peskov")
     assert peskov.label == "PER" and "Kremlin spokesperson" in peskov.roles
     assert all(doc.entities[m].cluster == peskov.id for m in peskov.mentions)
+    # Stances carry their channel and, for quotes, the quote they come from.
+    ukraine = next(s for s in doc.stances if s.holder.name == "Dmitry Peskov")
+    assert (ukraine.target.text, ukraine.polarity, ukraine.channel) == ("Ukraine", "negative", "indirect_quote")
+    assert ukraine.quote is not None and "adhered" in doc.quotes[ukraine.quote].text
+    medvedev = next(s for s in doc.stances if s.holder.name == "Dmitry Medvedev")
+    assert medvedev.channel == "narration" and medvedev.quote is None
 
 
 def test_every_span_indexes_the_python_string(nlp, seed):
