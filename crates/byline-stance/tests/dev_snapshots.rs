@@ -108,4 +108,7 @@ snapshot!(
     newsmtsc("dev_mt", "Obama can do better at State than Susan Rice")
 );
 snapshot!(several_targets_one_sentence, newsmtsc("dev_mt", "D'Amico and McClure"));
-snapshot!(stance_reported_by_someone_else, corpus("Trump says Cruz supported Chief Justice John Roberts"));
+snapshot!(
+    stance_reported_by_someone_else,
+    corpus("Trump says Cruz supported Chief Justice John Roberts")
+);
