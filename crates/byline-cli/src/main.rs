@@ -102,6 +102,9 @@ enum EvalTask {
         /// Score this system file ({"id", "polarity"} per line) instead of running byline.
         #[arg(long)]
         system: Option<PathBuf>,
+        /// Also print how well byline's scores are calibrated.
+        #[arg(long)]
+        calibration: bool,
     },
 }
 
@@ -172,6 +175,7 @@ fn main() -> ExitCode {
                         system_kinds,
                         overlap,
                         text,
+                        calibration: false,
                     };
                     (byline_eval::Task::Quotes, gold)
                 }
@@ -180,9 +184,15 @@ fn main() -> ExitCode {
                     options.system = system;
                     (byline_eval::Task::Dates, gold)
                 }
-                EvalTask::Stance { gold, predict, system } => {
+                EvalTask::Stance {
+                    gold,
+                    predict,
+                    system,
+                    calibration,
+                } => {
                     options.predict = predict;
                     options.system = system;
+                    options.calibration = calibration;
                     (byline_eval::Task::Stance, gold)
                 }
             };

@@ -144,6 +144,9 @@ pub struct EvalOptions {
     pub overlap: f64,
     /// The article text for a single-document gold file without `text` (quotes).
     pub text: Option<PathBuf>,
+    /// Also print how well the scores are calibrated (stance: reliability by score
+    /// decile and the expected calibration error).
+    pub calibration: bool,
 }
 
 impl Default for EvalOptions {
@@ -155,6 +158,7 @@ impl Default for EvalOptions {
             system_kinds: None,
             overlap: 0.5,
             text: None,
+            calibration: false,
         }
     }
 }

@@ -171,7 +171,7 @@ pub fn read_system(path: &Path) -> Result<HashMap<String, usize>, EvalError> {
 
 /// byline's prediction for every gold target: each sentence is run as an article whose
 /// `targets` are the gold spans; a target's polarity is its `target_sentiment` entry.
-pub fn predict(sentences: &[GoldSentence], pipeline: &Pipeline) -> HashMap<String, usize> {
+pub fn predict(sentences: &[GoldSentence], pipeline: &Pipeline) -> HashMap<String, (usize, f64)> {
     sentences
         .par_iter()
         .flat_map_iter(|s| {
@@ -183,12 +183,12 @@ pub fn predict(sentences: &[GoldSentence], pipeline: &Pipeline) -> HashMap<Strin
                     for (t, span) in s.targets.iter().zip(&doc.targets) {
                         let entry = doc.target_sentiment.iter().find(|e| e.span == *span);
                         if let Some(e) = entry {
-                            labels.push((t.id.clone(), e.polarity));
+                            labels.push((t.id.clone(), (polarity_index(e.polarity), e.score)));
                         }
                     }
                 }
             }
-            labels.into_iter().map(|(id, p)| (id, polarity_index(p)))
+            labels
         })
         .collect()
 }
@@ -281,6 +281,40 @@ pub fn report(gold: &[GoldSentence], system: &HashMap<String, usize>, gold_path:
     out
 }
 
+/// How well byline's scores are calibrated: per score decile, the mean score and the
+/// share of right labels, and the expected calibration error (their weighted gap).
+fn calibration(gold: &[GoldSentence], scores: &HashMap<String, (usize, f64)>) -> String {
+    let mut bins = [(0usize, 0.0f64, 0usize); 10];
+    for t in gold.iter().flat_map(|s| &s.targets) {
+        if let Some(&(label, score)) = scores.get(&t.id) {
+            let bin = &mut bins[((score * 10.0) as usize).min(9)];
+            bin.0 += 1;
+            bin.1 += score;
+            bin.2 += usize::from(label == t.label);
+        }
+    }
+    let n: usize = bins.iter().map(|b| b.0).sum();
+    let mut out = String::from("\ncalibration (score decile: examples, mean score, accuracy)\n");
+    let mut ece = 0.0;
+    for (i, (count, sum, right)) in bins.iter().enumerate() {
+        if *count == 0 {
+            continue;
+        }
+        let (conf, acc) = (sum / *count as f64, *right as f64 / *count as f64);
+        ece += *count as f64 / n.max(1) as f64 * (conf - acc).abs();
+        let _ = writeln!(
+            out,
+            "{:.1}-{:.1} {count:>8} {:>7.3} {:>7.3}",
+            i as f64 / 10.0,
+            (i + 1) as f64 / 10.0,
+            conf,
+            acc
+        );
+    }
+    let _ = writeln!(out, "expected calibration error {:.2} %", 100.0 * ece);
+    out
+}
+
 /// Writes predictions as the reference scorer's system file.
 fn write_system(path: &Path, gold: &[GoldSentence], system: &HashMap<String, usize>) -> Result<(), EvalError> {
     let mut out = String::new();
@@ -300,12 +334,20 @@ fn write_system(path: &Path, gold: &[GoldSentence], system: &HashMap<String, usi
 /// Scores target sentiment on the NewsMTSC file `gold` and returns the report.
 pub fn run(gold: &Path, options: &EvalOptions, pipeline: &Pipeline) -> Result<String, EvalError> {
     let sentences = read_gold(gold)?;
-    let (system, name) = match &options.system {
-        Some(path) => (read_system(path)?, path.display().to_string()),
-        None => (predict(&sentences, pipeline), "byline".to_owned()),
+    let (system, scores, name) = match &options.system {
+        Some(path) => (read_system(path)?, HashMap::new(), path.display().to_string()),
+        None => {
+            let predicted = predict(&sentences, pipeline);
+            let labels = predicted.iter().map(|(id, (label, _))| (id.clone(), *label)).collect();
+            (labels, predicted, "byline".to_owned())
+        }
     };
     if let (Some(path), None) = (&options.predict, &options.system) {
         write_system(path, &sentences, &system)?;
     }
-    Ok(report(&sentences, &system, gold, &name))
+    let mut out = report(&sentences, &system, gold, &name);
+    if options.calibration {
+        out += &calibration(&sentences, &scores);
+    }
+    Ok(out)
 }
