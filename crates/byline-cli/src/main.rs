@@ -106,6 +106,12 @@ enum EvalTask {
         #[arg(long)]
         calibration: bool,
     },
+    /// Stance direction between two entities on DSE (tab-separated): who is for or
+    /// against whom, P/R/F1 per label and precision by score.
+    Direction {
+        /// Gold DSE file (sentence, entity1, entity2, label).
+        gold: PathBuf,
+    },
 }
 
 /// One line per panic on stderr: a panic inside an article becomes an error record,
@@ -195,6 +201,7 @@ fn main() -> ExitCode {
                     options.calibration = calibration;
                     (byline_eval::Task::Stance, gold)
                 }
+                EvalTask::Direction { gold } => (byline_eval::Task::Direction, gold),
             };
             match byline_eval::run(task, &gold, &options) {
                 Ok(report) => {

@@ -5,11 +5,12 @@
 //!
 //! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]) and
 //! the scorers: NER ([`ner`], [`chunks`], [`conll`]), quotes ([`quotes`]), dates
-//! ([`dates`]) and target sentiment ([`stance`]).
+//! ([`dates`]), target sentiment ([`stance`]) and stance direction ([`direction`]).
 
 pub mod chunks;
 pub mod conll;
 pub mod dates;
+pub mod direction;
 pub mod ner;
 pub mod quotes;
 pub mod stance;
@@ -29,6 +30,8 @@ pub enum Task {
     Dates,
     /// Target sentiment on NewsMTSC.
     Stance,
+    /// Stance direction and polarity between two entities on DSE.
+    Direction,
 }
 
 impl fmt::Display for Task {
@@ -38,6 +41,7 @@ impl fmt::Display for Task {
             Task::Quotes => "quotes",
             Task::Dates => "dates",
             Task::Stance => "stance",
+            Task::Direction => "direction",
         })
     }
 }
@@ -194,6 +198,11 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             let pipeline = byline::pipeline_from_names(&["entities", "quotes", "stance"])
                 .expect("entities and quotes provide what stance needs");
             stance::run(gold, options, &pipeline)
+        }
+        Task::Direction => {
+            let pipeline = byline::pipeline_from_names(&["entities", "quotes", "stance"])
+                .expect("entities and quotes provide what stance needs");
+            direction::run(gold, &pipeline)
         }
     }
 }
