@@ -97,6 +97,65 @@ fn quote_containing(doc: &Document, span: Span) -> Option<usize> {
         .find(|&q| doc.quotes[q].spans.iter().any(|s| s.contains(span)))
 }
 
+/// Whether the predicate at `p` is a passive participle ("was praised", "were sharply
+/// criticized").
+fn is_passive(doc: &Document, p: usize, min: usize) -> bool {
+    if !doc.token_text(p).ends_with("ed") {
+        return false;
+    }
+    let mut t = p;
+    if t > min && doc.token_text(t - 1).ends_with("ly") {
+        t -= 1;
+    }
+    t > min
+        && matches!(
+            doc.token_text(t - 1).to_ascii_lowercase().as_str(),
+            "was" | "were" | "been" | "is" | "are" | "being" | "be" | "got" | "get" | "gets"
+        )
+}
+
+/// The stance of a passive predicate: the agent after "by" holds it, the subject (the
+/// nearest person or organisation before) is its target.
+fn passive_stance(
+    doc: &Document,
+    p: usize,
+    range: std::ops::Range<usize>,
+    polarity: Polarity,
+    quote: Option<usize>,
+) -> Option<Stance> {
+    let by = (p + 1..(p + 4).min(range.end)).find(|&t| doc.token_text(t) == "by")?;
+    let agent = (by + 1..(by + 5).min(range.end))
+        .filter_map(|t| doc.entity_at_token(t))
+        .find(|&e| doc.entities[e].label != EntityLabel::Misc)?;
+    let (subject_tok, subject_cluster) = holder_before(doc, p, range.start)?;
+    let subject = doc
+        .entities
+        .iter()
+        .find(|e| e.span.contains(doc.tokens[subject_tok].span))
+        .map_or(doc.tokens[subject_tok].span, |e| e.span);
+    let agent = &doc.entities[agent];
+    if subject_cluster == Some(agent.cluster) {
+        return None;
+    }
+    Some(Stance {
+        holder: StanceHolder {
+            cluster: Some(agent.cluster),
+            name: doc.clusters[agent.cluster].name.clone(),
+        },
+        target: StanceTarget {
+            span: subject,
+            cluster: subject_cluster,
+        },
+        polarity,
+        score: 0.6,
+        evidence: Span::new(subject.start, agent.span.end),
+        quote,
+        channel: quote.map_or(StanceChannel::Narration, |q| {
+            StanceChannel::of_quote(doc.quotes[q].kind)
+        }),
+    })
+}
+
 /// Finds stances expressed by lexicon predicates, sentence by sentence.
 pub fn find_stances(doc: &Document) -> Vec<Stance> {
     let mut out = Vec::new();
@@ -117,6 +176,12 @@ pub fn find_stances(doc: &Document) -> Vec<Stance> {
                 (b, _) => b,
             };
             let quote = quote_containing(doc, doc.tokens[p].span);
+            // "X was criticized by Y": Y holds the stance and X is its target; without an
+            // agent ("X was criticized") the text names no holder.
+            if is_passive(doc, p, range.start) {
+                out.extend(passive_stance(doc, p, range.clone(), polarity, quote));
+                continue;
+            }
             let named_holder = |min: usize| {
                 holder_before(doc, p, min).map(|(t, c)| {
                     let name = c

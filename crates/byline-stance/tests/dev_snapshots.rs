@@ -112,3 +112,7 @@ snapshot!(
     stance_reported_by_someone_else,
     corpus("Trump says Cruz supported Chief Justice John Roberts")
 );
+snapshot!(
+    passive_with_an_agent,
+    corpus("Clinton was endorsed by Bernie Sanders, the runner-up")
+);
