@@ -148,3 +148,15 @@ def test_a_quote_carries_the_date_of_its_statement(nlp):
     quote = next(q for q in doc.quotes if q.cue and q.cue.text == "remarked")
     assert quote.date is not None
     assert (doc.dates[quote.date].text, doc.dates[quote.date].value) == ("Friday", "2025-04-18")
+
+
+def test_html_view_marks_every_layer(nlp, seed):
+    doc = nlp(seed["text"], published=seed["gold"]["published"], id="seed <1>")
+    html = byline.render(doc)
+    assert html == doc._repr_html_()
+    assert '<span class="speaker">Dmitry Peskov</span>' in html
+    assert '<span class="value">2025-04-18</span>' in html
+    assert 'class="ent PER"' in html and 'class="evidence"' in html
+    assert "seed &lt;1&gt;" in html and "<script" not in html and "http" not in html
+    bad = nlp.pipe([{"text": 3}])
+    assert "class=\"error\"" in byline.render(next(iter(bad)))

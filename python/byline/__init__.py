@@ -30,6 +30,7 @@ __all__ = [
     "PipelineConfigError",
     "ExtractionError",
     "available_extractors",
+    "render",
     "__version__",
 ]
 
@@ -37,3 +38,11 @@ __all__ = [
 def available_extractors() -> List[str]:
     """Names of every built-in extractor, for ``Pipeline(extractors=[...])``."""
     return list(_byline.available_extractors())
+
+
+def render(doc: Document) -> str:
+    """A self-contained HTML view of ``doc`` (no scripts, no external assets): the text
+    with entities (by type; cluster on hover), quotes (speaker shown before each), dates
+    (TIMEX3 value shown after each) and stance evidence marked, then tables of quotes and
+    stances. Jupyter shows the same through ``Document._repr_html_``."""
+    return doc._repr_html_()

@@ -3,7 +3,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 
 from typing_extensions import final
 
-__all__ = ["NativePipeline", "available_extractors", "__version__"]
+__all__ = ["NativePipeline", "available_extractors", "render_html", "__version__"]
 __version__: str
 
 @final
@@ -24,3 +24,4 @@ class NativePipeline:
     def process_batch(self, records: List[Any], threads: Optional[int] = None) -> List[Tuple[str, Optional[str]]]: ...
 
 def available_extractors() -> List[str]: ...
+def render_html(text: str, record_json: str) -> str: ...

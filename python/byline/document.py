@@ -230,6 +230,14 @@ class Document:
 
         return copy.deepcopy(self._record)
 
+    def _repr_html_(self) -> str:
+        """The HTML view Jupyter shows: see :func:`byline.render`."""
+        import json
+
+        from . import _byline
+
+        return _byline.render_html(self.text, json.dumps(self._record))
+
     def __repr__(self) -> str:
         if self.error is not None:
             return f"Document(id={self.id!r}, error={self.error!r})"

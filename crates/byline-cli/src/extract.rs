@@ -39,6 +39,10 @@ pub struct ExtractArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
+    /// Also write an HTML view of every article (text with entities, quotes, dates and
+    /// stances marked; self-contained, no external assets) to this file.
+    #[arg(long)]
+    html: Option<PathBuf>,
 }
 
 struct Totals {
@@ -47,7 +51,10 @@ struct Totals {
     bytes: usize,
 }
 
-fn process_line(pipeline: &Pipeline, line: RawLine) -> (String, bool, usize) {
+/// One processed line: its JSON, whether it failed, its size, and its HTML if asked for.
+type Processed = (String, bool, usize, Option<String>);
+
+fn process_line(pipeline: &Pipeline, line: RawLine, html: bool) -> Processed {
     let bytes = line.bytes.len();
     let result = if is_blank(&line.bytes) {
         Err(ArticleError::input(&line.fallback_id, "empty line"))
@@ -58,7 +65,11 @@ fn process_line(pipeline: &Pipeline, line: RawLine) -> (String, bool, usize) {
         Ok(doc) => doc.to_output(),
         Err(e) => OutputRecord::from_error(e),
     };
-    (record.to_json(), result.is_err(), bytes)
+    let view = html.then(|| {
+        let text = result.as_ref().map_or("", |doc| doc.text.as_str());
+        byline_html::article(text, &record) + "<hr>"
+    });
+    (record.to_json(), result.is_err(), bytes, view)
 }
 
 fn open_output(path: Option<&PathBuf>) -> io::Result<Box<dyn Write>> {
@@ -102,6 +113,15 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         }
     }
     let mut out = open_output(args.output.as_ref()).map_err(|e| e.to_string())?;
+    let mut html = match &args.html {
+        Some(path) => {
+            let mut file = open_output(Some(path)).map_err(|e| e.to_string())?;
+            file.write_all(byline_html::page_head().as_bytes())
+                .map_err(|e| format!("writing {}: {e}", path.display()))?;
+            Some(file)
+        }
+        None => None,
+    };
     let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new_spinner();
         bar.set_style(
@@ -118,14 +138,19 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         errors: 0,
         bytes: 0,
     };
+    let want_html = html.is_some();
     for chunk in chunks {
-        let results: Vec<(String, bool, usize)> = pool.install(|| {
+        let results: Vec<Processed> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .map(|line| process_line(&pipeline, line))
+                .map(|line| process_line(&pipeline, line, want_html))
                 .collect()
         });
-        for (json, failed, bytes) in results {
+        for (json, failed, bytes, view) in results {
+            if let (Some(file), Some(view)) = (html.as_mut(), view) {
+                file.write_all(view.as_bytes())
+                    .map_err(|e| format!("writing the HTML view: {e}"))?;
+            }
             out.write_all(json.as_bytes())
                 .map_err(|e| format!("writing output: {e}"))?;
             out.write_all(b"\n").map_err(|e| format!("writing output: {e}"))?;
@@ -143,6 +168,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
                 totals.bytes as f64 / 1e6 / secs
             ));
         }
+    }
+    if let Some(mut file) = html {
+        file.write_all(byline_html::PAGE_END.as_bytes())
+            .and_then(|()| file.flush())
+            .map_err(|e| format!("writing the HTML view: {e}"))?;
     }
     drop(out); // finishes a gzip stream
     if let Some(bar) = progress {

@@ -176,3 +176,29 @@ fn eval_reports_missing_and_malformed_gold_data() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no .tml files"));
 }
+
+#[test]
+fn extract_writes_an_html_view_of_the_batch() {
+    let input = temp_path("html-in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"a\", \"text\": \"“We agree,” Dmitry Peskov said on Friday.\", \"published\": \"2025-04-19\"}\n{\"id\": \"b\"}\n",
+    )
+    .unwrap();
+    let html = temp_path("view.html");
+    let out = bin()
+        .args(["extract", "--quiet", "-o"])
+        .arg(temp_path("html-out.jsonl"))
+        .arg("--html")
+        .arg(&html)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+    assert!(page.contains("<span class=\"speaker\">Dmitry Peskov</span>"));
+    assert!(page.contains("<span class=\"value\">2025-04-18</span>"));
+    // The bad record is in the view too, with its error.
+    assert!(page.contains("<h3>b</h3>") && page.contains("class=\"error\""));
+}

@@ -215,11 +215,21 @@ fn available_extractors() -> Vec<&'static str> {
     byline::ALL_EXTRACTORS.to_vec()
 }
 
+/// The HTML view of one article: its text and its JSON output record (a `str`). A
+/// record that is not byline's JSON raises `InputError`.
+#[pyfunction]
+fn render_html(py: Python<'_>, text: &str, record_json: &str) -> PyResult<String> {
+    let record: byline::OutputRecord = serde_json::from_str(record_json)
+        .map_err(|e| byline_error(py, "InputError", format!("not a byline output record: {e}")))?;
+    Ok(byline_html::render(text, &record))
+}
+
 /// The extension module.
 #[pymodule]
 fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativePipeline>()?;
     m.add_function(wrap_pyfunction!(available_extractors, m)?)?;
+    m.add_function(wrap_pyfunction!(render_html, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -1,0 +1,261 @@
+//! A self-contained HTML view of one analysed article (no scripts, no external assets):
+//! the text with entities (coloured by type, cluster name on hover), quotes (speaker
+//! shown before each), dates (TIMEX3 value shown after each) and stance evidence marked,
+//! then tables of quotes and stances. It reads the JSON output record and the article
+//! text, so the CLI (`byline extract --html`) and the Python binding (`byline.render`,
+//! `Document._repr_html_`) show the same thing.
+
+use byline_core::{OutputRecord, Polarity};
+use std::fmt::Write as _;
+
+/// The stylesheet, scoped under `.byline` so it does not leak into a notebook.
+pub const STYLE: &str = "<style>
+.byline{font-family:Georgia,serif;line-height:1.6;max-width:52em;color:#222}
+.byline h3{font-family:sans-serif;font-size:1em;margin:.4em 0}
+.byline .meta{font-family:sans-serif;font-size:.8em;color:#666}
+.byline .ent{border-bottom:2px solid;padding:0 1px}
+.byline .PER{border-color:#d9534f;background:#fbeaea}.byline .ORG{border-color:#337ab7;background:#e8f0f8}
+.byline .LOC{border-color:#5cb85c;background:#eaf6ea}.byline .MISC{border-color:#f0ad4e;background:#fdf3e4}
+.byline .quote{background:#fff8c4}
+.byline .speaker{font-family:sans-serif;font-size:.7em;color:#fff;background:#555;border-radius:3px;padding:0 4px;margin-right:2px}
+.byline .date{text-decoration:underline dotted #8a2be2 2px}
+.byline .value{font-family:sans-serif;font-size:.7em;color:#8a2be2;margin-left:2px}
+.byline .evidence{box-shadow:inset 0 -3px 0 #17a2b8}
+.byline table{font-family:sans-serif;font-size:.8em;border-collapse:collapse;margin:.5em 0}
+.byline td,.byline th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}
+.byline .positive{color:#2e7d32}.byline .negative{color:#c62828}.byline .neutral{color:#666}
+.byline .error{color:#c62828;font-family:sans-serif}
+</style>";
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\0' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn polarity(p: Polarity) -> &'static str {
+    match p {
+        Polarity::Positive => "positive",
+        Polarity::Negative => "negative",
+        Polarity::Neutral => "neutral",
+    }
+}
+
+/// What is marked on a stretch of text between two span boundaries.
+#[derive(Default, Clone)]
+struct Marks {
+    entity: Option<usize>,
+    quote: Option<usize>,
+    date: Option<usize>,
+    evidence: bool,
+}
+
+/// The HTML of one article, stylesheet included (what a notebook shows): `text` and its
+/// output `record` (offsets in code points). Spans that do not fit the text are ignored
+/// rather than trusted.
+pub fn render(text: &str, record: &OutputRecord) -> String {
+    format!("{STYLE}{}", article(text, record))
+}
+
+/// The article's HTML without the stylesheet (a section of [`page_head`]'s page).
+pub fn article(text: &str, record: &OutputRecord) -> String {
+    let mut out = String::from("<div class=\"byline\">");
+    let _ = write!(out, "<h3>{}</h3>", escape(&record.id));
+    if let Some(error) = &record.error {
+        let _ = write!(out, "<p class=\"error\">error: {}</p></div>", escape(error));
+        return out;
+    }
+    let _ = write!(
+        out,
+        "<p class=\"meta\">{} entities in {} clusters · {} quotes · {} dates · {} stances</p>",
+        record.entities.len(),
+        record.clusters.len(),
+        record.quotes.len(),
+        record.dates.len(),
+        record.stances.len()
+    );
+    out.push_str(&marked_text(text, record));
+    out.push_str(&tables(record));
+    out.push_str("</div>");
+    out
+}
+
+/// The article text with every layer marked, paragraphs kept.
+fn marked_text(text: &str, record: &OutputRecord) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let fits = |s: usize, e: usize| s < e && e <= n;
+    // Every code point's marks; boundaries are where they change.
+    let mut marks = vec![Marks::default(); n];
+    for (i, q) in record.quotes.iter().enumerate() {
+        for [s, e] in &q.spans {
+            if fits(*s, *e) {
+                marks[*s..*e].iter_mut().for_each(|m| m.quote = Some(i));
+            }
+        }
+    }
+    for st in &record.stances {
+        if fits(st.evidence.start, st.evidence.end) {
+            marks[st.evidence.start..st.evidence.end]
+                .iter_mut()
+                .for_each(|m| m.evidence = true);
+        }
+    }
+    for (i, e) in record.entities.iter().enumerate() {
+        if fits(e.start, e.end) {
+            marks[e.start..e.end].iter_mut().for_each(|m| m.entity = Some(i));
+        }
+    }
+    for (i, d) in record.dates.iter().enumerate() {
+        if fits(d.start, d.end) {
+            marks[d.start..d.end].iter_mut().for_each(|m| m.date = Some(i));
+        }
+    }
+    let mut out = String::from("<p>");
+    let mut i = 0;
+    while i < n {
+        let m = marks[i].clone();
+        let same =
+            |x: &Marks| x.entity == m.entity && x.quote == m.quote && x.date == m.date && x.evidence == m.evidence;
+        let mut j = i + 1;
+        while j < n && same(&marks[j]) && chars[j] != '\n' && chars[i] != '\n' {
+            j += 1;
+        }
+        if chars[i] == '\n' {
+            let blank = chars.get(i + 1) == Some(&'\n');
+            out.push_str(if blank { "</p><p>" } else { "<br>" });
+            i += if blank { 2 } else { 1 };
+            while i < n && chars[i] == '\n' {
+                i += 1;
+            }
+            continue;
+        }
+        // The speaker before the first stretch of each quote.
+        if let Some(q) = m.quote {
+            let starts = record.quotes[q].spans.first().is_some_and(|[s, _]| *s == i);
+            if starts {
+                let who = record.quotes[q].speaker.as_ref().map_or("?", |s| s.name.as_str());
+                let _ = write!(out, "<span class=\"speaker\">{}</span>", escape(who));
+            }
+        }
+        let piece: String = chars[i..j].iter().collect();
+        let mut classes = Vec::new();
+        let mut title = Vec::new();
+        if let Some(q) = m.quote {
+            classes.push("quote".to_owned());
+            let quote = &record.quotes[q];
+            let who = quote.speaker.as_ref().map_or("unknown speaker", |s| s.name.as_str());
+            title.push(format!("{} quote of {who}", format!("{:?}", quote.kind).to_lowercase()));
+        }
+        if let Some(e) = m.entity {
+            let entity = &record.entities[e];
+            let label = format!("{:?}", entity.label).to_uppercase();
+            classes.push(format!("ent {label}"));
+            let cluster = record.clusters.get(entity.cluster).map_or("", |c| c.name.as_str());
+            title.push(format!("{label}: {cluster}"));
+        }
+        if let Some(d) = m.date {
+            classes.push("date".to_owned());
+            let kind = format!("{:?}", record.dates[d].kind).to_uppercase();
+            title.push(format!("{kind} {}", record.dates[d].value));
+        }
+        if m.evidence {
+            classes.push("evidence".to_owned());
+            title.push("stance evidence".to_owned());
+        }
+        if classes.is_empty() {
+            out.push_str(&escape(&piece));
+        } else {
+            let _ = write!(
+                out,
+                "<span class=\"{}\" title=\"{}\">{}</span>",
+                classes.join(" "),
+                escape(&title.join(" · ")),
+                escape(&piece)
+            );
+        }
+        // The value after the last stretch of each date.
+        if let Some(d) = m.date {
+            if record.dates[d].end == j {
+                let _ = write!(out, "<span class=\"value\">{}</span>", escape(&record.dates[d].value));
+            }
+        }
+        i = j;
+    }
+    out.push_str("</p>");
+    out
+}
+
+/// Tables of who said what, and of who is for or against whom.
+fn tables(record: &OutputRecord) -> String {
+    let mut out = String::new();
+    if !record.quotes.is_empty() {
+        out.push_str(
+            "<h3>Quotes</h3><table><tr><th>speaker</th><th>cue</th><th>kind</th><th>date</th><th>quote</th></tr>",
+        );
+        for q in &record.quotes {
+            let speaker = q.speaker.as_ref().map_or("", |s| s.name.as_str());
+            let cue = q.cue.as_ref().map_or("", |c| c.text.as_str());
+            let date = q
+                .date
+                .and_then(|d| record.dates.get(d))
+                .map_or("", |d| d.value.as_str());
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(speaker),
+                escape(cue),
+                format!("{:?}", q.kind).to_lowercase(),
+                escape(date),
+                escape(&q.text)
+            );
+        }
+        out.push_str("</table>");
+    }
+    if !record.stances.is_empty() {
+        out.push_str("<h3>Stances</h3><table><tr><th>holder</th><th>target</th><th>polarity</th><th>score</th><th>evidence</th></tr>");
+        for s in &record.stances {
+            let p = polarity(s.polarity);
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td class=\"{p}\">{p}</td><td>{:.2}</td><td>{}</td></tr>",
+                escape(&s.holder.name),
+                escape(&s.target.text),
+                s.score,
+                escape(&s.evidence.text)
+            );
+        }
+        out.push_str("</table>");
+    }
+    out
+}
+
+/// The start of a page of articles: doctype, stylesheet, body.
+pub fn page_head() -> String {
+    format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>byline</title>{STYLE}</head><body>")
+}
+
+/// The end of a page of articles.
+pub const PAGE_END: &str = "</body></html>\n";
+
+/// A whole HTML page for several articles, separated by rules.
+pub fn page<'a>(articles: impl IntoIterator<Item = (&'a str, &'a OutputRecord)>) -> String {
+    let mut out = page_head();
+    for (text, record) in articles {
+        out.push_str(&article(text, record));
+        out.push_str("<hr>");
+    }
+    out.push_str(PAGE_END);
+    out
+}
