@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import doctest
 import pickle
 
@@ -160,3 +161,45 @@ def test_html_view_marks_every_layer(nlp, seed):
     assert "seed &lt;1&gt;" in html and "<script" not in html and "http" not in html
     bad = nlp.pipe([{"text": 3}])
     assert "class=\"error\"" in byline.render(next(iter(bad)))
+
+
+def test_layers_as_long_tables(nlp, seed):
+    pandas = pytest.importorskip("pandas", reason="pandas is optional")
+    docs = list(nlp.pipe([{"id": "seed", "text": seed["text"], "published": "2025-04-19"}, {"id": "bad"}]))
+    quotes = byline.to_pandas(docs, layer="quotes")
+    assert isinstance(quotes, pandas.DataFrame)
+    assert {"article_id", "speaker", "cue", "date", "text", "kind"} <= set(quotes.columns)
+    assert (quotes["article_id"] == "seed").all() and len(quotes) == len(docs[0].quotes)
+    trump = quotes[quotes["speaker"] == "Donald Trump"].iloc[0]
+    assert trump["date"] == "2025-04-18" and trump["cue"] == "remarked"
+    for layer in byline.tables.LAYERS:
+        frame = byline.to_pandas(docs, layer=layer)
+        assert len(frame) == len(byline.to_rows(docs, layer=layer)) > 0
+        assert list(byline.to_pandas([], layer=layer).columns) == list(frame.columns)
+    with pytest.raises(ValueError):
+        byline.to_pandas(docs, layer="nope")
+
+
+def test_pipe_arrow_keeps_rows_and_order(nlp):
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is optional")
+    table = pa.table(
+        {
+            "doc": ["a", "b", "c"],
+            "body": ["“We agree,” Dmitry Peskov said on Friday.", None, "Tom Reyes praised the plan."],
+            "day": ["2025-04-19", None, "2025-04-19"],
+        }
+    )
+    out = nlp.pipe_arrow(table, text_column="body", id_column="doc", published_column="day")
+    assert out.column_names == list(byline.tables.ARROW_COLUMNS)
+    assert out.column("id").to_pylist() == ["a", "b", "c"]
+    errors = out.column("error").to_pylist()
+    assert errors[0] is None and errors[1] and errors[2] is None
+    quotes = json.loads(out.column("quotes")[0].as_py())
+    assert quotes[0]["speaker"]["name"] == "Dmitry Peskov"
+    with pytest.raises(KeyError):
+        nlp.pipe_arrow(table, text_column="missing")
+
+
+def test_progress_bar_is_optional(nlp):
+    docs = list(nlp.pipe(["One.", "Two."], progress=True))
+    assert [d.text for d in docs] == ["One.", "Two."]

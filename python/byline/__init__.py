@@ -19,6 +19,7 @@ from .document import *  # noqa: F401,F403 (re-exported object types)
 from .document import Document
 from .errors import BylineError, ExtractionError, InputError, PipelineConfigError
 from .pipeline import Pipeline
+from .tables import to_pandas, to_rows
 
 __version__: str = _byline.__version__
 
@@ -31,6 +32,8 @@ __all__ = [
     "ExtractionError",
     "available_extractors",
     "render",
+    "to_pandas",
+    "to_rows",
     "__version__",
 ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Sized, Tuple, Union
 
 from . import _byline
 from .document import Document
@@ -118,13 +118,33 @@ class Pipeline:
         batch_size: int = 256,
         threads: Optional[int] = None,
         on_error: str = "record",
+        progress: bool = False,
     ) -> Iterator[Document]:
         """Analyses articles lazily, ``batch_size`` at a time on ``threads`` threads
         (default: all cores), yielding documents in input order.
 
         A bad article yields a document whose ``error`` is set (``on_error="record"``,
         the default) or raises (``on_error="raise"``); the others are unaffected.
+        ``progress=True`` shows a tqdm bar (a notebook widget in Jupyter) when tqdm is
+        installed, and nothing otherwise.
         """
+        if progress:
+            try:
+                from tqdm.auto import tqdm  # type: ignore[import-untyped,import-not-found,unused-ignore]
+            except ImportError:
+                pass
+            else:
+                total = len(articles) if isinstance(articles, Sized) else None
+                bar = tqdm(total=total, unit="article")
+                try:
+                    for doc in self.pipe(
+                        articles, batch_size=batch_size, threads=threads, on_error=on_error, progress=False
+                    ):
+                        bar.update(1)
+                        yield doc
+                finally:
+                    bar.close()
+                return
         if on_error not in ("record", "raise"):
             raise ValueError("on_error must be 'record' or 'raise'")
         if batch_size < 1:
@@ -167,6 +187,25 @@ class Pipeline:
                 raise cls(f"{parsed['id']}: {parsed['error']}")
             text = record[1] if isinstance(record[1], str) else ""
             yield Document.from_dict(parsed, text, record[2])
+
+    def pipe_arrow(
+        self,
+        table: Any,
+        text_column: str = "text",
+        id_column: Optional[str] = "id",
+        published_column: Optional[str] = None,
+        *,
+        batch_size: int = 256,
+        threads: Optional[int] = None,
+    ) -> Any:
+        """Analyses the rows of an Arrow table (or record batch) and returns a
+        ``pyarrow.Table`` with one row per input row, in order: ``id``, ``error`` and every
+        layer as JSON text (see :data:`byline.tables.ARROW_COLUMNS`). Needs pyarrow."""
+        from .tables import pipe_arrow
+
+        return pipe_arrow(
+            self, table, text_column, id_column, published_column, batch_size=batch_size, threads=threads
+        )
 
     def __reduce__(self) -> Tuple[Any, Tuple[List[str]]]:
         return (Pipeline, (self.extractors,))

@@ -1,0 +1,147 @@
+"""byline's layers as tables: long-format rows per layer (``to_rows``), pandas data
+frames (``to_pandas``) and Arrow tables in and out of a pipeline (``pipe_arrow``) for
+batch engines. pandas and pyarrow are optional: they are imported only here, and a
+missing one raises an ImportError that says what to install."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional
+
+from .document import Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .pipeline import Pipeline
+
+__all__ = ["LAYERS", "to_rows", "to_pandas", "pipe_arrow", "ARROW_COLUMNS"]
+
+LAYERS = ("entities", "clusters", "quotes", "dates", "stances", "target_sentiment")
+"""The layers ``to_rows`` and ``to_pandas`` turn into tables."""
+
+ARROW_COLUMNS = ("id", "error", "entities", "clusters", "quotes", "dates", "stances", "target_sentiment", "extra")
+"""The columns of ``pipe_arrow``'s output: ``id`` and ``error`` as strings, every layer as
+the JSON text of its list (a fixed schema, as Spark's ``mapInArrow`` needs)."""
+
+
+def _require(module: str, what: str) -> Any:
+    try:
+        return __import__(module)
+    except ImportError:
+        raise ImportError(f"{what} needs {module}: pip install {module}") from None
+
+
+def _layer_rows(doc: Document, layer: str) -> List[Dict[str, Any]]:
+    aid = doc.id
+    cluster_name = {c.id: c.name for c in doc.clusters}
+    if layer == "entities":
+        return [
+            {"article_id": aid, "start": e.start, "end": e.end, "text": e.text, "label": e.label,
+             "cluster": e.cluster, "cluster_name": cluster_name.get(e.cluster)}
+            for e in doc.entities
+        ]
+    if layer == "clusters":
+        return [
+            {"article_id": aid, "cluster": c.id, "name": c.name, "label": c.label,
+             "mentions": len(c.mentions), "roles": "; ".join(c.roles)}
+            for c in doc.clusters
+        ]
+    if layer == "quotes":
+        rows = []
+        for i, q in enumerate(doc.quotes):
+            date = doc.dates[q.date] if q.date is not None and q.date < len(doc.dates) else None
+            rows.append({
+                "article_id": aid, "quote": i, "start": q.start, "end": q.end, "kind": q.kind,
+                "speaker": q.speaker.name if q.speaker else None,
+                "speaker_cluster": q.speaker.cluster if q.speaker else None,
+                "cue": q.cue.text if q.cue else None,
+                "date": date.value if date else None, "date_text": date.text if date else None,
+                "text": q.text,
+            })
+        return rows
+    if layer == "dates":
+        return [
+            {"article_id": aid, "start": d.start, "end": d.end, "text": d.text, "type": d.type, "value": d.value}
+            for d in doc.dates
+        ]
+    if layer == "stances":
+        return [
+            {"article_id": aid, "holder": s.holder.name, "holder_cluster": s.holder.cluster,
+             "target": s.target.text, "target_cluster": s.target.cluster, "polarity": s.polarity,
+             "score": s.score, "channel": s.channel, "quote": s.quote, "evidence": s.evidence.text}
+            for s in doc.stances
+        ]
+    if layer == "target_sentiment":
+        return [
+            {"article_id": aid, "start": t.start, "end": t.end, "text": t.text, "cluster": t.cluster,
+             "cluster_name": cluster_name.get(t.cluster) if t.cluster is not None else None,
+             "polarity": t.polarity, "score": t.score}
+            for t in doc.target_sentiment
+        ]
+    raise ValueError(f"layer must be one of {', '.join(LAYERS)}, not {layer!r}")
+
+
+def to_rows(docs: Iterable[Document], layer: str = "quotes") -> List[Dict[str, Any]]:
+    """One dict per item of ``layer`` over all ``docs`` (long format), each with the
+    ``article_id`` it comes from. Error documents contribute no rows."""
+    if layer not in LAYERS:
+        raise ValueError(f"layer must be one of {', '.join(LAYERS)}, not {layer!r}")
+    rows: List[Dict[str, Any]] = []
+    for doc in docs:
+        rows.extend(_layer_rows(doc, layer))
+    return rows
+
+
+def to_pandas(docs: Iterable[Document], layer: str = "quotes") -> Any:
+    """A pandas DataFrame of ``layer`` over ``docs``: one row per quote (with speaker,
+    cue, date, text …), entity, cluster, date, stance or target-sentiment entry, and the
+    ``article_id`` column. Needs pandas."""
+    pandas = _require("pandas", "byline.to_pandas")
+    rows = to_rows(docs, layer)
+    if rows:
+        return pandas.DataFrame(rows)
+    # An empty table keeps the layer's columns.
+    columns = {
+        "entities": ["article_id", "start", "end", "text", "label", "cluster", "cluster_name"],
+        "clusters": ["article_id", "cluster", "name", "label", "mentions", "roles"],
+        "quotes": ["article_id", "quote", "start", "end", "kind", "speaker", "speaker_cluster", "cue", "date",
+                   "date_text", "text"],
+        "dates": ["article_id", "start", "end", "text", "type", "value"],
+        "stances": ["article_id", "holder", "holder_cluster", "target", "target_cluster", "polarity", "score",
+                    "channel", "quote", "evidence"],
+        "target_sentiment": ["article_id", "start", "end", "text", "cluster", "cluster_name", "polarity", "score"],
+    }[layer]
+    return pandas.DataFrame(columns=columns)
+
+
+def pipe_arrow(
+    nlp: "Pipeline",
+    table: Any,
+    text_column: str = "text",
+    id_column: Optional[str] = "id",
+    published_column: Optional[str] = None,
+    *,
+    batch_size: int = 256,
+    threads: Optional[int] = None,
+) -> Any:
+    """Runs ``nlp`` over an Arrow table (or record batch) and returns a ``pyarrow.Table``
+    with one row per input row, in order: :data:`ARROW_COLUMNS`. A bad row gives a row
+    whose ``error`` is set. Needs pyarrow."""
+    pa = _require("pyarrow", "byline pipe_arrow")
+    names = table.schema.names
+    for column in (text_column, id_column, published_column):
+        if column is not None and column not in names:
+            raise KeyError(f"pipe_arrow: the table has no column {column!r} (it has {', '.join(names)})")
+    texts = table.column(text_column).to_pylist()
+    ids = table.column(id_column).to_pylist() if id_column is not None else [str(i) for i in range(len(texts))]
+    pubs = table.column(published_column).to_pylist() if published_column is not None else [None] * len(texts)
+    records = [
+        {"id": None if i is None else str(i), "text": t, "published": p} for i, t, p in zip(ids, texts, pubs)
+    ]
+    out: Dict[str, List[Any]] = {c: [] for c in ARROW_COLUMNS}
+    for doc in nlp.pipe(records, batch_size=batch_size, threads=threads):
+        record = doc.to_dict()
+        out["id"].append(doc.id)
+        out["error"].append(doc.error)
+        for layer in ARROW_COLUMNS[2:]:
+            out[layer].append(json.dumps(record.get(layer, {} if layer == "extra" else []), ensure_ascii=False))
+    return pa.table({c: pa.array(v, type=pa.string()) for c, v in out.items()})
