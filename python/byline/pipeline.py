@@ -162,6 +162,36 @@ class Pipeline:
         if batch:
             yield from self._run_batch(batch, threads, on_error)
 
+    def _records(self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int]) -> Iterator[dict]:
+        """Like ``pipe`` with ``on_error="record"``, but yields the JSON output records
+        (dicts) without building documents: the fast path of the table integrations."""
+        batch: List[Tuple[int, Any]] = []
+        index = 0
+        for item in articles:
+            batch.append((index, item))
+            index += 1
+            if len(batch) == batch_size:
+                yield from self._run_records(batch, threads)
+                batch = []
+        if batch:
+            yield from self._run_records(batch, threads)
+
+    def _run_records(self, batch: List[Tuple[int, Any]], threads: Optional[int]) -> Iterator[dict]:
+        records: List[Optional[_Record]] = []
+        failures: dict = {}
+        for pos, (index, item) in enumerate(batch):
+            try:
+                records.append(_record(item, index))
+            except InputError as e:
+                records.append(None)
+                failures[pos] = (_item_id(item, index), str(e))
+        results = iter(self._native.process_batch([r for r in records if r is not None], threads))
+        for pos, record in enumerate(records):
+            if record is None:
+                yield _error_record(*failures[pos])
+            else:
+                yield json.loads(next(results)[0])
+
     def _run_batch(self, batch: List[Tuple[int, Any]], threads: Optional[int], on_error: str) -> Iterator[Document]:
         records: List[Optional[_Record]] = []
         failures: dict = {}

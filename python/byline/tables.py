@@ -13,7 +13,7 @@ from .document import Document
 if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import Pipeline
 
-__all__ = ["LAYERS", "to_rows", "to_pandas", "pipe_arrow", "ARROW_COLUMNS"]
+__all__ = ["LAYERS", "to_rows", "to_pandas", "pipe_arrow", "layer_columns", "ARROW_COLUMNS"]
 
 LAYERS = ("entities", "clusters", "quotes", "dates", "stances", "target_sentiment")
 """The layers ``to_rows`` and ``to_pandas`` turn into tables."""
@@ -137,11 +137,18 @@ def pipe_arrow(
     records = [
         {"id": None if i is None else str(i), "text": t, "published": p} for i, t, p in zip(ids, texts, pubs)
     ]
+    out = layer_columns(nlp, records, batch_size, threads)
+    return pa.table({c: pa.array(v, type=pa.string()) for c, v in out.items()})
+
+
+def layer_columns(
+    nlp: "Pipeline", records: List[Dict[str, Any]], batch_size: int, threads: Optional[int]
+) -> Dict[str, List[Any]]:
+    """The :data:`ARROW_COLUMNS` of ``records`` (dicts with id, text, published), in order."""
     out: Dict[str, List[Any]] = {c: [] for c in ARROW_COLUMNS}
-    for doc in nlp.pipe(records, batch_size=batch_size, threads=threads):
-        record = doc.to_dict()
-        out["id"].append(doc.id)
-        out["error"].append(doc.error)
+    for record in nlp._records(records, batch_size, threads):
+        out["id"].append(record["id"])
+        out["error"].append(record["error"])
         for layer in ARROW_COLUMNS[2:]:
             out[layer].append(json.dumps(record.get(layer, {} if layer == "extra" else []), ensure_ascii=False))
-    return pa.table({c: pa.array(v, type=pa.string()) for c, v in out.items()})
+    return out
