@@ -6,14 +6,14 @@ missing one raises an ImportError that says what to install."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence
 
 from .document import Document
 
 if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import Pipeline
 
-__all__ = ["LAYERS", "to_rows", "to_pandas", "pipe_arrow", "layer_columns", "ARROW_COLUMNS"]
+__all__ = ["LAYERS", "to_rows", "to_pandas", "pipe_arrow", "layer_columns", "arrow_batches", "ArrowMapper", "ARROW_COLUMNS", "ARROW_SCHEMA_DDL"]
 
 LAYERS = ("entities", "clusters", "quotes", "dates", "stances", "target_sentiment")
 """The layers ``to_rows`` and ``to_pandas`` turn into tables."""
@@ -21,6 +21,10 @@ LAYERS = ("entities", "clusters", "quotes", "dates", "stances", "target_sentimen
 ARROW_COLUMNS = ("id", "error", "entities", "clusters", "quotes", "dates", "stances", "target_sentiment", "extra")
 """The columns of ``pipe_arrow``'s output: ``id`` and ``error`` as strings, every layer as
 the JSON text of its list (a fixed schema, as Spark's ``mapInArrow`` needs)."""
+
+
+ARROW_SCHEMA_DDL = ", ".join(f"{c} string" for c in ARROW_COLUMNS)
+"""The output schema as Spark DDL, for ``DataFrame.mapInArrow(byline.tables.arrow_batches, ARROW_SCHEMA_DDL)``."""
 
 
 def _require(module: str, what: str) -> Any:
@@ -152,3 +156,42 @@ def layer_columns(
         for layer in ARROW_COLUMNS[2:]:
             out[layer].append(json.dumps(record.get(layer, {} if layer == "extra" else []), ensure_ascii=False))
     return out
+
+
+def arrow_batches(
+    batches: Iterable[Any],
+    text_column: str = "text",
+    id_column: Optional[str] = "id",
+    published_column: Optional[str] = None,
+    extractors: Optional[Sequence[str]] = None,
+) -> Iterator[Any]:
+    """Arrow record batches in, analysed record batches out (:data:`ARROW_COLUMNS`): the
+    function Spark's ``mapInArrow`` calls on each executor (one pipeline per call). Pass
+    the column names with ``functools.partial`` when they differ."""
+    pa = _require("pyarrow", "byline.tables.arrow_batches")
+    from .pipeline import Pipeline
+
+    nlp = Pipeline(extractors)
+    for batch in batches:
+        table = pa.Table.from_batches([batch])
+        yield from pipe_arrow(nlp, table, text_column, id_column, published_column, threads=1).to_batches()
+
+
+class ArrowMapper:
+    """A callable for Ray Data's ``map_batches(ArrowMapper, batch_format="pyarrow")``:
+    builds its pipeline once per actor, then maps Arrow tables to analysed Arrow tables."""
+
+    def __init__(
+        self,
+        text_column: str = "text",
+        id_column: Optional[str] = "id",
+        published_column: Optional[str] = None,
+        extractors: Optional[Sequence[str]] = None,
+    ) -> None:
+        from .pipeline import Pipeline
+
+        self.nlp = Pipeline(extractors)
+        self.columns = (text_column, id_column, published_column)
+
+    def __call__(self, table: Any) -> Any:
+        return pipe_arrow(self.nlp, table, *self.columns, threads=1)
