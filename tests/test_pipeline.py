@@ -203,3 +203,17 @@ def test_pipe_arrow_keeps_rows_and_order(nlp):
 def test_progress_bar_is_optional(nlp):
     docs = list(nlp.pipe(["One.", "Two."], progress=True))
     assert [d.text for d in docs] == ["One.", "Two."]
+
+
+def test_missing_optional_packages_say_what_to_install(nlp, monkeypatch):
+    import sys
+
+    docs = [nlp("Tom Reyes praised the plan.")]
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ImportError, match="pip install pandas"):
+        byline.to_pandas(docs)
+    with pytest.raises(ImportError, match="pip install pyarrow"):
+        nlp.pipe_arrow(object())
+    # The rows themselves need neither.
+    assert byline.to_rows(docs, layer="entities")[0]["text"] == "Tom Reyes"
