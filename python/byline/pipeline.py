@@ -151,48 +151,36 @@ class Pipeline:
             raise ValueError("batch_size must be at least 1")
         if threads is not None and threads < 1:
             raise ValueError("threads must be at least 1")
+        for record, parsed in self._outputs(articles, batch_size, threads, on_error):
+            if record is None:
+                yield Document.from_dict(parsed)
+            else:
+                text = record[1] if isinstance(record[1], str) else ""
+                yield Document.from_dict(parsed, text, record[2])
+
+    def _records(self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int]) -> Iterator[dict]:
+        """Like ``pipe`` with ``on_error="record"``, but yields the JSON output records
+        (dicts) without building documents: the fast path of the table integrations."""
+        for _, parsed in self._outputs(articles, batch_size, threads, "record"):
+            yield parsed
+
+    def _outputs(
+        self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int], on_error: str
+    ) -> Iterator[Tuple[Optional[_Record], dict]]:
+        """Each article's native record (None when it could not be converted) and its
+        parsed output record, in input order, ``batch_size`` at a time."""
         batch: List[Tuple[int, Any]] = []
-        index = 0
-        for item in articles:
+        for index, item in enumerate(articles):
             batch.append((index, item))
-            index += 1
             if len(batch) == batch_size:
                 yield from self._run_batch(batch, threads, on_error)
                 batch = []
         if batch:
             yield from self._run_batch(batch, threads, on_error)
 
-    def _records(self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int]) -> Iterator[dict]:
-        """Like ``pipe`` with ``on_error="record"``, but yields the JSON output records
-        (dicts) without building documents: the fast path of the table integrations."""
-        batch: List[Tuple[int, Any]] = []
-        index = 0
-        for item in articles:
-            batch.append((index, item))
-            index += 1
-            if len(batch) == batch_size:
-                yield from self._run_records(batch, threads)
-                batch = []
-        if batch:
-            yield from self._run_records(batch, threads)
-
-    def _run_records(self, batch: List[Tuple[int, Any]], threads: Optional[int]) -> Iterator[dict]:
-        records: List[Optional[_Record]] = []
-        failures: dict = {}
-        for pos, (index, item) in enumerate(batch):
-            try:
-                records.append(_record(item, index))
-            except InputError as e:
-                records.append(None)
-                failures[pos] = (_item_id(item, index), str(e))
-        results = iter(self._native.process_batch([r for r in records if r is not None], threads))
-        for pos, record in enumerate(records):
-            if record is None:
-                yield _error_record(*failures[pos])
-            else:
-                yield json.loads(next(results)[0])
-
-    def _run_batch(self, batch: List[Tuple[int, Any]], threads: Optional[int], on_error: str) -> Iterator[Document]:
+    def _run_batch(
+        self, batch: List[Tuple[int, Any]], threads: Optional[int], on_error: str
+    ) -> Iterator[Tuple[Optional[_Record], dict]]:
         records: List[Optional[_Record]] = []
         failures: dict = {}
         for pos, (index, item) in enumerate(batch):
@@ -203,20 +191,17 @@ class Pipeline:
                     raise InputError(f"{_item_id(item, index)}: {e}") from None
                 records.append(None)
                 failures[pos] = (_item_id(item, index), str(e))
-        native_in = [r for r in records if r is not None]
-        results = iter(self._native.process_batch(native_in, threads))
+        results = iter(self._native.process_batch([r for r in records if r is not None], threads))
         for pos, record in enumerate(records):
             if record is None:
-                rid, message = failures[pos]
-                yield Document.from_dict(_error_record(rid, message))
+                yield None, _error_record(*failures[pos])
                 continue
             out, error_class = next(results)
             parsed = json.loads(out)
             if error_class is not None and on_error == "raise":
                 cls = InputError if error_class == "InputError" else ExtractionError
                 raise cls(f"{parsed['id']}: {parsed['error']}")
-            text = record[1] if isinstance(record[1], str) else ""
-            yield Document.from_dict(parsed, text, record[2])
+            yield record, parsed
 
     def pipe_arrow(
         self,

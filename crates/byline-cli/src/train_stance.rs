@@ -2,7 +2,7 @@
 //! JSONL and writes the model that `crates/byline-stance/model/` ships.
 
 use byline_core::{Article, Document};
-use byline_eval::stance::{GoldSentence, read_gold};
+use byline_eval::stance::{GoldSentence, class_scores, read_gold};
 use byline_stance::portrayal::train::{Example, Options, train};
 use byline_stance::portrayal::{BITS, MAGIC, PortrayalModel};
 use clap::Args;
@@ -60,29 +60,18 @@ fn examples(docs: &Labelled) -> Vec<Example> {
     out
 }
 
-/// Macro-F1 over the three classes of `model` on `docs`.
+/// Macro-F1 over the three classes of `model` on `docs`, and accuracy.
 fn macro_f1(model: &PortrayalModel, docs: &Labelled) -> (f64, f64) {
-    let mut confusion = [[0usize; 3]; 3];
+    let mut confusion = [[0usize; 4]; 3];
     for (doc, labels) in docs {
+        let mut portrayer = model.portrayer(doc);
         for (span, &gold) in doc.targets.iter().zip(labels) {
-            let p = model.portrayer(doc).probabilities(*span);
+            let p = portrayer.probabilities(*span);
             let best = (0..3).fold(0, |b, k| if p[k] > p[b] { k } else { b });
             confusion[gold][best] += 1;
         }
     }
-    let f1: f64 = (0..3)
-        .map(|c| {
-            let tp = confusion[c][c] as f64;
-            let predicted: usize = (0..3).map(|g| confusion[g][c]).sum();
-            let support: usize = confusion[c].iter().sum();
-            if tp == 0.0 {
-                return 0.0;
-            }
-            let (p, r) = (tp / predicted as f64, tp / support as f64);
-            2.0 * p * r / (p + r)
-        })
-        .sum::<f64>()
-        / 3.0;
+    let f1: f64 = class_scores(&confusion).iter().map(|c| c.2).sum::<f64>() / 3.0;
     let n: usize = confusion.iter().flatten().sum();
     let correct: usize = (0..3).map(|c| confusion[c][c]).sum();
     (100.0 * f1, 100.0 * correct as f64 / n.max(1) as f64)

@@ -202,6 +202,24 @@ pub fn polarity_index(p: byline_core::Polarity) -> usize {
     }
 }
 
+/// Precision, recall, F1, support and predicted count of each class from a confusion
+/// matrix `[gold][predicted]` whose fourth column counts missing predictions (as the
+/// reference scorer: a class never predicted has precision 0).
+pub fn class_scores(confusion: &[[usize; 4]; 3]) -> Vec<(f64, f64, f64, usize, usize)> {
+    let div = |a: f64, b: f64| if b == 0.0 { 0.0 } else { a / b };
+    confusion
+        .iter()
+        .enumerate()
+        .map(|(c, row)| {
+            let tp = row[c] as f64;
+            let predicted: usize = confusion.iter().map(|g| g[c]).sum();
+            let support: usize = row.iter().sum();
+            let (p, r) = (div(tp, predicted as f64), div(tp, support as f64));
+            (p, r, div(2.0 * p * r, p + r), support, predicted)
+        })
+        .collect()
+}
+
 /// The scores of `system` against `gold`, printed like the reference scorer.
 pub fn report(gold: &[GoldSentence], system: &HashMap<String, usize>, gold_path: &Path, system_name: &str) -> String {
     // confusion[gold][predicted], column 3 = missing.
@@ -215,16 +233,7 @@ pub fn report(gold: &[GoldSentence], system: &HashMap<String, usize>, gold_path:
     let missing: usize = confusion.iter().map(|row| row[3]).sum();
     let extra = system.keys().filter(|k| !ids.contains(k.as_str())).count();
     let div = |a: f64, b: f64| if b == 0.0 { 0.0 } else { a / b };
-    let f1 = |p: f64, r: f64| div(2.0 * p * r, p + r);
-    let mut per_class = Vec::new();
-    for (c, row) in confusion.iter().enumerate() {
-        let tp = row[c] as f64;
-        let predicted: usize = confusion.iter().map(|g| g[c]).sum();
-        let support: usize = row.iter().sum();
-        let p = div(tp, predicted as f64);
-        let r = div(tp, support as f64);
-        per_class.push((p, r, f1(p, r), support, predicted));
-    }
+    let per_class = class_scores(&confusion);
     let correct: usize = (0..3).map(|c| confusion[c][c]).sum();
     let pct = |x: f64| format!("{:6.2}", 100.0 * x);
     let mut out = String::new();

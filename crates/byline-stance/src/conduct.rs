@@ -3,10 +3,8 @@
 //! violated the deal") is judged by the quote's speaker, for or against by the verb
 //! ([`crate::lexicon::CONDUCT_VERBS`]), flipped by a negation between them.
 
-use crate::lexicon::{CONDUCT_VERBS, is_negator};
-use byline_core::{
-    Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget, TokenKind,
-};
+use crate::lexicon::{self, CONDUCT_VERBS, is_negator};
+use byline_core::{Document, EntityLabel, Span, Stance, TokenKind};
 
 /// Words allowed between the subject and its conduct verb ("had not", "has never").
 const BETWEEN: &[&str] = &[
@@ -68,31 +66,14 @@ pub fn conduct_stances(doc: &Document) -> Vec<Stance> {
                 if entity.label == EntityLabel::Misc || Some(entity.cluster) == speaker.cluster {
                     continue;
                 }
-                let polarity = match (base, negated) {
-                    (Polarity::Positive, true) => Polarity::Negative,
-                    (Polarity::Negative, true) => Polarity::Positive,
-                    (b, _) => b,
-                };
+                let polarity = lexicon::negated(base, negated);
                 // Evidence: the subject through the verb and its words up to the clause end.
                 let mut end = v + 1;
                 while end < tokens.end && end - v <= 4 && doc.tokens[end].kind != TokenKind::Punct {
                     end += 1;
                 }
-                out.push(Stance {
-                    holder: StanceHolder {
-                        cluster: speaker.cluster,
-                        name: speaker.name.clone(),
-                    },
-                    target: StanceTarget {
-                        span: entity.span,
-                        cluster: Some(entity.cluster),
-                    },
-                    polarity,
-                    score: SCORE,
-                    evidence: Span::new(entity.span.start, doc.tokens[end - 1].span.end),
-                    quote: Some(q),
-                    channel: StanceChannel::of_quote(quote.kind),
-                });
+                let evidence = Span::new(entity.span.start, doc.tokens[end - 1].span.end);
+                out.extend(crate::speaker_stance(doc, q, entity, polarity, SCORE, evidence));
             }
         }
     }

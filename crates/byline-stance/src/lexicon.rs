@@ -231,8 +231,21 @@ pub const NEGATIVE_WORDS: &[&str] = &[
 /// Negators that flip a predicate in front of it.
 pub const NEGATORS: &[&str] = &["not", "n't", "n’t", "never", "no", "nor", "without"];
 
+/// `base` turned around when `negated` ("did not support" is against).
+pub fn negated(base: Polarity, negated: bool) -> Polarity {
+    match (base, negated) {
+        (Polarity::Positive, true) => Polarity::Negative,
+        (Polarity::Negative, true) => Polarity::Positive,
+        (b, _) => b,
+    }
+}
+
 /// Whether a token negates: a negator, or a contraction with one ("didn't", "won’t").
 pub fn is_negator(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    NEGATORS.contains(&lower.as_str()) || lower.ends_with("n't") || lower.ends_with("n’t")
+    // No allocation: this runs on every token the portrayal features read.
+    let ends_with = |suffix: &str| {
+        let cut = word.len().wrapping_sub(suffix.len());
+        word.len() >= suffix.len() && word.is_char_boundary(cut) && word[cut..].eq_ignore_ascii_case(suffix)
+    };
+    NEGATORS.iter().any(|n| n.eq_ignore_ascii_case(word)) || ends_with("n't") || ends_with("n’t")
 }

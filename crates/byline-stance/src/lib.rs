@@ -63,3 +63,31 @@ pub fn find_stances(doc: &Document, portrayals: &[byline_core::TargetSentiment])
     stances.sort_by_key(|s| (s.evidence.start, s.target.span.start));
     stances
 }
+
+/// A stance the speaker of quote `q` holds towards `entity`, expressed in that quote.
+pub(crate) fn speaker_stance(
+    doc: &Document,
+    q: usize,
+    entity: &byline_core::Entity,
+    polarity: byline_core::Polarity,
+    score: f64,
+    evidence: byline_core::Span,
+) -> Option<byline_core::Stance> {
+    let quote = &doc.quotes[q];
+    let speaker = quote.speaker.as_ref()?;
+    Some(byline_core::Stance {
+        holder: byline_core::StanceHolder {
+            cluster: speaker.cluster,
+            name: speaker.name.clone(),
+        },
+        target: byline_core::StanceTarget {
+            span: entity.span,
+            cluster: Some(entity.cluster),
+        },
+        polarity,
+        score,
+        evidence,
+        quote: Some(q),
+        channel: byline_core::StanceChannel::of_quote(quote.kind),
+    })
+}

@@ -1,7 +1,7 @@
 //! Stance predicates: "Medvedev expressed his approval of the US comments",
 //! "he desires a swift peace agreement", "X criticised Y".
 
-use crate::lexicon::{PREDICATES, is_negator};
+use crate::lexicon::{PREDICATES, is_negator, negated};
 use byline_core::{
     Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget, TokenKind,
 };
@@ -169,12 +169,10 @@ pub fn find_stances(doc: &Document) -> Vec<Stance> {
             let Some(base) = predicate(w) else {
                 continue;
             };
-            let negated = (p.saturating_sub(3).max(range.start)..p).any(|t| is_negator(doc.token_text(t)));
-            let polarity = match (base, negated) {
-                (Polarity::Positive, true) => Polarity::Negative,
-                (Polarity::Negative, true) => Polarity::Positive,
-                (b, _) => b,
-            };
+            let polarity = negated(
+                base,
+                (p.saturating_sub(3).max(range.start)..p).any(|t| is_negator(doc.token_text(t))),
+            );
             let quote = quote_containing(doc, doc.tokens[p].span);
             // "X was criticized by Y": Y holds the stance and X is its target; without an
             // agent ("X was criticized") the text names no holder.

@@ -5,9 +5,7 @@
 //! at least [`MIN_PROBABILITY`]) becomes a stance whose evidence is the mention's clause
 //! and whose score is that probability.
 
-use byline_core::{
-    Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget, TargetSentiment,
-};
+use byline_core::{Document, EntityLabel, Polarity, Span, Stance, TargetSentiment};
 
 /// The least classifier probability that makes a quote's portrayal a stance. On NewsMTSC
 /// dev the classifier's non-neutral calls above it are right about 80 % of the time.
@@ -80,21 +78,15 @@ pub fn quote_stances(doc: &Document, portrayals: &[TargetSentiment]) -> Vec<Stan
                 if portrayal.polarity == Polarity::Neutral || portrayal.score < f64::from(MIN_PROBABILITY) {
                     continue;
                 }
-                out.push(Stance {
-                    holder: StanceHolder {
-                        cluster: speaker.cluster,
-                        name: speaker.name.clone(),
-                    },
-                    target: StanceTarget {
-                        span: entity.span,
-                        cluster: Some(entity.cluster),
-                    },
-                    polarity: portrayal.polarity,
-                    score: portrayal.score,
-                    evidence: clause_around(doc, entity.span, content),
-                    quote: Some(q),
-                    channel: StanceChannel::of_quote(quote.kind),
-                });
+                let evidence = clause_around(doc, entity.span, content);
+                out.extend(crate::speaker_stance(
+                    doc,
+                    q,
+                    entity,
+                    portrayal.polarity,
+                    portrayal.score,
+                    evidence,
+                ));
             }
         }
     }
