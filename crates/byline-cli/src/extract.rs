@@ -10,9 +10,10 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::fs::File;
+use std::collections::HashSet;
+use std::fs::OpenOptions;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -43,24 +44,57 @@ pub struct ExtractArgs {
     /// stances marked; self-contained, no external assets) to this file.
     #[arg(long)]
     html: Option<PathBuf>,
+    /// Continue an interrupted run: keep the complete lines already in the output file
+    /// (a cut-off last line is removed), skip input records whose id is among them and
+    /// append the rest. Needs a plain (not gzip) `--output` file.
+    #[arg(long, requires = "output")]
+    resume: bool,
 }
 
 struct Totals {
     articles: usize,
     errors: usize,
     bytes: usize,
+    skipped: usize,
 }
 
 /// One processed line: its JSON, whether it failed, its size, and its HTML if asked for.
-type Processed = (String, bool, usize, Option<String>);
+pub(crate) type Processed = (String, bool, usize, Option<String>);
 
-fn process_line(pipeline: &Pipeline, line: RawLine, html: bool) -> Processed {
+/// Parses, analyses and serialises one input line, reporting stage times to `timed`.
+pub(crate) fn process_line(
+    pipeline: &Pipeline,
+    line: RawLine,
+    html: bool,
+    timed: &mut dyn FnMut(&'static str, Duration),
+) -> Processed {
+    process_line_unless_done(pipeline, line, html, timed, None).expect("nothing is done yet")
+}
+
+/// Like [`process_line`], but `None` when the record's id is in `done` (a resumed run).
+fn process_line_unless_done(
+    pipeline: &Pipeline,
+    line: RawLine,
+    html: bool,
+    timed: &mut dyn FnMut(&'static str, Duration),
+    done: Option<&HashSet<String>>,
+) -> Option<Processed> {
     let bytes = line.bytes.len();
-    let result = if is_blank(&line.bytes) {
+    let parsed = if is_blank(&line.bytes) {
         Err(ArticleError::input(&line.fallback_id, "empty line"))
     } else {
-        pipeline.process_record(parse_line(&line.bytes, &line.fallback_id))
+        parse_line(&line.bytes, &line.fallback_id)
     };
+    if let Some(done) = done {
+        let id = match &parsed {
+            Ok(article) => &article.id,
+            Err(e) => &e.id,
+        };
+        if done.contains(id) {
+            return None;
+        }
+    }
+    let result = parsed.and_then(|article| pipeline.process_timed(article, timed));
     let record = match &result {
         Ok(doc) => doc.to_output(),
         Err(e) => OutputRecord::from_error(e),
@@ -69,14 +103,65 @@ fn process_line(pipeline: &Pipeline, line: RawLine, html: bool) -> Processed {
         let text = result.as_ref().map_or("", |doc| doc.text.as_str());
         byline_html::article(text, &record) + "<hr>"
     });
-    (record.to_json(), result.is_err(), bytes, view)
+    Some((record.to_json(), result.is_err(), bytes, view))
 }
 
-fn open_output(path: Option<&PathBuf>) -> io::Result<Box<dyn Write>> {
+/// Prepares the output file of a resumed run: cuts a last line that has no newline
+/// (the run was killed while writing it) and returns the ids of the records already
+/// written. A missing file is an empty one.
+fn resume_output(path: &Path) -> Result<HashSet<String>, String> {
+    if path.extension().is_some_and(|e| e == "gz") {
+        return Err(format!(
+            "--resume needs a plain output file; {} is gzip (a killed gzip stream cannot be continued)",
+            path.display()
+        ));
+    }
+    let data = match std::fs::read(path) {
+        Ok(data) => data,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(HashSet::new()),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let complete = data.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let mut done = HashSet::new();
+    for (n, line) in data[..complete].split(|&b| b == b'\n').enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        #[derive(serde::Deserialize)]
+        struct Written {
+            id: String,
+        }
+        let written: Written = serde_json::from_slice(line).map_err(|e| {
+            format!(
+                "{} line {} is not a byline output record ({e}); not resuming into it",
+                path.display(),
+                n + 1
+            )
+        })?;
+        done.insert(written.id);
+    }
+    if complete < data.len() {
+        let file = OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        file.set_len(complete as u64)
+            .map_err(|e| format!("cutting the unfinished last line of {}: {e}", path.display()))?;
+    }
+    Ok(done)
+}
+
+fn open_output(path: Option<&PathBuf>, append: bool) -> io::Result<Box<dyn Write>> {
     Ok(match path {
         None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
         Some(p) => {
-            let file = File::create(p).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
+            let file = OpenOptions::new()
+                .write(true)
+                .create(true)
+                .append(append)
+                .truncate(!append)
+                .open(p)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
             let file = BufWriter::with_capacity(1 << 20, file);
             if p.extension().is_some_and(|e| e == "gz") {
                 Box::new(GzEncoder::new(file, Compression::default()))
@@ -112,10 +197,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
             return Err(format!("{}: no such file", p.display()));
         }
     }
-    let mut out = open_output(args.output.as_ref()).map_err(|e| e.to_string())?;
+    let done = match (&args.output, args.resume) {
+        (Some(path), true) => Some(resume_output(path)?),
+        _ => None,
+    };
+    let mut out = open_output(args.output.as_ref(), done.is_some()).map_err(|e| e.to_string())?;
     let mut html = match &args.html {
         Some(path) => {
-            let mut file = open_output(Some(path)).map_err(|e| e.to_string())?;
+            let mut file = open_output(Some(path), false).map_err(|e| e.to_string())?;
             file.write_all(byline_html::page_head().as_bytes())
                 .map_err(|e| format!("writing {}: {e}", path.display()))?;
             Some(file)
@@ -132,33 +221,44 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     });
 
     let started = Instant::now();
-    let (chunks, reader) = spawn_reader(inputs, args.chunk_size.max(1));
+    let (chunks, reader) = spawn_reader(inputs, args.chunk_size.max(1), usize::MAX);
     let mut totals = Totals {
         articles: 0,
         errors: 0,
         bytes: 0,
+        skipped: 0,
     };
     let want_html = html.is_some();
     for chunk in chunks {
-        let results: Vec<Processed> = pool.install(|| {
+        let results: Vec<Option<Processed>> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .map(|line| process_line(&pipeline, line, want_html))
+                .map(|line| process_line_unless_done(&pipeline, line, want_html, &mut |_, _| {}, done.as_ref()))
                 .collect()
         });
-        for (json, failed, bytes, view) in results {
-            if let (Some(file), Some(view)) = (html.as_mut(), view) {
-                file.write_all(view.as_bytes())
-                    .map_err(|e| format!("writing the HTML view: {e}"))?;
-            }
-            out.write_all(json.as_bytes())
-                .map_err(|e| format!("writing output: {e}"))?;
-            out.write_all(b"\n").map_err(|e| format!("writing output: {e}"))?;
+        // The chunk's lines go out in one write and are flushed, so that a killed run
+        // leaves whole lines (and `--resume` cuts the rare unfinished one).
+        let mut lines = Vec::with_capacity(results.iter().flatten().map(|r| r.0.len() + 1).sum());
+        let mut views = String::new();
+        for result in results {
+            let Some((json, failed, bytes, view)) = result else {
+                totals.skipped += 1;
+                continue;
+            };
+            lines.extend_from_slice(json.as_bytes());
+            lines.push(b'\n');
+            views.push_str(view.as_deref().unwrap_or(""));
             totals.articles += 1;
             totals.errors += usize::from(failed);
             totals.bytes += bytes;
         }
-        out.flush().map_err(|e| format!("writing output: {e}"))?;
+        if let Some(file) = html.as_mut() {
+            file.write_all(views.as_bytes())
+                .map_err(|e| format!("writing the HTML view: {e}"))?;
+        }
+        out.write_all(&lines)
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("writing output: {e}"))?;
         if let Some(bar) = &progress {
             bar.set_position(totals.articles as u64);
             let secs = started.elapsed().as_secs_f64().max(1e-9);
@@ -183,6 +283,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         .map_err(|_| "the input reader thread panicked".to_owned())?;
     let secs = started.elapsed().as_secs_f64().max(1e-9);
     if !args.quiet {
+        if done.is_some() {
+            eprintln!(
+                "byline: resumed; {} records already in the output were skipped",
+                totals.skipped
+            );
+        }
         eprintln!(
             "byline: {} articles, {} errors, {:.1} MB in {:.2} s: {:.2} MB/s, {:.0} articles/s ({} threads)",
             totals.articles,

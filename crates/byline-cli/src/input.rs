@@ -34,17 +34,26 @@ pub fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
 }
 
 /// Starts a thread that reads every input in turn and sends chunks of `chunk_size`
-/// lines; the channel holds two chunks, so memory stays bounded. The thread's result
-/// is the first read error, if any (lines read before it are still sent).
-pub fn spawn_reader(inputs: Vec<PathBuf>, chunk_size: usize) -> (Receiver<Vec<RawLine>>, JoinHandle<io::Result<()>>) {
+/// lines, at most `limit` lines in all; the channel holds two chunks, so memory stays
+/// bounded. The thread's result is the first read error, if any (lines read before it
+/// are still sent).
+pub fn spawn_reader(
+    inputs: Vec<PathBuf>,
+    chunk_size: usize,
+    limit: usize,
+) -> (Receiver<Vec<RawLine>>, JoinHandle<io::Result<()>>) {
     let (tx, rx) = sync_channel::<Vec<RawLine>>(2);
     let handle = std::thread::spawn(move || -> io::Result<()> {
         let several = inputs.len() > 1;
         let mut chunk = Vec::with_capacity(chunk_size);
-        for path in &inputs {
+        let mut sent = 0usize;
+        'inputs: for path in &inputs {
             let mut reader = open(path)?;
             let mut line_no = 0usize;
             loop {
+                if sent == limit {
+                    break 'inputs;
+                }
                 let mut bytes = Vec::new();
                 let n = reader
                     .read_until(b'\n', &mut bytes)
@@ -62,6 +71,7 @@ pub fn spawn_reader(inputs: Vec<PathBuf>, chunk_size: usize) -> (Receiver<Vec<Ra
                     line_no.to_string()
                 };
                 chunk.push(RawLine { fallback_id, bytes });
+                sent += 1;
                 if chunk.len() == chunk_size
                     && tx
                         .send(std::mem::replace(&mut chunk, Vec::with_capacity(chunk_size)))

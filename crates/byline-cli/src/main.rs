@@ -1,6 +1,7 @@
 //! The `byline` command: `extract` runs the pipeline over JSONL articles, `eval` scores
 //! a layer against gold data.
 
+mod bench;
 mod extract;
 mod input;
 mod train;
@@ -23,6 +24,9 @@ struct Cli {
 enum Command {
     /// Analyse articles: JSONL (or JSONL.gz) in, one JSON line out per input line.
     Extract(extract::ExtractArgs),
+    /// Measure throughput and peak memory on a corpus: the full pipeline and each
+    /// extractor, with 1 and 2 threads.
+    Bench(bench::BenchArgs),
     /// Train a model from gold data.
     Train {
         #[command(subcommand)]
@@ -140,6 +144,13 @@ fn main() -> ExitCode {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("byline extract: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Bench(args) => match bench::run(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("byline bench: {e}");
                 ExitCode::from(2)
             }
         },

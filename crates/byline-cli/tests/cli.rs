@@ -202,3 +202,128 @@ fn extract_writes_an_html_view_of_the_batch() {
     // The bad record is in the view too, with its error.
     assert!(page.contains("<h3>b</h3>") && page.contains("class=\"error\""));
 }
+
+/// Many distinct articles, enough for a run that lasts a while.
+fn long_input(n: usize) -> Vec<u8> {
+    let mut input = Vec::new();
+    for i in 0..n {
+        let text = format!(
+            "“Talks number {i} went well,” union president Maria Kovalenko said on Friday. \
+             Port director Henrik Aas said that a new offer would follow next week."
+        );
+        let line = serde_json::json!({"id": format!("a{i}"), "text": text, "published": "2025-04-19"});
+        input.extend_from_slice(line.to_string().as_bytes());
+        input.push(b'\n');
+    }
+    input
+}
+
+#[test]
+fn a_killed_run_leaves_whole_lines_and_resume_finishes_it_as_one_run_would() {
+    let input = temp_path("long.jsonl");
+    std::fs::write(&input, long_input(4000)).unwrap();
+    let whole = temp_path("whole.jsonl");
+    let status = bin()
+        .args(["extract", "-q", "--threads", "2", "-o"])
+        .arg(&whole)
+        .arg(&input)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let expected = std::fs::read(&whole).unwrap();
+
+    let cut = temp_path("cut.jsonl");
+    let mut child = bin()
+        .args(["extract", "-q", "--threads", "1", "--chunk-size", "16", "-o"])
+        .arg(&cut)
+        .arg(&input)
+        .spawn()
+        .unwrap();
+    // Kill it once some output is there, well before the end.
+    let started = std::time::Instant::now();
+    while std::fs::metadata(&cut).map_or(0, |m| m.len()) < 20_000 {
+        assert!(started.elapsed().as_secs() < 120, "no output appeared");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let partial = std::fs::read(&cut).unwrap();
+    assert!(partial.len() < expected.len(), "the run was killed before the end");
+    let text = String::from_utf8(partial).unwrap();
+    let complete: Vec<&str> = text.split_inclusive('\n').filter(|l| l.ends_with('\n')).collect();
+    assert!(!complete.is_empty());
+    for line in &complete {
+        serde_json::from_str::<serde_json::Value>(line).expect("every finished line is a whole record");
+    }
+    assert!(expected.starts_with(complete.concat().as_bytes()));
+
+    let resumed = bin()
+        .args(["extract", "--resume", "--threads", "2", "-o"])
+        .arg(&cut)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(resumed.status.success());
+    let log = String::from_utf8_lossy(&resumed.stderr);
+    assert!(
+        log.contains(&format!(
+            "{} records already in the output were skipped",
+            complete.len()
+        )),
+        "{log}"
+    );
+    assert_eq!(
+        std::fs::read(&cut).unwrap(),
+        expected,
+        "resumed output differs from one whole run"
+    );
+}
+
+#[test]
+fn resume_cuts_an_unfinished_last_line_and_refuses_foreign_files() {
+    let input = temp_path("three.jsonl");
+    std::fs::write(&input, long_input(3)).unwrap();
+    let out = temp_path("three.out.jsonl");
+    let status = bin()
+        .args(["extract", "-q", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let expected = std::fs::read_to_string(&out).unwrap();
+    // The first record and half of the second, as a killed run could leave them.
+    let first_end = expected.find('\n').unwrap() + 1;
+    std::fs::write(&out, &expected[..first_end + 40]).unwrap();
+    let status = bin()
+        .args(["extract", "-q", "--resume", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), expected);
+
+    // Resuming into something that is not byline output, or into gzip, is refused.
+    std::fs::write(&out, "just some notes\n").unwrap();
+    let refused = bin()
+        .args(["extract", "--resume", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a byline output record"));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "just some notes\n",
+        "left untouched"
+    );
+    let refused = bin()
+        .args(["extract", "--resume", "-o"])
+        .arg(temp_path("x.jsonl.gz"))
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("needs a plain output file"));
+}

@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod batch;
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod extractor;

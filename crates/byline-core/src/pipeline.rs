@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// Collects extractors; [`PipelineBuilder::build`] checks and orders them.
 #[derive(Default)]
@@ -115,15 +116,30 @@ impl Pipeline {
     /// Analyses one article. An extractor error or panic becomes an [`ArticleError`]
     /// carrying the article's id; nothing escapes this call.
     pub fn process(&self, article: Article) -> Result<Document, ArticleError> {
+        self.process_timed(article, &mut |_, _| {})
+    }
+
+    /// Like [`Pipeline::process`], and reports the time of each stage to `timed`:
+    /// `"segmentation"` first, then each extractor that ran, by name (for benchmarks).
+    pub fn process_timed(
+        &self,
+        article: Article,
+        timed: &mut dyn FnMut(&'static str, Duration),
+    ) -> Result<Document, ArticleError> {
         let id = article.id.clone();
+        let started = Instant::now();
         let segmented = catch_unwind(AssertUnwindSafe(|| Document::new(article)));
+        timed("segmentation", started.elapsed());
         let mut doc = segmented.map_err(|payload| ArticleError {
             id: id.clone(),
             kind: ArticleErrorKind::Panic,
             message: format!("segmentation panicked: {}", panic_message(&payload)),
         })?;
         for e in &self.extractors {
-            match catch_unwind(AssertUnwindSafe(|| e.extract(&mut doc))) {
+            let started = Instant::now();
+            let outcome = catch_unwind(AssertUnwindSafe(|| e.extract(&mut doc)));
+            timed(e.name(), started.elapsed());
+            match outcome {
                 Ok(Ok(())) => {}
                 Ok(Err(err)) => {
                     return Err(ArticleError {

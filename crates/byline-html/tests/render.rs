@@ -1,26 +1,25 @@
-//! The HTML view on real output: the seed article (snapshot), escaping, error records,
-//! offsets that do not fit the text.
+//! The HTML view on real output: the first bundled sample article (snapshot), escaping,
+//! error records, offsets that do not fit the text.
 
 use byline_core::OutputRecord;
 
-fn seed() -> Option<(String, OutputRecord)> {
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/seed");
-    let Ok(text) = std::fs::read_to_string(dir.join("article.txt")) else {
-        eprintln!("SKIPPED: ../shared/fixtures/seed is absent");
-        return None;
-    };
-    let mut article = byline::Article::new("seed-article", text.as_str());
-    article.published = "2025-04-19".parse().ok();
+/// The first article of `examples/sample.jsonl` (written for byline) and its output.
+fn sample() -> (String, OutputRecord) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.jsonl");
+    let lines = std::fs::read_to_string(path).expect("examples/sample.jsonl");
+    let first = lines.lines().next().expect("a sample article");
+    let article = byline::input::parse_line(first.as_bytes(), "1").expect("a valid sample line");
+    let text = article.text.clone();
     let doc = byline::default_pipeline().process(article).unwrap();
-    Some((text, doc.to_output()))
+    (text, doc.to_output())
 }
 
 #[test]
-fn seed_article_view() {
-    let Some((text, record)) = seed() else { return };
+fn sample_article_view() {
+    let (text, record) = sample();
     let html = byline_html::render(&text, &record);
     // Speakers before quotes, values after dates, stance evidence, the two tables.
-    assert!(html.contains("<span class=\"speaker\">Dmitry Peskov</span>"));
+    assert!(html.contains("<span class=\"speaker\">Maria Kovalenko</span>"));
     assert!(html.contains("<span class=\"value\">2025-04-18</span>"));
     assert!(html.contains("class=\"evidence\""));
     assert!(html.contains("<h3>Quotes</h3>") && html.contains("<h3>Stances</h3>"));

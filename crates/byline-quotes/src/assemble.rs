@@ -125,18 +125,20 @@ pub fn assemble(
         })
         .collect();
     // The cue a segment belongs to: nearest, same sentence first, earlier cue on ties.
+    // Cues are disjoint and in text order, so the nearest one on either side is the one
+    // just before or just after the segment (a binary search: paragraphs with thousands
+    // of cues stay linear).
     let nearest = |range: &Range<usize>, out: &[Attribution]| -> Option<usize> {
         let sentence = sentence_of(range.start);
         let last_sentence = sentence_of(range.end - 1);
-        out.iter()
-            .enumerate()
-            .min_by_key(|(i, a)| {
-                let cue = &a.cue[0];
-                let s = sentence_of(cue.start);
-                let other_sentence = s < sentence || s > last_sentence;
-                (other_sentence, gap(range, cue), *i)
-            })
-            .map(|(i, _)| i)
+        let after = out.partition_point(|a| a.cue[0].start < range.start);
+        let candidates = [after.checked_sub(1), (after < out.len()).then_some(after)];
+        candidates.into_iter().flatten().min_by_key(|&i| {
+            let cue = &out[i].cue[0];
+            let s = sentence_of(cue.start);
+            let other_sentence = s < sentence || s > last_sentence;
+            (other_sentence, gap(range, cue), i)
+        })
     };
     let mut orphans = Vec::new();
     let mut source_gap = vec![usize::MAX; out.len()];

@@ -72,8 +72,13 @@ pub fn find_marked_quotes(doc: &Document) -> Vec<MarkedQuote> {
             .bytes()
             .enumerate()
             .filter(|(_, b)| matches!(b, b'"' | b'`' | b'\'' | 0xE2 | 0xC2));
+        // The end of the last mark: a two-character mark (`` or '') hides the next byte.
+        let mut mark_end = para.span.start;
         for (off, _) in candidates {
             let pos = para.span.start + off;
+            if pos < mark_end {
+                continue;
+            }
             let first_mark = off == 0;
             let Some(c) = p_text[off..].chars().next() else {
                 continue;
@@ -81,6 +86,7 @@ pub fn find_marked_quotes(doc: &Document) -> Vec<MarkedQuote> {
             let Some((mark, len)) = classify(text, pos, c) else {
                 continue;
             };
+            mark_end = pos + len;
             let opening = match mark {
                 // An opening mark typed where a closing one belongs ("… 51 percent.“"):
                 // a quote is open, a word ends right before it and a space follows.

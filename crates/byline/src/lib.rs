@@ -43,6 +43,29 @@ pub fn extractor_by_name(name: &str) -> Result<Arc<dyn Extractor>, PipelineError
     })
 }
 
+/// `name` and the built-in extractors it needs, transitively, in run order (e.g.
+/// "stance" → entities, quotes, stance): the smallest pipeline that can run it.
+pub fn with_needs(name: &str) -> Result<Vec<&'static str>, PipelineError> {
+    fn visit(name: &str, out: &mut Vec<&'static str>) -> Result<(), PipelineError> {
+        let extractor = extractor_by_name(name)?;
+        for layer in extractor.needs() {
+            let provider = ALL_EXTRACTORS
+                .iter()
+                .find(|n| extractor_by_name(n).is_ok_and(|e| e.provides().contains(layer)));
+            if let Some(provider) = provider {
+                visit(provider, out)?;
+            }
+        }
+        if !out.contains(&extractor.name()) {
+            out.push(extractor.name());
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    visit(name, &mut out)?;
+    Ok(out)
+}
+
 /// A pipeline of the named built-in extractors (checked and ordered by their needs).
 pub fn pipeline_from_names<S: AsRef<str>>(names: &[S]) -> Result<Pipeline, PipelineError> {
     let mut builder = Pipeline::builder();

@@ -1,0 +1,53 @@
+"""Ctrl-C stops a long batch promptly: the native batch checks for signals between its
+chunks, so even one huge batch (which Python cannot interrupt by itself) ends with
+KeyboardInterrupt within a few seconds of the signal, not after the batch."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+SCRIPT = r"""
+import sys
+import byline
+
+text = ("“Contacts are quite complicated,” union president Maria Kovalenko told reporters on Friday. "
+        "Port director Henrik Aas said that the offer would follow next week. ") * 20
+nlp = byline.Pipeline()
+articles = [{"id": str(i), "text": text} for i in range(200_000)]  # minutes of work
+print("started", flush=True)
+try:
+    for doc in nlp.pipe(articles, batch_size=len(articles), threads=2):
+        pass
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+    sys.exit(3)
+print("finished", flush=True)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is POSIX")
+def test_ctrl_c_interrupts_one_huge_batch_promptly() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "started"
+        time.sleep(1.5)  # well inside the batch
+        assert proc.poll() is None, "the batch ended before the signal"
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        waited = time.monotonic() - sent
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "interrupted" in out, err
+    assert proc.returncode == 3
+    # One chunk of the batch (16 articles of 3 kB on 2 threads) takes milliseconds.
+    assert waited < 5, f"took {waited:.1f} s to stop"
