@@ -17,6 +17,7 @@ pub mod offsets;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
+pub mod sentence_bounds;
 pub mod span;
 
 pub use article::{Article, parse_published};

@@ -6,6 +6,7 @@
 //! "John F. Kennedy" stay inside one sentence. Tokens are UAX #29 word segments without
 //! white space. Not for: part-of-speech tags or lemmas.
 
+use crate::sentence_bounds::sentence_pieces;
 use crate::span::Span;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -190,12 +191,12 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
     }
 }
 
-/// Sentence spans inside one paragraph: UAX #29 sentences, merged where the break
+/// Sentence spans inside one paragraph: UAX #29 sentences ([`sentence_pieces`]), merged where the break
 /// follows an abbreviation, trailing white space trimmed.
 pub fn sentence_spans(text: &str, paragraph: Span) -> Vec<Span> {
     let p_text = paragraph.slice(text);
     let mut out: Vec<Span> = Vec::new();
-    for (off, piece) in p_text.split_sentence_bound_indices() {
+    for (off, piece) in sentence_pieces(p_text) {
         let trimmed = piece.trim_end();
         if trimmed.trim_start().is_empty() {
             continue;

@@ -48,6 +48,9 @@ fn shape_hashes(word: &str) -> (u64, u64) {
 
 /// Capitalisation class: 0 lower/other, 1 Capitalised, 2 ALL CAPS, 3 mixed/with digits.
 fn cap_class(word: &str) -> u8 {
+    if word.is_ascii() {
+        return ascii_cap_class(word.as_bytes());
+    }
     let Some(first) = word.chars().next() else { return 0 };
     let (mut letters, mut upper, mut digits) = (0usize, 0usize, false);
     for c in word.chars() {
@@ -61,6 +64,24 @@ fn cap_class(word: &str) -> u8 {
     if letters > 1 && upper == letters {
         2
     } else if first.is_uppercase() {
+        if digits { 3 } else { 1 }
+    } else {
+        0
+    }
+}
+
+/// [`cap_class`] of an ASCII word, byte by byte (most words of English news).
+fn ascii_cap_class(word: &[u8]) -> u8 {
+    let Some(&first) = word.first() else { return 0 };
+    let (mut letters, mut upper, mut digits) = (0usize, 0usize, false);
+    for &b in word {
+        letters += usize::from(b.is_ascii_alphabetic());
+        upper += usize::from(b.is_ascii_uppercase());
+        digits |= b.is_ascii_digit();
+    }
+    if letters > 1 && upper == letters {
+        2
+    } else if first.is_ascii_uppercase() {
         if digits { 3 } else { 1 }
     } else {
         0
@@ -99,13 +120,13 @@ impl DocContext {
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> Self {
         let mut capitalised_inside = FastSet::default();
         for sentence in sentences {
-            if is_headline(sentence) {
+            let classes = word_classes(sentence);
+            if is_headline(&classes) {
                 continue;
             }
-            for word in sentence.iter().skip(1) {
-                let w = word.as_ref();
-                if cap_class(w) == 1 {
-                    capitalised_inside.insert(w.to_lowercase());
+            for (word, &(cap, _)) in sentence.iter().zip(&classes).skip(1) {
+                if cap == 1 {
+                    capitalised_inside.insert(word.as_ref().to_lowercase());
                 }
             }
         }
@@ -130,12 +151,26 @@ impl DocContext {
     }
 }
 
-fn is_headline<S: AsRef<str>>(words: &[S]) -> bool {
-    let letters = words
+/// Each word's [`cap_class`] and whether it has a letter, in one pass per word.
+fn word_classes<S: AsRef<str>>(words: &[S]) -> Vec<(u8, bool)> {
+    words
         .iter()
-        .filter(|w| w.as_ref().chars().any(char::is_alphabetic))
-        .count();
-    letters >= 2 && words.iter().filter(|w| cap_class(w.as_ref()) == 2).count() * 10 >= letters * 8
+        .map(|w| {
+            let w = w.as_ref();
+            let has_letter = if w.is_ascii() {
+                w.bytes().any(|b| b.is_ascii_alphabetic())
+            } else {
+                w.chars().any(char::is_alphabetic)
+            };
+            (if has_letter { cap_class(w) } else { 0 }, has_letter)
+        })
+        .collect()
+}
+
+/// An all-caps headline: at least 80 % of the words with letters are ALL CAPS.
+fn is_headline(classes: &[(u8, bool)]) -> bool {
+    let letters = classes.iter().filter(|c| c.1).count();
+    letters >= 2 && classes.iter().filter(|c| c.0 == 2).count() * 10 >= letters * 8
 }
 
 /// What the features need of one token, computed once.
@@ -183,14 +218,20 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
     let n = words.len();
     let table = shipped_clusters();
     // An all-caps headline is tagged as if written in the case its words usually take.
-    let headline = is_headline(words);
+    let classes = word_classes(words);
+    let headline = is_headline(&classes);
     let info: Vec<TokenInfo> = words
         .iter()
-        .map(|w| {
+        .zip(&classes)
+        .map(|(w, &(cap, _))| {
             let word: Cow<str> = if headline {
                 truecase(w.as_ref())
             } else {
                 Cow::Borrowed(w.as_ref())
+            };
+            let cap = match word {
+                Cow::Borrowed(_) => cap,
+                Cow::Owned(ref changed) => cap_class(changed),
             };
             let lower = word.to_lowercase();
             let (shape_h, short_h) = shape_hashes(&word);
@@ -200,7 +241,7 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
                 lower,
                 shape_h,
                 short_h,
-                cap: cap_class(&word),
+                cap,
                 clusters: table.get(&word),
                 word,
             }
@@ -341,6 +382,24 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalisation_classes_agree_for_ascii_and_unicode() {
+        for (word, class) in [
+            ("", 0),
+            ("said", 0),
+            ("Peskov", 1),
+            ("NATO", 2),
+            ("I", 1),
+            ("G7", 3),
+            ("F-16s", 3),
+        ] {
+            assert_eq!(cap_class(word), class, "{word}");
+        }
+        assert_eq!(cap_class("Zoë"), 1);
+        assert_eq!(cap_class("ÉLYSÉE"), 2);
+        assert_eq!(cap_class("élan"), 0);
+    }
 
     #[test]
     fn shapes() {
