@@ -163,19 +163,24 @@ fn viterbi<const N: usize>(
     }
     for i in 1..n {
         emissions(i, &mut emit);
-        for t in 0..N {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for (p, &prev_score) in score[i - 1].iter().enumerate() {
-                let s = prev_score + step[p][t];
-                if s > best {
-                    best = s;
-                    arg = p;
+        // Previous tags in the outer loop, so that the inner loop over tags is a
+        // branch-free vector max; the first best predecessor wins ties, as before.
+        let prev = score[i - 1];
+        let mut best = [f32::NEG_INFINITY; N];
+        let mut arg = [0u8; N];
+        for (p, row) in step[..N].iter().enumerate() {
+            for t in 0..N {
+                let s = prev[p] + row[t];
+                if s > best[t] {
+                    best[t] = s;
+                    arg[t] = p as u8;
                 }
             }
-            score[i][t] = best + emit[t];
-            back[i][t] = arg as u8;
         }
+        for t in 0..N {
+            score[i][t] = best[t] + emit[t];
+        }
+        back[i] = arg;
     }
     let mut tag = (0..N)
         .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))

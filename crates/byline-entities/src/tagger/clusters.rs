@@ -5,7 +5,7 @@
 //! common "wisely" is. The table ships in `model/clusters.tsv`;
 //! [`derive`] builds it from unlabelled news (`byline train clusters`).
 
-use byline_learn::hash::FastMap;
+use byline_learn::hash::{FastMap, lowercase};
 use std::sync::LazyLock;
 
 pub use derive::{ClusterOptions, CorpusCounter, derive};
@@ -78,7 +78,7 @@ impl WordClusters {
         if let Some((ids, _)) = self.map.get(word) {
             return Some(*ids);
         }
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         let capitalised = capitalise(&lower);
         if capitalised != word {
             if let Some((ids, _)) = self.map.get(capitalised.as_str()) {

@@ -9,7 +9,7 @@
 
 use super::clusters::{ClusterIds, capitalise, shipped_clusters};
 use crate::lexicon::{DEMONYMS, ORGS, PLACES};
-use byline_learn::hash::{FastMap, FastSet, hash_str, mix};
+use byline_learn::hash::{FastMap, FastSet, hash_str, lowercase, mix};
 use byline_learn::{FeatureHash as Hasher, Features, char_class};
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -126,7 +126,7 @@ impl DocContext {
             }
             for (word, &(cap, _)) in sentence.iter().zip(&classes).skip(1) {
                 if cap == 1 {
-                    capitalised_inside.insert(word.as_ref().to_lowercase());
+                    capitalised_inside.insert(lowercase(word.as_ref()));
                 }
             }
         }
@@ -144,7 +144,7 @@ impl DocContext {
             if cap_class(w) == 0 || (k == 0 && t == 0) || !w.chars().any(char::is_alphabetic) {
                 continue;
             }
-            let counts = self.history.entry(w.to_lowercase()).or_default();
+            let counts = self.history.entry(lowercase(w)).or_default();
             let slot = &mut counts[t.div_ceil(2)];
             *slot = slot.saturating_add(1);
         }
@@ -192,7 +192,7 @@ fn truecase(word: &str) -> Cow<'_, str> {
         return Cow::Borrowed(word);
     }
     let table = shipped_clusters();
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let capitalised = capitalise(&lower);
     let (as_written, cap, low) = (
         table.log_count(word),
@@ -233,7 +233,7 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
                 Cow::Borrowed(_) => cap,
                 Cow::Owned(ref changed) => cap_class(changed),
             };
-            let lower = word.to_lowercase();
+            let lower = lowercase(&word);
             let (shape_h, short_h) = shape_hashes(&word);
             TokenInfo {
                 word_h: hash_str(&word),

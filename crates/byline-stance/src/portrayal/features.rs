@@ -7,7 +7,8 @@
 use crate::lexicon::{NEGATIVE_WORDS, POSITIVE_WORDS, is_negator};
 use byline_core::{Document, Span, TokenKind};
 use byline_learn::FeatureHash;
-use byline_learn::hash::hash_str;
+use byline_learn::hash::{FastMap, hash_str, lowercase};
+use std::sync::LazyLock;
 
 /// Feature templates (the first part of every feature hash).
 #[repr(u64)]
@@ -89,7 +90,17 @@ fn distance_class(d: usize) -> u64 {
 
 /// Lexicon sign of a lower-case word: +1, -1 or 0.
 fn lexicon_sign(lower: &str) -> i64 {
-    i64::from(POSITIVE_WORDS.contains(&lower)) - i64::from(NEGATIVE_WORDS.contains(&lower))
+    // One hash lookup instead of scanning both lists for every token.
+    static SIGNS: LazyLock<FastMap<&'static str, i64>> = LazyLock::new(|| {
+        let mut signs: FastMap<&'static str, i64> = FastMap::default();
+        for (words, sign) in [(POSITIVE_WORDS, 1), (NEGATIVE_WORDS, -1)] {
+            for &word in words {
+                *signs.entry(word).or_default() += sign;
+            }
+        }
+        signs
+    });
+    SIGNS.get(lower).copied().unwrap_or(0)
 }
 
 /// Whether a token is a quotation mark.
@@ -144,7 +155,7 @@ impl SentenceWords {
         let mut open = false;
         for t in range {
             let text = doc.token_text(t);
-            let lower = text.to_lowercase();
+            let lower = lowercase(text);
             let mark = is_quote_mark(text);
             if mark {
                 open = !open;
