@@ -135,7 +135,7 @@ impl<const N: usize> Decode<N> for Model<N> {
 /// First-order Viterbi over `n` positions: `emissions(i, out)` fills position `i`'s tag
 /// scores, `transitions[prev * N + tag]` (row `N` = start) scores steps, and only steps
 /// with `allowed(previous tag or None, tag)` are taken.
-fn viterbi<const N: usize>(
+pub(crate) fn viterbi<const N: usize>(
     n: usize,
     transitions: &[f32],
     mut emissions: impl FnMut(usize, &mut [f32; N]),

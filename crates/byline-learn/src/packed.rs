@@ -2,7 +2,8 @@
 //! file format stores them, each bucket's row padded to a power of two so that it sits
 //! in one cache line. A quarter to a half of the f32 model's memory, and the same tags.
 
-use crate::model::{Decode, Model};
+use crate::features::Features;
+use crate::model::{Decode, Model, viterbi};
 
 /// A [`Model`] for decoding only.
 #[derive(Clone, Debug)]
@@ -58,6 +59,42 @@ impl<const N: usize> Decode<N> for Packed<N> {
 
     fn transition_scores(&self) -> &[f32] {
         &self.transitions
+    }
+
+    /// Viterbi as for any model, with the weight rows of the token `AHEAD` positions on
+    /// asked for while this token's are summed: the rows are scattered over megabytes,
+    /// and waiting for them is most of a large model's decoding time.
+    fn decode(&self, sequence: &Features, allowed: impl Fn(Option<usize>, usize) -> bool) -> Vec<usize> {
+        const AHEAD: usize = 2;
+        let n = sequence.len();
+        viterbi(
+            n,
+            &self.transitions,
+            |i, out| {
+                if i + AHEAD < n {
+                    self.prefetch(sequence.token(i + AHEAD));
+                }
+                self.emissions(sequence.token(i), out)
+            },
+            allowed,
+        )
+    }
+}
+
+impl<const N: usize> Packed<N> {
+    /// Asks the CPU to bring these features' weight rows into its cache (a hint: no
+    /// effect on results, nothing on targets without a prefetch instruction).
+    #[inline]
+    fn prefetch(&self, features: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        for &f in features {
+            let row = self.weights.as_ptr().wrapping_add(f as usize * Self::STRIDE);
+            // SAFETY: a prefetch is only a hint; it never faults nor reads into the
+            // program, whatever the address.
+            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(row.cast()) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = features;
     }
 }
 
