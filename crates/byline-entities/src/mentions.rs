@@ -8,10 +8,10 @@
 
 use crate::lexicon::{LOCATIVE_PREPOSITIONS, NOT_NAMES, ROLE_NOUNS, SEATS_OF_POWER, TITLES};
 use crate::tagger::PackedNerModel;
-use crate::tagger::features::{DocContext, sentence_features};
+use crate::tagger::features::{DocContext, WordCache, sentence_parts};
 use crate::tagger::labels::{allowed, spans};
 use byline_core::{Document, EntityLabel, Span, TokenKind};
-use byline_learn::Decode;
+use std::cell::RefCell;
 
 /// A mention found in the text, before clustering.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,6 +111,11 @@ pub fn tagger_tokens(doc: &Document, sentence: usize) -> Vec<Span> {
     out
 }
 
+thread_local! {
+    /// Per thread: the model whose word sums are cached (its address) and the cache.
+    static WORD_CACHE: RefCell<(usize, WordCache)> = RefCell::new((0, WordCache::default()));
+}
+
 /// Finds every name mention of `doc` with `model`, in text order.
 pub fn find_mentions(doc: &Document, model: &PackedNerModel) -> Vec<Mention> {
     let views: Vec<Vec<Span>> = (0..doc.sentences.len()).map(|s| tagger_tokens(doc, s)).collect();
@@ -124,8 +129,16 @@ pub fn find_mentions(doc: &Document, model: &PackedNerModel) -> Vec<Mention> {
         if view.is_empty() {
             continue;
         }
-        let features = sentence_features(sentence_words, &context, model.bits);
-        let tags = model.decode(&features, allowed);
+        let tags = WORD_CACHE.with_borrow_mut(|(owner, cache)| {
+            // The cached sums belong to one model.
+            let this = std::ptr::from_ref(model) as usize;
+            if *owner != this {
+                *owner = this;
+                *cache = WordCache::default();
+            }
+            let (features, parts) = sentence_parts(sentence_words, &context, model, cache);
+            model.decode_with_parts(&features, &parts, allowed)
+        });
         context.record(sentence_words, &tags);
         for (mut start, end, mut label) in spans(&tags) {
             // CoNLL names exclude titles: "Mayor Carla Mendes" → "Carla Mendes".

@@ -13,5 +13,5 @@ pub mod perceptron;
 
 pub use features::{FeatureHash, Features, char_class, distance_class};
 pub use model::{Decode, Model};
-pub use packed::Packed;
+pub use packed::{Packed, PartialSum};
 pub use perceptron::{Averaged, TrainOptions};

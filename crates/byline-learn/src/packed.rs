@@ -40,11 +40,16 @@ impl<const N: usize> Packed<N> {
     const STRIDE: usize = N.next_power_of_two();
 }
 
-impl<const N: usize> Decode<N> for Packed<N> {
+/// The quantised weights of some features summed per tag: a part of a token's emission
+/// scores that can be computed once and reused (integer sums, so adding parts in any
+/// grouping gives exactly the scores of all the features at once).
+pub type PartialSum = [i32; 16];
+
+impl<const N: usize> Packed<N> {
+    /// Adds the weight rows of `features` to `sum`.
     #[inline]
-    fn emissions(&self, features: &[u32], out: &mut [f32; N]) {
+    fn add_rows(&self, features: &[u32], sum: &mut PartialSum) {
         // Whole padded rows, so the additions vectorise.
-        let mut sum = [0i32; 16];
         for &f in features {
             let start = f as usize * Self::STRIDE;
             let row = &self.weights[start..start + Self::STRIDE];
@@ -52,9 +57,54 @@ impl<const N: usize> Decode<N> for Packed<N> {
                 sum[k] += i32::from(row[k]);
             }
         }
+    }
+
+    /// The summed weights of `features`, for [`Packed::decode_with_parts`].
+    pub fn partial_sum(&self, features: &[u32]) -> PartialSum {
+        let mut sum = [0; 16];
+        self.add_rows(features, &mut sum);
+        sum
+    }
+
+    #[inline]
+    fn scores(&self, sum: PartialSum, out: &mut [f32; N]) {
         for (o, s) in out.iter_mut().zip(sum) {
             *o = s as f32 * self.scale;
         }
+    }
+
+    /// [`Decode::decode`] where each token's emission scores are `parts[i]` plus the
+    /// weights of its features in `sequence`: the same tags as decoding all the features,
+    /// for callers that cache the part that depends on the word alone.
+    pub fn decode_with_parts(
+        &self,
+        sequence: &Features,
+        parts: &[PartialSum],
+        allowed: impl Fn(Option<usize>, usize) -> bool,
+    ) -> Vec<usize> {
+        const AHEAD: usize = 2;
+        let n = sequence.len();
+        assert_eq!(parts.len(), n, "one part per token");
+        viterbi(
+            n,
+            &self.transitions,
+            |i, out| {
+                if i + AHEAD < n {
+                    self.prefetch(sequence.token(i + AHEAD));
+                }
+                let mut sum = parts[i];
+                self.add_rows(sequence.token(i), &mut sum);
+                self.scores(sum, out);
+            },
+            allowed,
+        )
+    }
+}
+
+impl<const N: usize> Decode<N> for Packed<N> {
+    #[inline]
+    fn emissions(&self, features: &[u32], out: &mut [f32; N]) {
+        self.scores(self.partial_sum(features), out);
     }
 
     fn transition_scores(&self) -> &[f32] {
@@ -115,5 +165,9 @@ mod tests {
         let seq = Features::from_tokens(&[vec![1, 9, 200], vec![3], vec![77, 5], vec![250, 1, 2]]);
         let any = |_: Option<usize>, _: usize| true;
         assert_eq!(packed.decode(&seq, any), m.decode(&seq, any));
+        // The same tags with part of each token's features summed beforehand.
+        let rest = Features::from_tokens(&[vec![9, 200], vec![], vec![5], vec![2]]);
+        let parts = [vec![1], vec![3], vec![77], vec![250, 1]].map(|f| packed.partial_sum(&f));
+        assert_eq!(packed.decode_with_parts(&rest, &parts, any), m.decode(&seq, any));
     }
 }

@@ -23,6 +23,13 @@ fn main() {
         cut -= 1;
     }
     text.truncate(cut);
-    let doc = byline::default_pipeline().process(byline::Article::new("x", text)).expect("no failure");
-    println!("{} entities, {} quotes, {} dates", doc.entities.len(), doc.quotes.len(), doc.dates.len());
+    let doc = byline::default_pipeline()
+        .process(byline::Article::new("x", text))
+        .expect("no failure");
+    println!(
+        "{} entities, {} quotes, {} dates",
+        doc.entities.len(),
+        doc.quotes.len(),
+        doc.dates.len()
+    );
 }

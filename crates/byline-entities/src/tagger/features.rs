@@ -7,10 +7,11 @@
 //! article, whether the sentence is an all-caps headline, and what the tagger said about
 //! the same word earlier in the article ([`DocContext`]).
 
+use super::PackedNerModel;
 use super::clusters::{ClusterIds, capitalise, shipped_clusters};
 use crate::lexicon::{DEMONYMS, ORGS, PLACES};
 use byline_learn::hash::{FastMap, FastSet, hash_str, lowercase, mix};
-use byline_learn::{FeatureHash as Hasher, Features, char_class};
+use byline_learn::{FeatureHash as Hasher, Features, PartialSum, char_class};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -212,15 +213,13 @@ const START: u64 = 0x0053_5441_5254;
 const END: u64 = 0x0045_4e44;
 const NO_CLUSTER: u64 = 0xffff;
 
-/// The hashed feature buckets of every token of one sentence, including the history of
-/// the article's earlier sentences held by `doc`.
-pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32) -> Features {
-    let n = words.len();
+/// What the features need of every token of a sentence, and whether the sentence is an
+/// all-caps headline (tagged as if written in the case its words usually take).
+fn token_infos<S: AsRef<str>>(words: &[S]) -> (Vec<TokenInfo<'_>>, bool) {
     let table = shipped_clusters();
-    // An all-caps headline is tagged as if written in the case its words usually take.
     let classes = word_classes(words);
     let headline = is_headline(&classes);
-    let info: Vec<TokenInfo> = words
+    let info = words
         .iter()
         .zip(&classes)
         .map(|(w, &(cap, _))| {
@@ -247,6 +246,99 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
             }
         })
         .collect();
+    (info, headline)
+}
+
+/// The features of a token that depend on its word alone (as written, after headline
+/// truecasing), in the order [`sentence_features`] adds them; the last four come after
+/// other features there. At most 17.
+fn word_features(t: &TokenInfo, bits: u32) -> ([u32; 17], usize) {
+    let mut ids = [0u32; 17];
+    let mut len = 0;
+    let mut add = |h: Hasher| {
+        ids[len] = h.finish(bits);
+        len += 1;
+    };
+    let lw = t.lower.as_str();
+    add(Hasher::new(0));
+    add(Hasher::new(1).u64(t.word_h));
+    add(Hasher::new(2).u64(t.lower_h));
+    // Prefixes and suffixes of 1 to 4 characters.
+    for (k, (cut, _)) in lw
+        .char_indices()
+        .skip(1)
+        .chain(std::iter::once((lw.len(), ' ')))
+        .take(4)
+        .enumerate()
+    {
+        add(Hasher::new(3 + k as u64).u64(hash_str(&lw[..cut])));
+    }
+    for (k, (from, _)) in lw.char_indices().rev().take(4).enumerate() {
+        add(Hasher::new(7 + k as u64).u64(hash_str(&lw[from..])));
+    }
+    add(Hasher::new(11).u64(t.shape_h));
+    add(Hasher::new(12).u64(t.short_h));
+    // Word clusters derived from unlabelled news (`clusters`).
+    let cluster = |level: usize| t.clusters.map_or(NO_CLUSTER, |c| u64::from(c[level]));
+    for level in 0..3 {
+        add(Hasher::new(30 + level as u64).u64(cluster(level)));
+    }
+    add(Hasher::new(35).u64(cluster(2)).u64(u64::from(t.cap)));
+    (ids, len)
+}
+
+/// The hashed feature buckets of every token of one sentence, including the history of
+/// the article's earlier sentences held by `doc`.
+pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32) -> Features {
+    let (info, headline) = token_infos(words);
+    features_of(&info, headline, doc, bits, true)
+}
+
+/// Word-level partial emission sums, cached per word across sentences and articles
+/// (news repeats its words): for decoding with [`sentence_parts`].
+#[derive(Default)]
+pub struct WordCache {
+    sums: FastMap<String, PartialSum>,
+}
+
+impl WordCache {
+    /// Entries kept before the cache starts over (a few megabytes).
+    const CAPACITY: usize = 50_000;
+}
+
+/// For decoding: the features of each token that depend on more than its word, and
+/// the summed weights (`model`'s) of those that depend on the word alone, from `cache`
+/// when the word was seen before. Decoding both gives the tags of [`sentence_features`].
+pub fn sentence_parts<S: AsRef<str>>(
+    words: &[S],
+    doc: &DocContext,
+    model: &PackedNerModel,
+    cache: &mut WordCache,
+) -> (Features, Vec<PartialSum>) {
+    let (info, headline) = token_infos(words);
+    let parts = info
+        .iter()
+        .map(|t| {
+            if let Some(sum) = cache.sums.get(t.word.as_ref()) {
+                return *sum;
+            }
+            let (ids, len) = word_features(t, model.bits);
+            let sum = model.partial_sum(&ids[..len]);
+            if cache.sums.len() >= WordCache::CAPACITY {
+                cache.sums.clear();
+            }
+            cache.sums.insert(t.word.to_string(), sum);
+            sum
+        })
+        .collect();
+    (features_of(&info, headline, doc, model.bits, false), parts)
+}
+
+/// The features of every token; with `word_level` false, only those that depend on
+/// more than the word (see [`word_features`]).
+fn features_of(info: &[TokenInfo], headline: bool, doc: &DocContext, bits: u32, word_level: bool) -> Features {
+    let n = info.len();
+    let table = shipped_clusters();
     let at = |j: isize, f: fn(&TokenInfo) -> u64| -> u64 {
         if j < 0 {
             START
@@ -293,25 +385,17 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
         let cap = u64::from(t.cap);
         let first = u64::from(i == 0);
         let lw = t.lower.as_str();
+        let (own, own_len) = if word_level {
+            word_features(t, bits)
+        } else {
+            ([0; 17], 0)
+        };
+        // The word's own features but its four cluster ones come first, as trained.
+        let (own_first, own_clusters) = own[..own_len].split_at(own_len.saturating_sub(4));
+        for &id in own_first {
+            out.push(id);
+        }
         let mut add = |h: Hasher| out.push(h.finish(bits));
-        add(Hasher::new(0));
-        add(Hasher::new(1).u64(t.word_h));
-        add(Hasher::new(2).u64(t.lower_h));
-        // Prefixes and suffixes of 1 to 4 characters.
-        for (k, (cut, _)) in lw
-            .char_indices()
-            .skip(1)
-            .chain(std::iter::once((lw.len(), ' ')))
-            .take(4)
-            .enumerate()
-        {
-            add(Hasher::new(3 + k as u64).u64(hash_str(&lw[..cut])));
-        }
-        for (k, (from, _)) in lw.char_indices().rev().take(4).enumerate() {
-            add(Hasher::new(7 + k as u64).u64(hash_str(&lw[from..])));
-        }
-        add(Hasher::new(11).u64(t.shape_h));
-        add(Hasher::new(12).u64(t.short_h));
         add(Hasher::new(13).u64(first).u64(cap));
         add(Hasher::new(14).u64(at(ii - 1, |t| t.lower_h)));
         add(Hasher::new(15).u64(at(ii + 1, |t| t.lower_h)));
@@ -325,13 +409,16 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], doc: &DocContext, bits: u32
             .u64(at(ii - 1, |t| t.short_h))
             .u64(t.short_h)
             .u64(at(ii + 1, |t| t.short_h)));
-        // Word clusters derived from unlabelled news (`clusters`).
-        for level in 0..3 {
-            add(Hasher::new(30 + level as u64).u64(cluster_at(ii, level)));
+        for &id in own_clusters.iter().take(3) {
+            out.push(id);
         }
+        let mut add = |h: Hasher| out.push(h.finish(bits));
         add(Hasher::new(33).u64(cluster_at(ii - 1, 1)));
         add(Hasher::new(34).u64(cluster_at(ii + 1, 1)));
-        add(Hasher::new(35).u64(cluster_at(ii, 2)).u64(cap));
+        for &id in own_clusters.iter().skip(3) {
+            out.push(id);
+        }
+        let mut add = |h: Hasher| out.push(h.finish(bits));
         // How common the lower-case form is, against the form as written.
         if t.cap != 0 {
             let lower_count = table.log_count(lw);
