@@ -12,8 +12,14 @@ import time
 import pytest
 
 SCRIPT = r"""
+import signal
 import sys
 import byline
+
+# As in a terminal or Jupyter: a job started in the background (CI, `cmd &`) may inherit
+# SIGINT ignored or blocked, and Python then installs no KeyboardInterrupt handler.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 text = ("“Contacts are quite complicated,” union president Maria Kovalenko told reporters on Friday. "
         "Port director Henrik Aas said that the offer would follow next week. ") * 20
