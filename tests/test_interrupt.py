@@ -57,3 +57,26 @@ def test_ctrl_c_interrupts_one_huge_batch_promptly() -> None:
     assert proc.returncode == 3
     # One chunk of the batch (16 articles of 3 kB on 2 threads) takes milliseconds.
     assert waited < 5, f"took {waited:.1f} s to stop"
+
+
+class _Interrupting:
+    """An id whose str() is interrupted, as str() is when a Ctrl-C is pending."""
+
+    def __str__(self) -> str:
+        raise KeyboardInterrupt
+
+
+class _Unprintable:
+    def __str__(self) -> str:
+        raise ValueError("no text form")
+
+
+def test_an_interruption_while_reading_records_is_not_swallowed() -> None:
+    from byline import _byline
+
+    native = _byline.NativePipeline(["dates"])
+    with pytest.raises(KeyboardInterrupt):
+        native.process_batch([(_Interrupting(), "On Friday.", None, None)], 1)
+    # An ordinary failure of the same call is the record's problem: it keeps its place.
+    [(out, error_class)] = native.process_batch([(_Unprintable(), "On Friday.", None, None)], 1)
+    assert error_class is None and '"id":"0"' in out

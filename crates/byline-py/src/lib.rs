@@ -1,9 +1,10 @@
 //! The `byline._byline` extension module: a thin binding over the `byline` crate.
 //!
 //! Conversions and error mapping only. Records are converted one at a time (a lone
-//! surrogate fails its record, not the call); batches run with the GIL released, in
-//! chunks, checking for Ctrl-C between chunks; every failure inside Rust becomes an
-//! error record or a `byline.errors` exception, never a panic across the boundary.
+//! surrogate fails its record, not the call; a Ctrl-C while reading them stops the
+//! call); batches run with the GIL released, in chunks, checking for Ctrl-C between
+//! chunks; every failure inside Rust becomes an error record or a `byline.errors`
+//! exception, never a panic across the boundary.
 
 use byline::{Article, ArticleError, ArticleErrorKind, OutputRecord, Pipeline, parse_published};
 use pyo3::prelude::*;
@@ -35,46 +36,82 @@ struct NativePipeline {
 /// One input record after conversion from Python objects.
 type Record = Result<Article, ArticleError>;
 
-fn convert_record(item: &Bound<'_, PyAny>, index: usize) -> Record {
+/// An error of a Python call made while reading a record: an ordinary exception (a bad
+/// value) is the record's problem, but KeyboardInterrupt, SystemExit and the like must
+/// reach the caller. (`str()` runs pending signal handlers: a Ctrl-C can surface here.)
+fn record_problem(py: Python<'_>, e: PyErr) -> PyResult<PyErr> {
+    if e.is_instance_of::<pyo3::exceptions::PyException>(py) {
+        Ok(e)
+    } else {
+        Err(e)
+    }
+}
+
+/// One record (or its error record); `Err` only for an interruption, see [`record_problem`].
+fn convert_record(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Record> {
+    let py = item.py();
     let fallback = index.to_string();
     let Ok(tuple) = item.cast::<PyTuple>() else {
-        return Err(ArticleError::input(
+        return Ok(Err(ArticleError::input(
             fallback,
             "record must be an (id, text, published, targets) tuple",
-        ));
+        )));
     };
     let field = |i: usize| tuple.get_item(i).ok();
     let id = match field(0) {
-        Some(v) if !v.is_none() => v.str().and_then(|s| s.extract::<String>()).unwrap_or(fallback),
+        Some(v) if !v.is_none() => match v.str().and_then(|s| s.extract::<String>()) {
+            Ok(id) => id,
+            Err(e) => {
+                record_problem(py, e)?;
+                fallback
+            }
+        },
         _ => fallback,
     };
     let text = match field(1).map(|t| t.extract::<String>()) {
         Some(Ok(t)) => t,
-        Some(Err(e)) => return Err(ArticleError::input(id, format!("text could not be read: {e}"))),
-        None => return Err(ArticleError::input(id, "missing field 'text'")),
+        Some(Err(e)) => {
+            let e = record_problem(py, e)?;
+            return Ok(Err(ArticleError::input(id, format!("text could not be read: {e}"))));
+        }
+        None => return Ok(Err(ArticleError::input(id, "missing field 'text'"))),
     };
+    convert_fields(tuple, id, text)
+}
+
+/// The date and targets of a record whose id and text are read.
+fn convert_fields(tuple: &Bound<'_, PyTuple>, id: String, text: String) -> PyResult<Record> {
+    let py = tuple.py();
+    let field = |i: usize| tuple.get_item(i).ok();
     let published = match field(2) {
         Some(p) if !p.is_none() => match p.extract::<String>() {
-            Ok(s) => Some(parse_published(&s).map_err(|m| ArticleError::input(&id, m))?),
-            Err(_) => {
-                return Err(ArticleError::input(
-                    id,
-                    "published must be a 'YYYY-MM-DD' string or None",
-                ));
+            Ok(s) => match parse_published(&s) {
+                Ok(date) => Some(date),
+                Err(m) => return Ok(Err(ArticleError::input(id, m))),
+            },
+            Err(e) => {
+                record_problem(py, e)?;
+                let message = "published must be a 'YYYY-MM-DD' string or None";
+                return Ok(Err(ArticleError::input(id, message)));
             }
         },
         _ => None,
     };
     let targets: Vec<(usize, usize)> = match field(3) {
-        Some(t) if !t.is_none() => t
-            .extract()
-            .map_err(|_| ArticleError::input(&id, "targets must be a list of (start, end) pairs"))?,
+        Some(t) if !t.is_none() => match t.extract() {
+            Ok(targets) => targets,
+            Err(e) => {
+                record_problem(py, e)?;
+                let message = "targets must be a list of (start, end) pairs";
+                return Ok(Err(ArticleError::input(id, message)));
+            }
+        },
         _ => Vec::new(),
     };
-    Article::new(id.clone(), text)
+    Ok(Article::new(id.clone(), text)
         .with_published(published)
         .with_char_targets(&targets)
-        .map_err(|m| ArticleError::input(id, m))
+        .map_err(|m| ArticleError::input(id, m)))
 }
 
 /// The JSON output record of a result and, for failures, the error class to raise when
@@ -160,7 +197,7 @@ impl NativePipeline {
                 targets.cloned().unwrap_or(none),
             ],
         )?;
-        let article = convert_record(tuple.as_any(), 0).map_err(|e| byline_error(py, "InputError", e.message))?;
+        let article = convert_record(tuple.as_any(), 0)?.map_err(|e| byline_error(py, "InputError", e.message))?;
         let result = py.detach(|| self.pipeline.process(article));
         match result {
             Ok(doc) => Ok(doc.to_json()),
@@ -182,7 +219,7 @@ impl NativePipeline {
             .iter()
             .enumerate()
             .map(|(i, item)| convert_record(&item, i))
-            .collect();
+            .collect::<PyResult<_>>()?;
         let pool = match threads {
             Some(n) => Some(self.pool(n.max(1))?),
             None => None,
