@@ -3,10 +3,16 @@
 //! beside the repository, else the bundled `examples/sample.jsonl`.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// JSONL lines of benchmark articles; `workspace` is the repository root.
-pub fn lines(workspace: &Path, n: usize) -> Vec<String> {
+/// The repository root (every including crate sits at crates/<name>/).
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// JSONL lines of the first `n` benchmark articles.
+pub fn lines(n: usize) -> Vec<String> {
+    let workspace = workspace();
     let corpus = workspace.join("../shared/data/corpus/allsides.jsonl.gz");
     if let Ok(file) = std::fs::File::open(corpus) {
         let reader = BufReader::new(flate2::read::GzDecoder::new(file));
@@ -26,8 +32,8 @@ pub fn lines(workspace: &Path, n: usize) -> Vec<String> {
 /// The first `n` benchmark articles, parsed (each bench uses what it needs of this
 /// module, hence the `allow`).
 #[allow(dead_code)]
-pub fn articles(workspace: &Path, n: usize) -> Vec<byline_core::Article> {
-    lines(workspace, n)
+pub fn articles(n: usize) -> Vec<byline_core::Article> {
+    lines(n)
         .iter()
         .enumerate()
         .map(|(i, l)| byline_core::input::parse_line(l.as_bytes(), &i.to_string()).expect("benchmark lines are valid"))
@@ -37,12 +43,8 @@ pub fn articles(workspace: &Path, n: usize) -> Vec<byline_core::Article> {
 /// The first `n` benchmark articles as documents, each given to `prepare` (which runs the
 /// extractors the benchmarked one needs).
 #[allow(dead_code)]
-pub fn documents(
-    workspace: &Path,
-    n: usize,
-    prepare: impl Fn(&mut byline_core::Document),
-) -> Vec<byline_core::Document> {
-    articles(workspace, n)
+pub fn documents(n: usize, prepare: impl Fn(&mut byline_core::Document)) -> Vec<byline_core::Document> {
+    articles(n)
         .into_iter()
         .map(|a| {
             let mut doc = byline_core::Document::new(a);

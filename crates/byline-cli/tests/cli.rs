@@ -2,7 +2,7 @@
 //! error records for bad lines; gzip in and out; standard input; exit codes.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn bin() -> Command {
@@ -203,6 +203,13 @@ fn extract_writes_an_html_view_of_the_batch() {
     assert!(page.contains("<h3>b</h3>") && page.contains("class=\"error\""));
 }
 
+/// `byline extract FLAGS -o OUT INPUT`, ready to run.
+fn extract_to(out: &Path, input: &Path, flags: &[&str]) -> Command {
+    let mut command = bin();
+    command.arg("extract").args(flags).arg("-o").arg(out).arg(input);
+    command
+}
+
 /// Many distinct articles, enough for a run that lasts a while.
 fn long_input(n: usize) -> Vec<u8> {
     let mut input = Vec::new();
@@ -223,20 +230,12 @@ fn a_killed_run_leaves_whole_lines_and_resume_finishes_it_as_one_run_would() {
     let input = temp_path("long.jsonl");
     std::fs::write(&input, long_input(4000)).unwrap();
     let whole = temp_path("whole.jsonl");
-    let status = bin()
-        .args(["extract", "-q", "--threads", "2", "-o"])
-        .arg(&whole)
-        .arg(&input)
-        .status()
-        .unwrap();
+    let status = extract_to(&whole, &input, &["-q", "--threads", "2"]).status().unwrap();
     assert!(status.success());
     let expected = std::fs::read(&whole).unwrap();
 
     let cut = temp_path("cut.jsonl");
-    let mut child = bin()
-        .args(["extract", "-q", "--threads", "1", "--chunk-size", "16", "-o"])
-        .arg(&cut)
-        .arg(&input)
+    let mut child = extract_to(&cut, &input, &["-q", "--threads", "1", "--chunk-size", "16"])
         .spawn()
         .unwrap();
     // Kill it once some output is there, well before the end.
@@ -257,10 +256,7 @@ fn a_killed_run_leaves_whole_lines_and_resume_finishes_it_as_one_run_would() {
     }
     assert!(expected.starts_with(complete.concat().as_bytes()));
 
-    let resumed = bin()
-        .args(["extract", "--resume", "--threads", "2", "-o"])
-        .arg(&cut)
-        .arg(&input)
+    let resumed = extract_to(&cut, &input, &["--resume", "--threads", "2"])
         .output()
         .unwrap();
     assert!(resumed.status.success());
@@ -284,34 +280,19 @@ fn resume_cuts_an_unfinished_last_line_and_refuses_foreign_files() {
     let input = temp_path("three.jsonl");
     std::fs::write(&input, long_input(3)).unwrap();
     let out = temp_path("three.out.jsonl");
-    let status = bin()
-        .args(["extract", "-q", "-o"])
-        .arg(&out)
-        .arg(&input)
-        .status()
-        .unwrap();
+    let status = extract_to(&out, &input, &["-q"]).status().unwrap();
     assert!(status.success());
     let expected = std::fs::read_to_string(&out).unwrap();
     // The first record and half of the second, as a killed run could leave them.
     let first_end = expected.find('\n').unwrap() + 1;
     std::fs::write(&out, &expected[..first_end + 40]).unwrap();
-    let status = bin()
-        .args(["extract", "-q", "--resume", "-o"])
-        .arg(&out)
-        .arg(&input)
-        .status()
-        .unwrap();
+    let status = extract_to(&out, &input, &["-q", "--resume"]).status().unwrap();
     assert!(status.success());
     assert_eq!(std::fs::read_to_string(&out).unwrap(), expected);
 
     // Resuming into something that is not byline output, or into gzip, is refused.
     std::fs::write(&out, "just some notes\n").unwrap();
-    let refused = bin()
-        .args(["extract", "--resume", "-o"])
-        .arg(&out)
-        .arg(&input)
-        .output()
-        .unwrap();
+    let refused = extract_to(&out, &input, &["--resume"]).output().unwrap();
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("not a byline output record"));
     assert_eq!(
@@ -319,10 +300,7 @@ fn resume_cuts_an_unfinished_last_line_and_refuses_foreign_files() {
         "just some notes\n",
         "left untouched"
     );
-    let refused = bin()
-        .args(["extract", "--resume", "-o"])
-        .arg(temp_path("x.jsonl.gz"))
-        .arg(&input)
+    let refused = extract_to(&temp_path("x.jsonl.gz"), &input, &["--resume"])
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&refused.stderr).contains("needs a plain output file"));

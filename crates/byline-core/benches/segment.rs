@@ -9,7 +9,6 @@ use byline_core::segment::{paragraph_spans, segment};
 use byline_core::sentence_bounds::sentence_pieces;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use std::path::Path;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -20,8 +19,7 @@ fn main() {
     divan::main();
 }
 
-static ARTICLES: LazyLock<Vec<Article>> =
-    LazyLock::new(|| bench_articles::articles(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 500));
+static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| bench_articles::articles(500));
 
 /// The paragraphs of every article (what sentence splitting runs on).
 static PARAGRAPHS: LazyLock<Vec<String>> = LazyLock::new(|| {

@@ -58,17 +58,14 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
 /// The text cut at [`sentence_starts`]: `(offset, piece)` pairs exactly as
 /// `split_sentence_bound_indices` gives them.
 pub fn sentence_pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let starts = sentence_starts(text);
-    let bounds: Vec<usize> = std::iter::once(0)
-        .chain(starts)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let pieces: Vec<(usize, &str)> = bounds
-        .windows(2)
-        .filter(|w| w[0] < w[1])
-        .map(|w| (w[0], &text[w[0]..w[1]]))
-        .collect();
-    pieces.into_iter()
+    let mut ends = sentence_starts(text);
+    ends.push(text.len());
+    let mut start = 0;
+    ends.into_iter().filter_map(move |end| {
+        let piece = (start < end).then(|| (start, &text[start..end]));
+        start = end;
+        piece
+    })
 }
 
 #[cfg(test)]

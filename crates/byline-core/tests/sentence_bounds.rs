@@ -6,6 +6,9 @@ use proptest::prelude::*;
 use std::io::{BufRead, BufReader};
 use unicode_segmentation::UnicodeSegmentation;
 
+#[path = "../../../support/shared_data.rs"]
+mod shared_data;
+
 /// Letters of both cases and scripts, digits, terminators (ASCII and not), closing
 /// marks, spaces of several kinds, separators, extending and format marks, emoji.
 const ALPHABET: &[&str] = &[
@@ -32,11 +35,10 @@ proptest! {
 
 #[test]
 fn windows_give_the_full_rules_boundaries_on_real_news() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/corpus/allsides.jsonl.gz");
-    let Ok(file) = std::fs::File::open(&path) else {
-        eprintln!("SKIPPED: ../shared/data/corpus is not beside the repository");
+    let Some(path) = shared_data::shared("data/corpus/allsides.jsonl.gz") else {
         return;
     };
+    let file = std::fs::File::open(&path).unwrap();
     let reader = BufReader::new(flate2::read::GzDecoder::new(file));
     for line in reader.lines().take(1500) {
         let record: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();

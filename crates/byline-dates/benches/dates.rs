@@ -6,7 +6,6 @@
 use byline_core::Article;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use std::path::Path;
 use std::sync::LazyLock;
 
 #[path = "../../../support/bench_articles.rs"]
@@ -16,8 +15,7 @@ fn main() {
     divan::main();
 }
 
-static ARTICLES: LazyLock<Vec<Article>> =
-    LazyLock::new(|| bench_articles::articles(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 500));
+static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| bench_articles::articles(500));
 
 /// Every recogniser, overlap resolution and normalisation.
 #[divan::bench]

@@ -8,6 +8,9 @@
 use byline_dates::find_dates;
 use std::path::PathBuf;
 
+#[path = "../../../support/shared_data.rs"]
+mod shared_data;
+
 /// A gold TIMEX3: byte span in the plain text, type and value.
 struct Gold {
     start: usize,
@@ -19,13 +22,8 @@ struct Gold {
 /// (sentence, creation date, gold TIMEX3 in it) for the first sentence of a `.tml` file
 /// under `part` containing `needle`.
 fn sentence(part: &str, needle: &str) -> Option<(String, String, Vec<String>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/dates/tempeval3/train")
-        .join(part);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("SKIPPED: ../shared/data/dates/tempeval3/train/{part} is absent; this test needs it");
-        return None;
-    };
+    let dir = shared_data::shared(&format!("data/dates/tempeval3/train/{part}"))?;
+    let entries = std::fs::read_dir(&dir).expect("a readable TimeML folder");
     let mut files: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
     files.sort();
     for f in files {

@@ -7,7 +7,6 @@ use byline_entities::mentions::{find_mentions, tagger_tokens};
 use byline_entities::{cluster, shipped_model};
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
-use std::path::Path;
 use std::sync::LazyLock;
 
 #[path = "../../../support/bench_articles.rs"]
@@ -17,8 +16,7 @@ fn main() {
     divan::main();
 }
 
-static DOCS: LazyLock<Vec<Document>> =
-    LazyLock::new(|| bench_articles::documents(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 300, |_| {}));
+static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| bench_articles::documents(300, |_| {}));
 
 fn tokens() -> usize {
     DOCS.iter()

@@ -6,19 +6,10 @@
 use byline_core::{Article, Pipeline};
 use byline_entities::Entities;
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
 
-fn shared(path: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(path);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("SKIPPED: {path} is not in ../shared; this test needs it");
-        None
-    }
-}
+#[path = "../../../support/shared_data.rs"]
+mod shared_data;
+use shared_data::shared;
 
 /// The first CoNLL dev sentence (tokens joined by spaces) containing every needle.
 fn dev_sentence(needles: &[&str]) -> Option<String> {

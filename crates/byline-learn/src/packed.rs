@@ -82,9 +82,22 @@ impl<const N: usize> Packed<N> {
         parts: &[PartialSum],
         allowed: impl Fn(Option<usize>, usize) -> bool,
     ) -> Vec<usize> {
+        assert_eq!(parts.len(), sequence.len(), "one part per token");
+        self.decode_from(sequence, |i| parts[i], allowed)
+    }
+
+    /// Viterbi with token `i`'s scores `part(i)` plus its features' rows; the weight rows
+    /// of the token `AHEAD` positions on are asked for while this token's are summed:
+    /// the rows are scattered over megabytes, and waiting for them is most of a large
+    /// model's decoding time.
+    fn decode_from(
+        &self,
+        sequence: &Features,
+        part: impl Fn(usize) -> PartialSum,
+        allowed: impl Fn(Option<usize>, usize) -> bool,
+    ) -> Vec<usize> {
         const AHEAD: usize = 2;
         let n = sequence.len();
-        assert_eq!(parts.len(), n, "one part per token");
         viterbi(
             n,
             &self.transitions,
@@ -92,7 +105,7 @@ impl<const N: usize> Packed<N> {
                 if i + AHEAD < n {
                     self.prefetch(sequence.token(i + AHEAD));
                 }
-                let mut sum = parts[i];
+                let mut sum = part(i);
                 self.add_rows(sequence.token(i), &mut sum);
                 self.scores(sum, out);
             },
@@ -111,23 +124,9 @@ impl<const N: usize> Decode<N> for Packed<N> {
         &self.transitions
     }
 
-    /// Viterbi as for any model, with the weight rows of the token `AHEAD` positions on
-    /// asked for while this token's are summed: the rows are scattered over megabytes,
-    /// and waiting for them is most of a large model's decoding time.
+    /// Viterbi as for any model, prefetching weight rows (see `decode_from`).
     fn decode(&self, sequence: &Features, allowed: impl Fn(Option<usize>, usize) -> bool) -> Vec<usize> {
-        const AHEAD: usize = 2;
-        let n = sequence.len();
-        viterbi(
-            n,
-            &self.transitions,
-            |i, out| {
-                if i + AHEAD < n {
-                    self.prefetch(sequence.token(i + AHEAD));
-                }
-                self.emissions(sequence.token(i), out)
-            },
-            allowed,
-        )
+        self.decode_from(sequence, |_| [0; 16], allowed)
     }
 }
 

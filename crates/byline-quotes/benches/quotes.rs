@@ -7,7 +7,6 @@ use byline_core::{Document, Extractor};
 use byline_entities::Entities;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use std::path::Path;
 use std::sync::LazyLock;
 
 #[path = "../../../support/bench_articles.rs"]
@@ -18,7 +17,7 @@ fn main() {
 }
 
 static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
-    bench_articles::documents(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 500, |doc| {
+    bench_articles::documents(500, |doc| {
         Entities.extract(doc).expect("entities run on benchmark articles");
     })
 });

@@ -8,18 +8,14 @@
 
 mod common;
 
-use std::path::PathBuf;
+#[path = "../../../support/shared_data.rs"]
+mod shared_data;
 
 /// `lines_before` non-empty lines before the first PolNeAR `split` line containing
 /// `needle`, that line and `lines_after` lines after it, as paragraphs.
 fn passage(split: &str, needle: &str, lines_before: usize, lines_after: usize) -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/quotes/polnear")
-        .join(format!("{split}.jsonl"));
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("SKIPPED: ../shared/data/quotes/polnear/{split}.jsonl is absent; this test needs it");
-        return None;
-    };
+    let path = shared_data::shared(&format!("data/quotes/polnear/{split}.jsonl"))?;
+    let data = std::fs::read_to_string(&path).expect("a readable PolNeAR file");
     for line in data.lines() {
         let record: serde_json::Value = serde_json::from_str(line).expect("PolNeAR lines are JSON");
         let text = record["text"].as_str().expect("PolNeAR records have a text");

@@ -9,7 +9,6 @@ use byline_entities::Entities;
 use byline_quotes::Quotes;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use std::path::Path;
 use std::sync::LazyLock;
 
 #[path = "../../../support/bench_articles.rs"]
@@ -20,7 +19,7 @@ fn main() {
 }
 
 static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
-    bench_articles::documents(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")), 500, |doc| {
+    bench_articles::documents(500, |doc| {
         Entities.extract(doc).expect("entities run on benchmark articles");
         Quotes.extract(doc).expect("quotes run on benchmark articles");
     })

@@ -8,21 +8,12 @@ use byline_core::Article;
 use common::{pipeline, render};
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
 
 mod common;
 
-fn shared(path: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(path);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("SKIPPED: ../shared/{path} is absent; this test needs it");
-        None
-    }
-}
+#[path = "../../../support/shared_data.rs"]
+mod shared_data;
+use shared_data::shared;
 
 /// The first corpus article containing `needle`, processed whole; printed: the
 /// sentence with the needle and what byline found in it.

@@ -2,16 +2,14 @@
 
 use std::path::PathBuf;
 
+#[path = "../../../../support/shared_data.rs"]
+mod shared_data;
+
 /// The `../shared` folder beside the repository if it holds `needed` (a path inside it);
 /// otherwise prints why the test is skipped and returns None.
 pub fn shared(needed: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.join(needed).exists() {
-        Some(dir)
-    } else {
-        eprintln!("SKIPPED: ../shared/{needed} is not beside the repository");
-        None
-    }
+    shared_data::shared(needed)?;
+    shared_data::shared(".")
 }
 
 /// A path in a per-process temporary folder for the test group `group`.

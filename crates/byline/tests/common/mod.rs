@@ -3,15 +3,12 @@
 
 use std::path::PathBuf;
 
+#[path = "../../../../support/shared_data.rs"]
+mod shared_data;
+
 /// The `shared/` folder beside the repository, or `None` (with a message) when absent.
 pub fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("SKIPPED: ../shared is not beside the repository; this test needs its data");
-        None
-    }
+    shared_data::shared(".")
 }
 
 /// Checks `text[start:end] == span.text` (code points) for every span of a JSON record.
