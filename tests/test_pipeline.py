@@ -78,6 +78,45 @@ def test_published_accepts_dates_datetimes_and_none(nlp):
     assert nlp(text).dates[0].value == "XXXX-WXX-5"
 
 
+@pytest.mark.parametrize(
+    "published",
+    [
+        "2025-04-19",
+        "2025-04-19T10:00:00Z",
+        "2025-04-19T10:00:00+03:00",
+        "2025-04-19T23:30:00-05:00",
+        "2025-04-19 10:00",
+        datetime.date(2025, 4, 19),
+        datetime.datetime(2025, 4, 19, 23, 59, tzinfo=datetime.timezone(datetime.timedelta(hours=-8))),
+    ],
+)
+def test_published_reads_what_real_data_carries(nlp, published):
+    doc = nlp("He left on Friday.", published=published)
+    assert (doc.published, doc.warnings, doc.dates[0].value) == ("2025-04-19", [], "2025-04-18")
+
+
+def test_published_from_pandas_and_numpy_and_missing_values(nlp):
+    pandas = pytest.importorskip("pandas")
+    numpy = pytest.importorskip("numpy")
+    text = "He left on Friday."
+    for published in [
+        pandas.Timestamp("2025-04-19 10:00"),
+        pandas.Timestamp("2025-04-19T10:00", tz="Europe/Kyiv"),
+        numpy.datetime64("2025-04-19"),
+        numpy.datetime64("2025-04-19T10:00:00.123456789"),
+    ]:
+        doc = nlp(text, published=published)
+        assert (doc.published, doc.warnings, doc.dates[0].value) == ("2025-04-19", [], "2025-04-18"), published
+    for missing in [None, "", "  ", float("nan"), pandas.NaT, numpy.datetime64("NaT"), numpy.nan]:
+        doc = nlp(text, published=missing)
+        assert (doc.published, doc.warnings, doc.dates[0].value) == (None, [], "XXXX-WXX-5"), missing
+    # A data frame's column of dates (with gaps) through pipe.
+    frame = pandas.DataFrame({"text": [text, text], "published": pandas.to_datetime(["2025-04-19", None])})
+    docs = list(nlp.pipe(frame.to_dict("records")))
+    assert [d.published for d in docs] == ["2025-04-19", None]
+    assert [d.warnings for d in docs] == [[], []]
+
+
 def test_repr_is_informative(nlp):
     doc = nlp("“We agree,” Dmitry Peskov said.")
     assert "1 quotes" in repr(doc)
@@ -96,8 +135,13 @@ def test_targets_get_a_target_sentiment_entry(nlp):
     given = [t for t in doc.target_sentiment if (t.start, t.end) == (20, 32)]
     assert len(given) == 1 and given[0].text == "new tax plan"
     assert given[0].polarity in ("positive", "neutral", "negative")
-    with pytest.raises(byline.InputError):
-        nlp(text, targets=[(5, 500)])
+    doc = nlp(text, targets=[(5, 500)])
+    assert doc.ok and doc.warnings == [
+        "target [5, 500] runs past the end of the text (46 code points); analysed without targets"
+    ]
+    assert nlp(text, targets="all").warnings == [  # type: ignore[arg-type]
+        "targets must be a list of (start, end) code-point pairs; analysed without targets"
+    ]
 
 
 def test_pipeline_pickles_by_its_configuration(nlp):
@@ -119,14 +163,23 @@ def test_chosen_extractors_and_the_plug_in_layer():
 
 def test_bad_input_raises_byline_errors(nlp):
     with pytest.raises(byline.InputError) as e:
-        nlp("text", published="19 April 2025")
+        nlp(42)  # type: ignore[arg-type]
     assert isinstance(e.value, ValueError) and isinstance(e.value, byline.BylineError)
     with pytest.raises(byline.InputError):
-        nlp(42)  # type: ignore[arg-type]
-    with pytest.raises(byline.InputError):
         nlp("lone \ud800 surrogate")
-    with pytest.raises(byline.InputError):
-        nlp("text", published=20250419)  # type: ignore[arg-type]
+
+
+def test_an_unreadable_date_is_a_warning_and_the_article_is_analysed(nlp):
+    doc = nlp("He left on Friday.", published="19/04/2025x")
+    assert doc.ok and doc.published is None
+    assert doc.warnings == ["published '19/04/2025x' is not a date; analysed without one"]
+    assert doc.dates[0].value == "XXXX-WXX-5"
+    assert doc.to_dict()["warnings"] == doc.warnings
+    assert nlp("x", published=20250419).warnings == [  # type: ignore[arg-type]
+        "published 20250419 is not a date; analysed without one"
+    ]
+    assert nlp("x", published="2025-04-19").warnings == []
+    assert "warnings" not in nlp("x").to_dict()
 
 
 def test_bad_configuration_raises_pipeline_config_error():

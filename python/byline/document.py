@@ -70,7 +70,11 @@ class Cue:
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct, indirect or mixed quote with its content fragments, speaker and cue."""
+    """A direct, indirect or mixed quote with its content fragments, speaker and cue.
+
+    ``text`` is ``doc.text[start:end]``, so a quote split by its attribution contains the
+    attribution too; ``content`` is the quote's own words (its ``spans`` joined by a space).
+    """
 
     start: int
     end: int
@@ -80,6 +84,7 @@ class Quote:
     speaker: Optional[Speaker]
     cue: Optional[Cue]
     date: Optional[int] = None
+    content: str = ""
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,12 @@ def _speaker(d: Optional[Dict[str, Any]]) -> Optional[Speaker]:
 
 @dataclass(frozen=True, repr=False)
 class Document:
-    """One analysed article (or an error record when ``error`` is set)."""
+    """One analysed article (or an error record when ``error`` is set).
+
+    ``published`` is the date the analysis used (``"YYYY-MM-DD"``, or None), ``warnings``
+    what was ignored in the input (an unreadable date, bad targets), ``meta`` the input
+    fields asked for with ``pipe(..., keep=[...])``.
+    """
 
     id: str
     text: str
@@ -170,6 +180,8 @@ class Document:
     stances: List[Stance] = field(default_factory=list)
     target_sentiment: List[TargetSentiment] = field(default_factory=list)
     extra: Dict[str, Any] = field(default_factory=dict)
+    warnings: List[str] = field(default_factory=list)
+    meta: Dict[str, Any] = field(default_factory=dict)
     _record: Dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -178,12 +190,12 @@ class Document:
         return self.error is None
 
     @classmethod
-    def from_dict(cls, record: Dict[str, Any], text: str = "", published: Optional[str] = None) -> "Document":
+    def from_dict(cls, record: Dict[str, Any], text: str = "") -> "Document":
         """Builds a document from one JSON output record (and the article text)."""
         return cls(
             id=record["id"],
             text=text,
-            published=published,
+            published=record.get("published"),
             error=record.get("error"),
             entities=[Entity(e["start"], e["end"], e["text"], e["label"], e["cluster"]) for e in record["entities"]],
             clusters=[
@@ -200,6 +212,7 @@ class Document:
                     _speaker(q["speaker"]),
                     _cue(q["cue"]),
                     q.get("date"),
+                    q.get("content", q["text"]),
                 )
                 for q in record["quotes"]
             ],
@@ -221,6 +234,8 @@ class Document:
                 for t in record.get("target_sentiment", [])
             ],
             extra=dict(record.get("extra", {})),
+            warnings=list(record.get("warnings", [])),
+            meta=dict(record.get("meta") or {}),
             _record=record,
         )
 
@@ -236,7 +251,7 @@ class Document:
 
         from . import _byline
 
-        return _byline.render_html(self.text, json.dumps(self._record))
+        return _byline.render_html(self.text, json.dumps(self._record, default=str))
 
     def __repr__(self) -> str:
         if self.error is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Sized, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Sized, Tuple, Union
 
 from . import _byline
 from .document import Document
@@ -13,34 +13,58 @@ from .errors import ExtractionError, InputError
 
 __all__ = ["Pipeline", "DateLike", "ArticleLike"]
 
-DateLike = Union[str, _dt.date, None]
-"""A publication date: ``"YYYY-MM-DD"``, a ``datetime.date`` (or ``datetime``), or None."""
+DateLike = Union[str, _dt.date, None, Any]
+"""A publication date: ``"YYYY-MM-DD"`` or an ISO 8601 date-time string, a
+``datetime.date`` or ``datetime`` (``pandas.Timestamp`` included), a ``numpy.datetime64``,
+or None. ``None``, ``""``, ``NaN`` and ``NaT`` mean "no date"; anything else that is not a
+date is ignored with a warning (``Document.warnings``)."""
 
 ArticleLike = Union[str, Mapping[str, Any]]
 """A text, or a mapping with ``text`` and optional ``id``, ``published`` and ``targets``."""
 
-_Record = Tuple[Optional[str], Any, Optional[str], Any]
+_Record = Tuple[Optional[str], Any, Any, Any]
 
 
-def _date_str(published: Any) -> Optional[str]:
-    if published is None:
+def _is_missing(value: Any) -> bool:
+    """None, NaN, NaT (pandas or numpy) and the empty string: "no value"."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    try:
+        return bool(value != value)  # NaN and NaT are not equal to themselves
+    except Exception:
+        return False
+
+
+def _date_str(published: Any) -> Any:
+    """The publication date as the native side reads it: an ISO string, None, or (for a
+    value of an unknown kind) the value itself, which the native side ignores with a
+    warning."""
+    if _is_missing(published):
         return None
+    if isinstance(published, str):
+        return published
     if isinstance(published, _dt.datetime):
+        # The calendar date as written (pandas.Timestamp is a datetime too); no zone
+        # conversion, as for date-time strings.
         return published.date().isoformat()
     if isinstance(published, _dt.date):
         return published.isoformat()
-    if isinstance(published, str):
-        return published
-    raise InputError(f"published must be 'YYYY-MM-DD', a datetime.date or None, not {type(published).__name__}")
+    if type(published).__name__ == "datetime64":  # numpy, without importing it
+        return str(published)
+    return published
 
 
-def _targets(targets: Any) -> Optional[List[Tuple[int, int]]]:
+def _targets(targets: Any) -> Any:
+    """Targets as (start, end) pairs, or the value itself when they are not, which the
+    native side ignores with a warning."""
     if targets is None:
         return None
     try:
         return [(int(s), int(e)) for s, e in targets]
     except (TypeError, ValueError):
-        raise InputError("targets must be a list of (start, end) code-point pairs") from None
+        return targets
 
 
 def _record(item: Any, index: int) -> _Record:
@@ -59,6 +83,29 @@ def _record(item: Any, index: int) -> _Record:
     raise InputError(f"an article must be a str or a mapping with 'text', not {type(item).__name__}")
 
 
+def _check_articles(articles: Any) -> None:
+    """Refuses what iterates but is not a sequence of articles: a mapping (iterating it
+    gives its keys) or a data frame (its column names)."""
+    kind = type(articles).__name__
+    if isinstance(articles, (str, bytes)):
+        raise TypeError("pipe() takes an iterable of articles; for one text call the pipeline: nlp(text)")
+    if isinstance(articles, Mapping) or (hasattr(articles, "columns") and hasattr(articles, "to_dict")):
+        raise TypeError(
+            f"pipe() takes an iterable of articles (str or dict records), not a {kind}: iterating it "
+            "gives its keys or column names. For a pandas DataFrame pass df.to_dict(\"records\"), "
+            "or use nlp.pipe_arrow(pyarrow.Table.from_pandas(df)) or byline.dask.extract(ddf)"
+        )
+
+
+def _meta(item: Any, keep: Sequence[str]) -> Optional[Dict[str, Any]]:
+    """The fields of ``item`` named in ``keep`` (those present), or None when nothing is kept."""
+    if not keep:
+        return None
+    if not isinstance(item, Mapping):
+        return {}
+    return {k: item[k] for k in keep if k in item}
+
+
 def _item_id(item: Any, index: int) -> str:
     if isinstance(item, Mapping) and item.get("id") is not None:
         return str(item["id"])
@@ -69,6 +116,7 @@ def _error_record(rid: str, message: str) -> dict:
     return {
         "id": rid,
         "error": message,
+        "published": None,
         "entities": [],
         "clusters": [],
         "quotes": [],
@@ -104,12 +152,12 @@ class Pipeline:
         targets: Optional[Sequence[Tuple[int, int]]] = None,
     ) -> Document:
         """Analyses one article. Raises :class:`InputError` for bad input and
-        :class:`ExtractionError` when an extractor fails."""
+        :class:`ExtractionError` when an extractor fails; a ``published`` or ``targets``
+        that cannot be read is ignored with a warning (``Document.warnings``)."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, not {type(text).__name__}")
-        pub = _date_str(published)
-        out = self._native.process(text, str(id), pub, _targets(targets))
-        return Document.from_dict(json.loads(out), text, pub)
+        out = self._native.process(text, str(id), _date_str(published), _targets(targets))
+        return Document.from_dict(json.loads(out), text)
 
     def pipe(
         self,
@@ -119,15 +167,28 @@ class Pipeline:
         threads: Optional[int] = None,
         on_error: str = "record",
         progress: bool = False,
+        keep: Sequence[str] = (),
     ) -> Iterator[Document]:
         """Analyses articles lazily, ``batch_size`` at a time on ``threads`` threads
         (default: all cores), yielding documents in input order.
 
         A bad article yields a document whose ``error`` is set (``on_error="record"``,
         the default) or raises (``on_error="raise"``); the others are unaffected.
-        ``progress=True`` shows a tqdm bar (a notebook widget in Jupyter) when tqdm is
-        installed, and nothing otherwise.
+        ``keep`` names input fields (``title``, ``url`` …) copied as they are into each
+        document's ``meta``. ``progress=True`` shows a tqdm bar (a notebook widget in
+        Jupyter) when tqdm is installed, and nothing otherwise. A mapping or a data frame
+        is refused with a TypeError (iterating it gives its keys).
         """
+        _check_articles(articles)
+        if on_error not in ("record", "raise"):
+            raise ValueError("on_error must be 'record' or 'raise'")
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        if threads is not None and threads < 1:
+            raise ValueError("threads must be at least 1")
+        if isinstance(keep, str):
+            raise TypeError("keep must be a list of field names, e.g. keep=['title']")
+        documents = self._documents(articles, batch_size, threads, on_error, list(keep))
         if progress:
             try:
                 from tqdm.auto import tqdm  # type: ignore[import-untyped,import-not-found,unused-ignore]
@@ -135,37 +196,27 @@ class Pipeline:
                 pass
             else:
                 total = len(articles) if isinstance(articles, Sized) else None
-                bar = tqdm(total=total, unit="article")
-                try:
-                    for doc in self.pipe(
-                        articles, batch_size=batch_size, threads=threads, on_error=on_error, progress=False
-                    ):
-                        bar.update(1)
-                        yield doc
-                finally:
-                    bar.close()
-                return
-        if on_error not in ("record", "raise"):
-            raise ValueError("on_error must be 'record' or 'raise'")
-        if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
-        if threads is not None and threads < 1:
-            raise ValueError("threads must be at least 1")
-        for record, parsed in self._outputs(articles, batch_size, threads, on_error):
-            if record is None:
-                yield Document.from_dict(parsed)
-            else:
-                text = record[1] if isinstance(record[1], str) else ""
-                yield Document.from_dict(parsed, text, record[2])
+                return _with_progress(documents, tqdm(total=total, unit="article"))
+        return documents
 
-    def _records(self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int]) -> Iterator[dict]:
+    def _documents(
+        self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int], on_error: str, keep: List[str]
+    ) -> Iterator[Document]:
+        for record, parsed in self._outputs(articles, batch_size, threads, on_error, keep):
+            text = record[1] if record is not None and isinstance(record[1], str) else ""
+            yield Document.from_dict(parsed, text)
+
+    def _records(
+        self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int], keep: Sequence[str] = ()
+    ) -> Iterator[dict]:
         """Like ``pipe`` with ``on_error="record"``, but yields the JSON output records
         (dicts) without building documents: the fast path of the table integrations."""
-        for _, parsed in self._outputs(articles, batch_size, threads, "record"):
+        _check_articles(articles)
+        for _, parsed in self._outputs(articles, batch_size, threads, "record", list(keep)):
             yield parsed
 
     def _outputs(
-        self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int], on_error: str
+        self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int], on_error: str, keep: List[str]
     ) -> Iterator[Tuple[Optional[_Record], dict]]:
         """Each article's native record (None when it could not be converted) and its
         parsed output record, in input order, ``batch_size`` at a time."""
@@ -173,13 +224,13 @@ class Pipeline:
         for index, item in enumerate(articles):
             batch.append((index, item))
             if len(batch) == batch_size:
-                yield from self._run_batch(batch, threads, on_error)
+                yield from self._run_batch(batch, threads, on_error, keep)
                 batch = []
         if batch:
-            yield from self._run_batch(batch, threads, on_error)
+            yield from self._run_batch(batch, threads, on_error, keep)
 
     def _run_batch(
-        self, batch: List[Tuple[int, Any]], threads: Optional[int], on_error: str
+        self, batch: List[Tuple[int, Any]], threads: Optional[int], on_error: str, keep: List[str]
     ) -> Iterator[Tuple[Optional[_Record], dict]]:
         records: List[Optional[_Record]] = []
         failures: dict = {}
@@ -194,13 +245,16 @@ class Pipeline:
         results = iter(self._native.process_batch([r for r in records if r is not None], threads))
         for pos, record in enumerate(records):
             if record is None:
-                yield None, _error_record(*failures[pos])
-                continue
-            out, error_class = next(results)
-            parsed = json.loads(out)
-            if error_class is not None and on_error == "raise":
-                cls = InputError if error_class == "InputError" else ExtractionError
-                raise cls(f"{parsed['id']}: {parsed['error']}")
+                parsed = _error_record(*failures[pos])
+            else:
+                out, error_class = next(results)
+                parsed = json.loads(out)
+                if error_class is not None and on_error == "raise":
+                    cls = InputError if error_class == "InputError" else ExtractionError
+                    raise cls(f"{parsed['id']}: {parsed['error']}")
+            meta = _meta(batch[pos][1], keep)
+            if meta is not None:
+                parsed["meta"] = meta
             yield record, parsed
 
     def pipe_arrow(
@@ -227,3 +281,12 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline(extractors={self.extractors!r})"
+
+
+def _with_progress(documents: Iterator[Document], bar: Any) -> Iterator[Document]:
+    try:
+        for doc in documents:
+            bar.update(1)
+            yield doc
+    finally:
+        bar.close()

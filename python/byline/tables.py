@@ -6,21 +6,27 @@ missing one raises an ImportError that says what to install."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from .document import Document
 
 if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import Pipeline
 
-__all__ = ["LAYERS", "to_rows", "to_pandas", "pipe_arrow", "layer_columns", "arrow_batches", "ArrowMapper", "ARROW_COLUMNS", "ARROW_SCHEMA_DDL"]
+__all__ = ["LAYERS", "COLUMNS", "meta_column", "to_rows", "to_pandas", "pipe_arrow", "layer_columns", "arrow_batches", "ArrowMapper", "ARROW_COLUMNS", "ARROW_SCHEMA_DDL"]
 
 LAYERS = ("entities", "clusters", "quotes", "dates", "stances", "target_sentiment")
 """The layers ``to_rows`` and ``to_pandas`` turn into tables."""
 
-ARROW_COLUMNS = ("id", "error", "entities", "clusters", "quotes", "dates", "stances", "target_sentiment", "extra")
-"""The columns of ``pipe_arrow``'s output: ``id`` and ``error`` as strings, every layer as
-the JSON text of its list (a fixed schema, as Spark's ``mapInArrow`` needs)."""
+ARROW_COLUMNS = (
+    "id", "error", "entities", "clusters", "quotes", "dates", "stances", "target_sentiment", "extra",
+    "published", "warnings",
+)
+"""The columns of ``pipe_arrow``'s output: ``id``, ``error`` and ``published`` (the date the
+analysis used) as strings, every layer and ``warnings`` as the JSON text of its list (a
+fixed schema, as Spark's ``mapInArrow`` needs)."""
+
+_JSON_COLUMNS = ("entities", "clusters", "quotes", "dates", "stances", "target_sentiment", "extra", "warnings")
 
 
 ARROW_SCHEMA_DDL = ", ".join(f"{c} string" for c in ARROW_COLUMNS)
@@ -34,59 +40,75 @@ def _require(module: str, what: str) -> Any:
         raise ImportError(f"{what} needs {module}: pip install {module}") from None
 
 
-def _layer_rows(doc: Document, layer: str) -> List[Dict[str, Any]]:
-    aid = doc.id
+COLUMNS: Dict[str, Tuple[str, ...]] = {
+    "entities": ("article_id", "start", "end", "text", "label", "cluster", "cluster_name"),
+    "clusters": ("article_id", "cluster", "name", "label", "mentions", "roles"),
+    "quotes": ("article_id", "quote", "start", "end", "kind", "speaker", "speaker_cluster", "cue", "date",
+               "date_text", "content", "text"),
+    "dates": ("article_id", "start", "end", "text", "type", "value"),
+    "stances": ("article_id", "holder", "holder_cluster", "target", "target_cluster", "polarity", "score",
+                "channel", "quote", "evidence"),
+    "target_sentiment": ("article_id", "start", "end", "text", "cluster", "cluster_name", "polarity", "score"),
+}
+"""The columns of each layer's rows, in order (``byline table`` writes the same ones).
+The fields kept with ``keep=[...]`` follow ``article_id``, named as they are (``meta.<name>``
+when the name is already a column)."""
+
+
+def _layer_values(doc: Document, layer: str) -> List[Tuple[Any, ...]]:
+    """Each item of ``layer`` as the values of :data:`COLUMNS` after ``article_id``."""
     cluster_name = {c.id: c.name for c in doc.clusters}
     if layer == "entities":
-        return [
-            {"article_id": aid, "start": e.start, "end": e.end, "text": e.text, "label": e.label,
-             "cluster": e.cluster, "cluster_name": cluster_name.get(e.cluster)}
-            for e in doc.entities
-        ]
+        return [(e.start, e.end, e.text, e.label, e.cluster, cluster_name.get(e.cluster)) for e in doc.entities]
     if layer == "clusters":
-        return [
-            {"article_id": aid, "cluster": c.id, "name": c.name, "label": c.label,
-             "mentions": len(c.mentions), "roles": "; ".join(c.roles)}
-            for c in doc.clusters
-        ]
+        return [(c.id, c.name, c.label, len(c.mentions), "; ".join(c.roles)) for c in doc.clusters]
     if layer == "quotes":
         rows = []
         for i, q in enumerate(doc.quotes):
             date = doc.dates[q.date] if q.date is not None and q.date < len(doc.dates) else None
-            rows.append({
-                "article_id": aid, "quote": i, "start": q.start, "end": q.end, "kind": q.kind,
-                "speaker": q.speaker.name if q.speaker else None,
-                "speaker_cluster": q.speaker.cluster if q.speaker else None,
-                "cue": q.cue.text if q.cue else None,
-                "date": date.value if date else None, "date_text": date.text if date else None,
-                "text": q.text,
-            })
+            rows.append((
+                i, q.start, q.end, q.kind,
+                q.speaker.name if q.speaker else None,
+                q.speaker.cluster if q.speaker else None,
+                q.cue.text if q.cue else None,
+                date.value if date else None, date.text if date else None,
+                q.content, q.text,
+            ))
         return rows
     if layer == "dates":
-        return [
-            {"article_id": aid, "start": d.start, "end": d.end, "text": d.text, "type": d.type, "value": d.value}
-            for d in doc.dates
-        ]
+        return [(d.start, d.end, d.text, d.type, d.value) for d in doc.dates]
     if layer == "stances":
         return [
-            {"article_id": aid, "holder": s.holder.name, "holder_cluster": s.holder.cluster,
-             "target": s.target.text, "target_cluster": s.target.cluster, "polarity": s.polarity,
-             "score": s.score, "channel": s.channel, "quote": s.quote, "evidence": s.evidence.text}
+            (s.holder.name, s.holder.cluster, s.target.text, s.target.cluster, s.polarity, s.score, s.channel,
+             s.quote, s.evidence.text)
             for s in doc.stances
         ]
     if layer == "target_sentiment":
         return [
-            {"article_id": aid, "start": t.start, "end": t.end, "text": t.text, "cluster": t.cluster,
-             "cluster_name": cluster_name.get(t.cluster) if t.cluster is not None else None,
-             "polarity": t.polarity, "score": t.score}
+            (t.start, t.end, t.text, t.cluster, cluster_name.get(t.cluster) if t.cluster is not None else None,
+             t.polarity, t.score)
             for t in doc.target_sentiment
         ]
     raise ValueError(f"layer must be one of {', '.join(LAYERS)}, not {layer!r}")
 
 
+def meta_column(layer: str, name: str) -> str:
+    """The column name of the kept input field ``name`` in ``layer``'s rows."""
+    return f"meta.{name}" if name in COLUMNS[layer] else name
+
+
+def _layer_rows(doc: Document, layer: str) -> List[Dict[str, Any]]:
+    names = COLUMNS[layer][1:]
+    head: Dict[str, Any] = {"article_id": doc.id}
+    for key, value in doc.meta.items():
+        head[meta_column(layer, key)] = value
+    return [{**head, **dict(zip(names, values))} for values in _layer_values(doc, layer)]
+
+
 def to_rows(docs: Iterable[Document], layer: str = "quotes") -> List[Dict[str, Any]]:
     """One dict per item of ``layer`` over all ``docs`` (long format), each with the
-    ``article_id`` it comes from. Error documents contribute no rows."""
+    ``article_id`` it comes from and the fields kept with ``pipe(..., keep=[...])``.
+    Error documents contribute no rows."""
     if layer not in LAYERS:
         raise ValueError(f"layer must be one of {', '.join(LAYERS)}, not {layer!r}")
     rows: List[Dict[str, Any]] = []
@@ -97,24 +119,14 @@ def to_rows(docs: Iterable[Document], layer: str = "quotes") -> List[Dict[str, A
 
 def to_pandas(docs: Iterable[Document], layer: str = "quotes") -> Any:
     """A pandas DataFrame of ``layer`` over ``docs``: one row per quote (with speaker,
-    cue, date, text …), entity, cluster, date, stance or target-sentiment entry, and the
-    ``article_id`` column. Needs pandas."""
+    cue, date, content …), entity, cluster, date, stance or target-sentiment entry, and
+    the ``article_id`` column. Needs pandas."""
     pandas = _require("pandas", "byline.to_pandas")
     rows = to_rows(docs, layer)
     if rows:
         return pandas.DataFrame(rows)
     # An empty table keeps the layer's columns.
-    columns = {
-        "entities": ["article_id", "start", "end", "text", "label", "cluster", "cluster_name"],
-        "clusters": ["article_id", "cluster", "name", "label", "mentions", "roles"],
-        "quotes": ["article_id", "quote", "start", "end", "kind", "speaker", "speaker_cluster", "cue", "date",
-                   "date_text", "text"],
-        "dates": ["article_id", "start", "end", "text", "type", "value"],
-        "stances": ["article_id", "holder", "holder_cluster", "target", "target_cluster", "polarity", "score",
-                    "channel", "quote", "evidence"],
-        "target_sentiment": ["article_id", "start", "end", "text", "cluster", "cluster_name", "polarity", "score"],
-    }[layer]
-    return pandas.DataFrame(columns=columns)
+    return pandas.DataFrame(columns=list(COLUMNS[layer]))
 
 
 def pipe_arrow(
@@ -153,7 +165,8 @@ def layer_columns(
     for record in nlp._records(records, batch_size, threads):
         out["id"].append(record["id"])
         out["error"].append(record["error"])
-        for layer in ARROW_COLUMNS[2:]:
+        out["published"].append(record.get("published"))
+        for layer in _JSON_COLUMNS:
             out[layer].append(json.dumps(record.get(layer, {} if layer == "extra" else []), ensure_ascii=False))
     return out
 

@@ -136,18 +136,18 @@ fn run_single(args: &BenchArgs, row: &str) -> Result<RunFigures, String> {
                 .into_par_iter()
                 .map(|line| {
                     let mut stages = Vec::with_capacity(8);
-                    let processed = process_line(&pipeline, line, false, &mut |stage, took| {
+                    let processed = process_line(&pipeline, line, &[], false, &mut |stage, took| {
                         stages.push((stage, took));
                     });
                     (processed, stages)
                 })
                 .collect()
         });
-        for ((json, failed, bytes, _), stages) in results {
-            std::io::Write::write_all(&mut sink, json.as_bytes()).map_err(|e| e.to_string())?;
+        for (processed, stages) in results {
+            std::io::Write::write_all(&mut sink, processed.json.as_bytes()).map_err(|e| e.to_string())?;
             figures.articles += 1;
-            figures.errors += usize::from(failed);
-            figures.bytes += bytes;
+            figures.errors += usize::from(processed.failed);
+            figures.bytes += processed.bytes;
             for (stage, took) in stages {
                 *figures.stage_seconds.entry(stage.to_owned()).or_default() += took.as_secs_f64();
             }

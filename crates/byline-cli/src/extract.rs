@@ -4,13 +4,12 @@
 
 use crate::input::{RawLine, spawn_reader};
 use byline::{ArticleError, OutputRecord, Pipeline};
-use byline_core::input::{is_blank, parse_line};
+use byline_core::input::{is_blank, read_line};
 use clap::Args;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::fs::OpenOptions;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -25,28 +24,39 @@ pub struct ExtractArgs {
     /// Output file (".gz" compresses); standard output when absent.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default, or 0: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Exit with status 1 when any record failed.
+    /// Exit with status 1 when any record failed (warnings do not count).
     #[arg(long)]
     strict: bool,
-    /// Extractors to run, comma-separated (default: entities,quotes,dates,stance).
+    /// Extractors to run, comma-separated (default: entities,quotes,dates,quote_dates,stance).
     #[arg(long, value_delimiter = ',')]
     extractors: Option<Vec<String>>,
+    /// Copy these input fields, comma-separated, verbatim into each output record's
+    /// "meta" (e.g. --keep title,url,source).
+    #[arg(long, value_delimiter = ',')]
+    keep: Vec<String>,
+    /// Analyse only the first N input records.
+    #[arg(long)]
+    limit: Option<usize>,
     /// Articles per parallel chunk (memory is bounded by about three chunks).
     #[arg(long, default_value_t = 256)]
     chunk_size: usize,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
-    /// Also write an HTML view of every article (text with entities, quotes, dates and
+    /// Also write an HTML view of the articles (text with entities, quotes, dates and
     /// stances marked; self-contained, no external assets) to this file.
     #[arg(long)]
     html: Option<PathBuf>,
+    /// Most articles the HTML view shows (a page of many thousands opens nowhere).
+    #[arg(long, default_value_t = 1000, requires = "html")]
+    html_limit: usize,
     /// Continue an interrupted run: keep the complete lines already in the output file
-    /// (a cut-off last line is removed), skip input records whose id is among them and
-    /// append the rest. Needs a plain (not gzip) `--output` file.
+    /// (a cut-off last line is removed), skip as many input lines as it holds (one
+    /// output line per input line, in order) and append the rest. Needs a plain (not
+    /// gzip) `--output` file.
     #[arg(long, requires = "output")]
     resume: bool,
 }
@@ -54,62 +64,63 @@ pub struct ExtractArgs {
 struct Totals {
     articles: usize,
     errors: usize,
+    warned: usize,
     bytes: usize,
     skipped: usize,
+    html_shown: usize,
 }
 
-/// One processed line: its JSON, whether it failed, its size, and its HTML if asked for.
-pub(crate) type Processed = (String, bool, usize, Option<String>);
+/// One processed line: its JSON, whether it failed, whether it has warnings, its size,
+/// and its HTML if asked for.
+pub(crate) struct Processed {
+    pub(crate) json: String,
+    pub(crate) failed: bool,
+    pub(crate) warned: bool,
+    pub(crate) bytes: usize,
+    pub(crate) html: Option<String>,
+}
 
-/// Parses, analyses and serialises one input line, reporting stage times to `timed`.
+/// Parses, analyses and serialises one input line (copying the `keep` fields into
+/// `meta`), reporting stage times to `timed`.
 pub(crate) fn process_line(
     pipeline: &Pipeline,
     line: RawLine,
+    keep: &[String],
     html: bool,
     timed: &mut dyn FnMut(&'static str, Duration),
 ) -> Processed {
-    process_line_unless_done(pipeline, line, html, timed, None).expect("nothing is done yet")
-}
-
-/// Like [`process_line`], but `None` when the record's id is in `done` (a resumed run).
-fn process_line_unless_done(
-    pipeline: &Pipeline,
-    line: RawLine,
-    html: bool,
-    timed: &mut dyn FnMut(&'static str, Duration),
-    done: Option<&HashSet<String>>,
-) -> Option<Processed> {
     let bytes = line.bytes.len();
-    let parsed = if is_blank(&line.bytes) {
-        Err(ArticleError::input(&line.fallback_id, "empty line"))
+    let (parsed, meta) = if is_blank(&line.bytes) {
+        (
+            Err(ArticleError::input(&line.fallback_id, "empty line")),
+            (!keep.is_empty()).then(Default::default),
+        )
     } else {
-        parse_line(&line.bytes, &line.fallback_id)
+        read_line(&line.bytes, &line.fallback_id, keep)
     };
-    if let Some(done) = done {
-        let id = match &parsed {
-            Ok(article) => &article.id,
-            Err(e) => &e.id,
-        };
-        if done.contains(id) {
-            return None;
-        }
-    }
     let result = parsed.and_then(|article| pipeline.process_timed(article, timed));
     let record = match &result {
         Ok(doc) => doc.to_output(),
         Err(e) => OutputRecord::from_error(e),
-    };
+    }
+    .with_meta(meta);
     let view = html.then(|| {
         let text = result.as_ref().map_or("", |doc| doc.text.as_str());
         byline_html::article(text, &record) + "<hr>"
     });
-    Some((record.to_json(), result.is_err(), bytes, view))
+    Processed {
+        json: record.to_json(),
+        failed: result.is_err(),
+        warned: !record.warnings.is_empty(),
+        bytes,
+        html: view,
+    }
 }
 
 /// Prepares the output file of a resumed run: cuts a last line that has no newline
-/// (the run was killed while writing it) and returns the ids of the records already
-/// written. A missing file is an empty one.
-fn resume_output(path: &Path) -> Result<HashSet<String>, String> {
+/// (the run was killed while writing it), checks that the complete lines are byline
+/// output records and returns how many there are. A missing file is an empty one.
+fn resume_output(path: &Path) -> Result<usize, String> {
     if path.extension().is_some_and(|e| e == "gz") {
         return Err(format!(
             "--resume needs a plain output file; {} is gzip (a killed gzip stream cannot be continued)",
@@ -118,27 +129,27 @@ fn resume_output(path: &Path) -> Result<HashSet<String>, String> {
     }
     let data = match std::fs::read(path) {
         Ok(data) => data,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(HashSet::new()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
         Err(e) => return Err(format!("{}: {e}", path.display())),
     };
     let complete = data.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let mut done = HashSet::new();
-    for (n, line) in data[..complete].split(|&b| b == b'\n').enumerate() {
-        if line.is_empty() {
-            continue;
+    let mut lines = 0;
+    if complete > 0 {
+        for (n, line) in data[..complete - 1].split(|&b| b == b'\n').enumerate() {
+            #[derive(serde::Deserialize)]
+            struct Written {
+                #[allow(dead_code)]
+                id: String,
+            }
+            serde_json::from_slice::<Written>(line).map_err(|e| {
+                format!(
+                    "{} line {} is not a byline output record ({e}); not resuming into it",
+                    path.display(),
+                    n + 1
+                )
+            })?;
+            lines += 1;
         }
-        #[derive(serde::Deserialize)]
-        struct Written {
-            id: String,
-        }
-        let written: Written = serde_json::from_slice(line).map_err(|e| {
-            format!(
-                "{} line {} is not a byline output record ({e}); not resuming into it",
-                path.display(),
-                n + 1
-            )
-        })?;
-        done.insert(written.id);
     }
     if complete < data.len() {
         let file = OpenOptions::new()
@@ -148,7 +159,7 @@ fn resume_output(path: &Path) -> Result<HashSet<String>, String> {
         file.set_len(complete as u64)
             .map_err(|e| format!("cutting the unfinished last line of {}: {e}", path.display()))?;
     }
-    Ok(done)
+    Ok(lines)
 }
 
 fn open_output(path: Option<&PathBuf>, append: bool) -> io::Result<Box<dyn Write>> {
@@ -172,6 +183,102 @@ fn open_output(path: Option<&PathBuf>, append: bool) -> io::Result<Box<dyn Write
     })
 }
 
+/// The input paths ("-" for standard input), each checked to be a readable file before
+/// any output is created.
+pub(crate) fn checked_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let inputs = if inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        inputs.to_vec()
+    };
+    for p in &inputs {
+        if p == Path::new("-") {
+            continue;
+        }
+        if p.is_dir() {
+            return Err(format!(
+                "{} is a directory; give the JSONL files inside it (e.g. {}/*.jsonl)",
+                p.display(),
+                p.display()
+            ));
+        }
+        if !p.exists() {
+            return Err(format!("{}: no such file", p.display()));
+        }
+    }
+    Ok(inputs)
+}
+
+/// Worker threads: `None` or 0 mean every core.
+pub(crate) fn thread_count(threads: Option<usize>) -> usize {
+    match threads {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
+}
+
+/// Where the HTML view goes and how many articles it may still show.
+struct HtmlView {
+    file: Box<dyn Write>,
+    path: PathBuf,
+    limit: usize,
+}
+
+impl HtmlView {
+    fn create(path: &Path, limit: usize) -> Result<Self, String> {
+        let mut file = open_output(Some(&path.to_path_buf()), false).map_err(|e| e.to_string())?;
+        file.write_all(byline_html::page_head().as_bytes())
+            .map_err(|e| format!("writing {}: {e}", path.display()))?;
+        Ok(HtmlView {
+            file,
+            path: path.to_path_buf(),
+            limit,
+        })
+    }
+
+    /// Writes the views of one chunk while the limit allows; says once when it is reached.
+    fn write(&mut self, views: impl Iterator<Item = String>, totals: &mut Totals, quiet: bool) -> Result<(), String> {
+        for view in views {
+            if totals.html_shown == self.limit {
+                if !quiet {
+                    eprintln!(
+                        "byline: the HTML view {} stops after {} articles (--html-limit)",
+                        self.path.display(),
+                        self.limit
+                    );
+                }
+                totals.html_shown += 1; // past the limit: say it once
+            }
+            if totals.html_shown >= self.limit {
+                continue;
+            }
+            self.file
+                .write_all(view.as_bytes())
+                .map_err(|e| format!("writing the HTML view: {e}"))?;
+            totals.html_shown += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<(), String> {
+        self.file
+            .write_all(byline_html::PAGE_END.as_bytes())
+            .and_then(|()| self.file.flush())
+            .map_err(|e| format!("writing the HTML view: {e}"))
+    }
+}
+
+fn progress_bar(quiet: bool) -> Option<ProgressBar> {
+    (!quiet && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} articles, {msg} [{elapsed}]").expect("valid template"),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    })
+}
+
 /// Runs `byline extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let names = args
@@ -179,82 +286,62 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         .clone()
         .unwrap_or_else(|| byline::DEFAULT_EXTRACTORS.iter().map(|s| s.to_string()).collect());
     let pipeline = byline::pipeline_from_names(&names).map_err(|e| e.to_string())?;
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let threads = thread_count(args.threads);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(|e| e.to_string())?;
-    let inputs = if args.inputs.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.inputs.clone()
-    };
-    for p in &inputs {
-        if p != &PathBuf::from("-") && !p.exists() {
-            return Err(format!("{}: no such file", p.display()));
-        }
-    }
+    let inputs = checked_inputs(&args.inputs)?;
     let done = match (&args.output, args.resume) {
         (Some(path), true) => Some(resume_output(path)?),
         _ => None,
     };
     let mut out = open_output(args.output.as_ref(), done.is_some()).map_err(|e| e.to_string())?;
     let mut html = match &args.html {
-        Some(path) => {
-            let mut file = open_output(Some(path), false).map_err(|e| e.to_string())?;
-            file.write_all(byline_html::page_head().as_bytes())
-                .map_err(|e| format!("writing {}: {e}", path.display()))?;
-            Some(file)
-        }
+        Some(path) => Some(HtmlView::create(path, args.html_limit)?),
         None => None,
     };
-    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {pos} articles, {msg} [{elapsed}]").expect("valid template"),
-        );
-        bar.enable_steady_tick(Duration::from_millis(200));
-        bar
-    });
+    let progress = progress_bar(args.quiet);
+    let want_html = html.is_some();
 
     let started = Instant::now();
-    let (chunks, reader) = spawn_reader(inputs, args.chunk_size.max(1), usize::MAX);
+    let (chunks, reader) = spawn_reader(inputs, args.chunk_size.max(1), args.limit.unwrap_or(usize::MAX));
     let mut totals = Totals {
         articles: 0,
         errors: 0,
+        warned: 0,
         bytes: 0,
         skipped: 0,
+        html_shown: 0,
     };
-    let want_html = html.is_some();
-    for chunk in chunks {
-        let results: Vec<Option<Processed>> = pool.install(|| {
+    let mut to_skip = done.unwrap_or(0);
+    for mut chunk in chunks {
+        // A resumed run skips as many input lines as the output already holds.
+        let skip = to_skip.min(chunk.len());
+        chunk.drain(..skip);
+        to_skip -= skip;
+        totals.skipped += skip;
+        let results: Vec<Processed> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .map(|line| process_line_unless_done(&pipeline, line, want_html, &mut |_, _| {}, done.as_ref()))
+                .map(|line| process_line(&pipeline, line, &args.keep, want_html, &mut |_, _| {}))
                 .collect()
         });
         // The chunk's lines go out in one write and are flushed, so that a killed run
         // leaves whole lines (and `--resume` cuts the rare unfinished one).
-        let mut lines = Vec::with_capacity(results.iter().flatten().map(|r| r.0.len() + 1).sum());
-        let mut views = String::new();
+        let mut lines = Vec::with_capacity(results.iter().map(|r| r.json.len() + 1).sum());
+        let mut views = Vec::new();
         for result in results {
-            let Some((json, failed, bytes, view)) = result else {
-                totals.skipped += 1;
-                continue;
-            };
-            lines.extend_from_slice(json.as_bytes());
+            lines.extend_from_slice(result.json.as_bytes());
             lines.push(b'\n');
-            views.push_str(view.as_deref().unwrap_or(""));
+            views.extend(result.html);
             totals.articles += 1;
-            totals.errors += usize::from(failed);
-            totals.bytes += bytes;
+            totals.errors += usize::from(result.failed);
+            totals.warned += usize::from(result.warned);
+            totals.bytes += result.bytes;
         }
-        if let Some(file) = html.as_mut() {
-            file.write_all(views.as_bytes())
-                .map_err(|e| format!("writing the HTML view: {e}"))?;
+        if let Some(view) = html.as_mut() {
+            view.write(views.into_iter(), &mut totals, args.quiet)?;
         }
         out.write_all(&lines)
             .and_then(|()| out.flush())
@@ -269,10 +356,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
             ));
         }
     }
-    if let Some(mut file) = html {
-        file.write_all(byline_html::PAGE_END.as_bytes())
-            .and_then(|()| file.flush())
-            .map_err(|e| format!("writing the HTML view: {e}"))?;
+    if let Some(view) = html {
+        view.finish()?;
     }
     drop(out); // finishes a gzip stream
     if let Some(bar) = progress {
@@ -281,29 +366,56 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let read_result = reader
         .join()
         .map_err(|_| "the input reader thread panicked".to_owned())?;
-    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    read_result.map_err(|e| format!("reading input: {e}"))?;
+    if to_skip > 0 {
+        return Err(format!(
+            "--resume: {} holds {} more lines than the input has records; it is not the output of this input (left as it is)",
+            args.output.as_ref().map_or(String::new(), |p| p.display().to_string()),
+            to_skip
+        ));
+    }
     if !args.quiet {
-        if done.is_some() {
-            eprintln!(
-                "byline: resumed; {} records already in the output were skipped",
-                totals.skipped
-            );
-        }
-        eprintln!(
-            "byline: {} articles, {} errors, {:.1} MB in {:.2} s: {:.2} MB/s, {:.0} articles/s ({} threads)",
-            totals.articles,
-            totals.errors,
-            totals.bytes as f64 / 1e6,
-            secs,
-            totals.bytes as f64 / 1e6 / secs,
-            totals.articles as f64 / secs,
-            threads
+        summary(
+            &args,
+            &totals,
+            threads,
+            started.elapsed().as_secs_f64().max(1e-9),
+            done.is_some(),
         );
     }
-    read_result.map_err(|e| format!("reading input: {e}"))?;
     Ok(if args.strict && totals.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn summary(args: &ExtractArgs, totals: &Totals, threads: usize, secs: f64, resumed: bool) {
+    if resumed {
+        eprintln!(
+            "byline: resumed; the first {} input records were already in the output",
+            totals.skipped
+        );
+    }
+    eprintln!(
+        "byline: {} articles, {} errors, {} with warnings, {:.1} MB in {:.2} s: {:.2} MB/s, {:.0} articles/s ({} threads)",
+        totals.articles,
+        totals.errors,
+        totals.warned,
+        totals.bytes as f64 / 1e6,
+        secs,
+        totals.bytes as f64 / 1e6 / secs,
+        totals.articles as f64 / secs,
+        threads
+    );
+    if let Some(path) = &args.html
+        && totals.html_shown > args.html_limit
+    {
+        eprintln!(
+            "byline: the HTML view {} shows the first {} of {} articles (raise --html-limit for more)",
+            path.display(),
+            args.html_limit,
+            totals.articles
+        );
+    }
 }

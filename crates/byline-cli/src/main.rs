@@ -1,9 +1,11 @@
-//! The `byline` command: `extract` runs the pipeline over JSONL articles, `eval` scores
-//! a layer against gold data.
+//! The `byline` command: `extract` runs the pipeline over JSONL articles, `table` turns
+//! its output into CSV/TSV, `bench` measures speed, `train` rebuilds the models and
+//! `eval` scores a layer against gold data.
 
 mod bench;
 mod extract;
 mod input;
+mod table;
 mod train;
 mod train_quotes;
 mod train_stance;
@@ -17,7 +19,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Who said what, about whom, and when — in news articles.
+/// Who said what, about whom, and when — in news articles. Commands: extract, table, bench, eval, train.
 #[derive(Parser, Debug)]
 #[command(name = "byline", version, about)]
 struct Cli {
@@ -29,6 +31,9 @@ struct Cli {
 enum Command {
     /// Analyse articles: JSONL (or JSONL.gz) in, one JSON line out per input line.
     Extract(extract::ExtractArgs),
+    /// One layer of extract's output as a CSV/TSV table (the columns of Python's
+    /// byline.to_rows, plus the --keep fields).
+    Table(table::TableArgs),
     /// Measure throughput and peak memory on a corpus: the full pipeline and each
     /// extractor, with 1 and 2 threads.
     Bench(bench::BenchArgs),
@@ -149,6 +154,13 @@ fn main() -> ExitCode {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("byline extract: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Table(args) => match table::run(args) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("byline table: {e}");
                 ExitCode::from(2)
             }
         },

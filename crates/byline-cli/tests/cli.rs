@@ -2,26 +2,10 @@
 //! error records for bad lines; gzip in and out; standard input; exit codes.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-}
-
-fn temp_path(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8(stdout.to_vec())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
-        .collect()
-}
+mod common;
+use common::{bin, extract_to, records, temp_path};
 
 const GOOD: &str =
     r#"{"id":"good","text":"“Contacts are complicated,” Dmitry Peskov said on Friday.","published":"2025-04-19"}"#;
@@ -73,14 +57,24 @@ fn every_line_yields_one_record_in_order_and_bad_lines_are_error_records() {
     assert!(errors[2].unwrap().contains("invalid UTF-8"));
     assert_eq!(errors[3], Some("missing field 'text'"));
     assert_eq!(errors[4], Some("field 'text' must be a string, not a number"));
-    assert!(errors[5].unwrap().contains("not a real calendar date"));
+    assert_eq!(errors[5], None, "an unreadable date is a warning, not an error");
+    assert_eq!(
+        recs[5]["warnings"][0].as_str().unwrap(),
+        "published '2025-02-30' is not a date; analysed without one"
+    );
+    assert!(recs[5]["published"].is_null());
+    assert_eq!(recs[0]["published"], "2025-04-19");
+    assert!(
+        recs[0].get("warnings").is_none(),
+        "no warnings field when there is nothing to say"
+    );
     assert_eq!(errors[6], Some("empty line"));
     assert_eq!((errors[7], errors[8]), (None, None));
     assert_eq!(recs[0]["quotes"][0]["speaker"]["name"], "Dmitry Peskov");
     assert_eq!(recs[0]["dates"][0]["value"], "2025-04-18");
     assert!(recs[7]["entities"].as_array().unwrap().is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("9 articles, 6 errors"), "{stderr}");
+    assert!(stderr.contains("9 articles, 5 errors, 1 with warnings"), "{stderr}");
 }
 
 #[test]
@@ -203,13 +197,6 @@ fn extract_writes_an_html_view_of_the_batch() {
     assert!(page.contains("<h3>b</h3>") && page.contains("class=\"error\""));
 }
 
-/// `byline extract FLAGS -o OUT INPUT`, ready to run.
-fn extract_to(out: &Path, input: &Path, flags: &[&str]) -> Command {
-    let mut command = bin();
-    command.arg("extract").args(flags).arg("-o").arg(out).arg(input);
-    command
-}
-
 /// Many distinct articles, enough for a run that lasts a while.
 fn long_input(n: usize) -> Vec<u8> {
     let mut input = Vec::new();
@@ -263,7 +250,7 @@ fn a_killed_run_leaves_whole_lines_and_resume_finishes_it_as_one_run_would() {
     let log = String::from_utf8_lossy(&resumed.stderr);
     assert!(
         log.contains(&format!(
-            "{} records already in the output were skipped",
+            "the first {} input records were already in the output",
             complete.len()
         )),
         "{log}"

@@ -16,6 +16,9 @@ pub struct Article {
     pub published: Option<CivilDate>,
     /// Spans (bytes) whose sentiment the caller asks about; see `target_sentiment`.
     pub targets: Vec<Span>,
+    /// What was ignored in the input without losing the text (an unreadable `published`,
+    /// bad `targets`): the article is analysed without it and the output record says so.
+    pub warnings: Vec<String>,
 }
 
 impl Article {
@@ -26,6 +29,7 @@ impl Article {
             text: text.into(),
             published: None,
             targets: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -35,54 +39,139 @@ impl Article {
         self
     }
 
+    /// Sets the publication date from its text as the input gives it: empty means no
+    /// date; a value [`parse_published`] cannot read leaves the article without a date
+    /// and adds a warning (relative dates then get X placeholders).
+    pub fn with_published_text(mut self, value: &str) -> Self {
+        if value.trim().is_empty() {
+            self.published = None;
+        } else {
+            match parse_published(value) {
+                Ok(date) => self.published = Some(date),
+                Err(_) => self.warn_unreadable_published(&format!("'{value}'")),
+            }
+        }
+        self
+    }
+
+    /// Records that the input's `published` (shown as given, e.g. `'19/04/2025x'` or
+    /// `20250419`) could not be read: the article is analysed without a date.
+    pub fn warn_unreadable_published(&mut self, shown: &str) {
+        self.published = None;
+        self.warnings
+            .push(format!("published {shown} is not a date; analysed without one"));
+    }
+
     /// Sets target spans given in code points (as in the JSON input and Python); fails
     /// with a message when a span is reversed or runs past the end of the text.
     pub fn with_char_targets(mut self, targets: &[(usize, usize)]) -> Result<Self, String> {
-        if targets.is_empty() {
-            return Ok(self);
-        }
-        let index = CharIndex::new(&self.text);
-        let mut spans = Vec::with_capacity(targets.len());
-        for &(start, end) in targets {
-            if start > end {
-                return Err(format!("target [{start}, {end}] has start after end"));
-            }
-            let (Some(s), Some(e)) = (index.byte_offset(&self.text, start), index.byte_offset(&self.text, end)) else {
-                return Err(format!(
-                    "target [{start}, {end}] runs past the end of the text ({} code points)",
-                    index.char_len()
-                ));
-            };
-            spans.push(Span::new(s, e));
-        }
-        self.targets = spans;
+        self.targets = char_targets_to_spans(&self.text, targets)?;
         Ok(self)
+    }
+
+    /// Like [`Article::with_char_targets`], but bad targets leave the article without
+    /// targets and add a warning instead of failing.
+    pub fn with_char_targets_or_warn(self, targets: &[(usize, usize)]) -> Self {
+        match char_targets_to_spans(&self.text, targets) {
+            Ok(spans) => Article { targets: spans, ..self },
+            Err(message) => self.without_targets_because(&message),
+        }
+    }
+
+    /// Drops the targets and records why (`message` says what was wrong with them).
+    pub fn without_targets_because(mut self, message: &str) -> Self {
+        self.targets.clear();
+        self.warnings.push(format!("{message}; analysed without targets"));
+        self
     }
 }
 
-/// Parses a publication date in the `YYYY-MM-DD` form, checking that the day exists.
-pub fn parse_published(value: &str) -> Result<CivilDate, String> {
-    let bytes = value.as_bytes();
-    let shape_ok = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !shape_ok {
-        return Err(format!("published {value:?} is not a date in the form YYYY-MM-DD"));
+/// Byte spans of code-point `targets` in `text`, or a message naming the first bad one.
+fn char_targets_to_spans(text: &str, targets: &[(usize, usize)]) -> Result<Vec<Span>, String> {
+    if targets.is_empty() {
+        return Ok(Vec::new());
     }
-    let year: i16 = value[0..4]
-        .parse()
-        .map_err(|_| format!("published {value:?} has a bad year"))?;
-    let month: i8 = value[5..7]
-        .parse()
-        .map_err(|_| format!("published {value:?} has a bad month"))?;
-    let day: i8 = value[8..10]
-        .parse()
-        .map_err(|_| format!("published {value:?} has a bad day"))?;
+    let index = CharIndex::new(text);
+    let mut spans = Vec::with_capacity(targets.len());
+    for &(start, end) in targets {
+        if start > end {
+            return Err(format!("target [{start}, {end}] has start after end"));
+        }
+        let (Some(s), Some(e)) = (index.byte_offset(text, start), index.byte_offset(text, end)) else {
+            let n = index.char_len();
+            let plural = if n == 1 { "" } else { "s" };
+            return Err(format!(
+                "target [{start}, {end}] runs past the end of the text ({n} code point{plural})"
+            ));
+        };
+        spans.push(Span::new(s, e));
+    }
+    Ok(spans)
+}
+
+/// Parses a publication date: `YYYY-MM-DD`, or an ISO 8601 date-time whose calendar date
+/// is taken as written (`2025-04-19T10:00:00Z`, `2025-04-19T10:00:00+03:00`,
+/// `2025-04-19 10:00`, fractions of a second allowed; the zone is ignored for dating).
+/// White space around the value is ignored. The error message names the value.
+pub fn parse_published(value: &str) -> Result<CivilDate, String> {
+    let trimmed = value.trim();
+    let bad = || format!("published {value:?} is not a date in the form YYYY-MM-DD (or an ISO 8601 date-time)");
+    let bytes = trimmed.as_bytes();
+    let digits = |range: std::ops::Range<usize>| bytes.get(range).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+    let shape_ok =
+        bytes.len() >= 10 && bytes[4] == b'-' && bytes[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10);
+    if !shape_ok || !is_time_of_day(&trimmed[10..]) {
+        return Err(bad());
+    }
+    let year: i16 = trimmed[0..4].parse().map_err(|_| bad())?;
+    let month: i8 = trimmed[5..7].parse().map_err(|_| bad())?;
+    let day: i8 = trimmed[8..10].parse().map_err(|_| bad())?;
     CivilDate::new(year, month, day).map_err(|_| format!("published {value:?} is not a real calendar date"))
+}
+
+/// True for what may follow the date in an ISO 8601 date-time: nothing, or `T` (or one
+/// space) and `HH:MM`, optional `:SS` and fraction, then an optional zone (`Z`, `±HH`,
+/// `±HH:MM`, `±HHMM`, or ` UTC`/` GMT`).
+fn is_time_of_day(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(['T', 't', ' ']) else {
+        return rest.is_empty();
+    };
+    let b = rest.as_bytes();
+    let two = |i: usize, max: u8| {
+        b.get(i..i + 2)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit) && (d[0] - b'0') * 10 + (d[1] - b'0') <= max)
+    };
+    if !(two(0, 23) && b.get(2) == Some(&b':') && two(3, 59)) {
+        return false;
+    }
+    let mut i = 5;
+    if b.get(i) == Some(&b':') {
+        if !two(i + 1, 60) {
+            return false;
+        }
+        i += 3;
+        if matches!(b.get(i), Some(b'.' | b',')) {
+            let frac = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if frac == 0 {
+                return false;
+            }
+            i += 1 + frac;
+        }
+    }
+    let zone = &rest[i..];
+    match zone.as_bytes() {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', ..] => {
+            let z = &zone.as_bytes()[1..];
+            let hh = z.len() >= 2 && two(i + 1, 23);
+            hh && match &z[2..] {
+                [] => true,
+                [b':', m1, m2] | [m1, m2] => m1.is_ascii_digit() && m2.is_ascii_digit() && *m1 <= b'5',
+                _ => false,
+            }
+        }
+        _ => matches!(zone.trim_start(), "UTC" | "GMT") && zone.starts_with(' '),
+    }
 }
 
 #[cfg(test)]
@@ -105,10 +194,37 @@ mod tests {
             "2023-02-29",
             "2025-13-01",
             "",
-            "2025-04-19T10:00:00Z",
             "２０２５-04-19",
+            "2025-04-19x",
+            "2025-04-19T25:00",
+            "2025-04-19T10",
+            "2025-04-19T10:00:00+3",
+            "2025-04-19T10:00:00.Z",
+            "2025-04-19 10:00 PST",
+            "2025-04-19T10:00:00Z junk",
         ] {
             assert!(parse_published(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn date_times_give_their_calendar_date_as_written() {
+        for (value, date) in [
+            ("2025-04-19T10:00:00Z", "2025-04-19"),
+            ("2025-04-19T23:30:00-05:00", "2025-04-19"),
+            ("2025-04-19T00:30:00+03:00", "2025-04-19"),
+            ("2025-04-19 10:00", "2025-04-19"),
+            ("2025-04-19T10:00:00.123456Z", "2025-04-19"),
+            ("2025-04-19T10:00:00+0300", "2025-04-19"),
+            ("2025-04-19T10:00+03", "2025-04-19"),
+            ("2025-04-19 10:00:00 UTC", "2025-04-19"),
+            (" 2025-04-19 ", "2025-04-19"),
+        ] {
+            assert_eq!(
+                parse_published(value).map(|d| d.to_string()),
+                Ok(date.to_owned()),
+                "{value}"
+            );
         }
     }
 

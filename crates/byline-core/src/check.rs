@@ -71,6 +71,13 @@ impl OutputRecord {
                     return Err(format!("quote piece [{start}, {end}) lies outside its quote"));
                 }
             }
+            let content: Vec<&str> = q.spans.iter().filter_map(|&[s, e]| cp.slice(s, e)).collect();
+            if content.join(" ") != q.content {
+                return Err(format!(
+                    "quote content {:?} is not its pieces joined by a space",
+                    q.content
+                ));
+            }
             if let Some(s) = &q.speaker {
                 span("speaker", s.start, s.end, &s.text)?;
                 cluster("speaker", s.cluster)?;

@@ -39,6 +39,8 @@ pub struct Document {
     pub target_sentiment: Vec<TargetSentiment>,
     /// Layers of plug-in extractors, by extractor name.
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// What was ignored in the input (see [`Article::warnings`]).
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -50,6 +52,7 @@ impl Document {
             text: article.text,
             published: article.published,
             targets: article.targets,
+            warnings: article.warnings,
             paragraphs: seg.paragraphs,
             sentences: seg.sentences,
             tokens: seg.tokens,

@@ -1,13 +1,19 @@
 //! Reading one JSONL input line into an [`Article`], or an [`ArticleError`] that names the
 //! record (its `id`, or its line number when it has none or cannot be read).
 //!
-//! Input line: `{"id": str, "text": str, "published": "YYYY-MM-DD" | null,
-//! "targets": [[start, end], ...]}`; other fields are ignored.
+//! Input line: `{"id": str, "text": str, "published": "YYYY-MM-DD" | ISO date-time | null,
+//! "targets": [[start, end], ...]}`; other fields are ignored unless asked for with
+//! [`read_line`]'s `keep`. What can be ignored without losing the text (an unreadable
+//! `published`, bad `targets`) becomes a warning on the article, not an error.
 
-use crate::article::{Article, parse_published};
+use crate::article::Article;
 use crate::error::ArticleError;
 use serde::Deserialize;
 use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Input fields copied verbatim into an output record's `meta`.
+pub type Meta = BTreeMap<String, Value>;
 
 #[derive(Deserialize)]
 struct RawRecord {
@@ -34,7 +40,32 @@ fn record_id(id: Option<&Value>, fallback: &str) -> String {
 /// Parses one input line. `fallback_id` (usually the line number) names records without
 /// an id and records that cannot be read at all.
 pub fn parse_line(line: &[u8], fallback_id: &str) -> Result<Article, ArticleError> {
+    parse_record(line, fallback_id, &[]).0
+}
+
+/// Parses one input line and copies the fields named in `keep` (those present) into a
+/// [`Meta`], also for a record that fails, as long as it is a JSON object. The meta is
+/// `None` when `keep` is empty.
+pub fn read_line(line: &[u8], fallback_id: &str, keep: &[String]) -> (Result<Article, ArticleError>, Option<Meta>) {
+    parse_record(line, fallback_id, keep)
+}
+
+fn parse_record(line: &[u8], fallback_id: &str, keep: &[String]) -> (Result<Article, ArticleError>, Option<Meta>) {
     let line = trim_line(line);
+    if keep.is_empty() {
+        return (parse_article(line, fallback_id), None);
+    }
+    let meta = match serde_json::from_slice::<Value>(line) {
+        Ok(Value::Object(fields)) => keep
+            .iter()
+            .filter_map(|k| fields.get(k).map(|v| (k.clone(), v.clone())))
+            .collect(),
+        _ => Meta::new(),
+    };
+    (parse_article(line, fallback_id), Some(meta))
+}
+
+fn parse_article(line: &[u8], fallback_id: &str) -> Result<Article, ArticleError> {
     let text = match std::str::from_utf8(line) {
         Ok(s) => s,
         Err(e) => {
@@ -74,27 +105,19 @@ pub fn parse_line(line: &[u8], fallback_id: &str) -> Result<Article, ArticleErro
             ));
         }
     };
-    let published = match raw.published {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(parse_published(&s).map_err(|m| ArticleError::input(&id, m))?),
-        Some(other) => {
-            return Err(ArticleError::input(
-                id,
-                format!(
-                    "field 'published' must be \"YYYY-MM-DD\" or null, not {}",
-                    json_kind(&other)
-                ),
-            ));
-        }
-    };
-    let targets = match raw.targets {
-        None | Some(Value::Null) => Vec::new(),
-        Some(v) => parse_targets(&v).map_err(|m| ArticleError::input(&id, m))?,
-    };
-    Article::new(id.clone(), body)
-        .with_published(published)
-        .with_char_targets(&targets)
-        .map_err(|m| ArticleError::input(id, m))
+    let mut article = Article::new(id, body);
+    match raw.published {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => article = article.with_published_text(&s),
+        Some(other) => article.warn_unreadable_published(&other.to_string()),
+    }
+    Ok(match raw.targets {
+        None | Some(Value::Null) => article,
+        Some(v) => match parse_targets(&v) {
+            Ok(targets) => article.with_char_targets_or_warn(&targets),
+            Err(message) => article.without_targets_because(&message),
+        },
+    })
 }
 
 fn parse_targets(v: &Value) -> Result<Vec<(usize, usize)>, String> {
@@ -169,15 +192,58 @@ mod tests {
         assert_eq!((e.id.as_str(), e.message.as_str()), ("b", "missing field 'text'"));
         let e = err(br#"{"id":"c","text":5}"#);
         assert_eq!(e.message, "field 'text' must be a string, not a number");
-        let e = err(br#"{"id":"d","text":"x","published":"19 April 2025"}"#);
-        assert_eq!(e.id, "d");
-        assert!(e.message.contains("YYYY-MM-DD"));
-        let e = err(br#"{"id":"e","text":"x","published":20250419}"#);
-        assert!(e.message.contains("published"));
-        let e = err(br#"{"id":"f","text":"abc","targets":[[1,9]]}"#);
-        assert!(e.message.contains("past the end"));
         let e = err(b"[1,2]");
         assert!(e.message.contains("JSON object"), "{}", e.message);
+    }
+
+    #[test]
+    fn what_can_be_ignored_is_a_warning_and_the_article_is_kept() {
+        let a = parse_line(br#"{"id":"d","text":"x","published":"19/04/2025x"}"#, "7").unwrap();
+        assert_eq!((a.id.as_str(), a.published), ("d", None));
+        assert_eq!(
+            a.warnings,
+            ["published '19/04/2025x' is not a date; analysed without one"]
+        );
+        let a = parse_line(br#"{"id":"e","text":"x","published":20250419}"#, "7").unwrap();
+        assert_eq!(a.warnings, ["published 20250419 is not a date; analysed without one"]);
+        let a = parse_line(br#"{"id":"f","text":"abc","targets":[[1,9]]}"#, "7").unwrap();
+        assert!(a.targets.is_empty());
+        assert_eq!(
+            a.warnings,
+            ["target [1, 9] runs past the end of the text (3 code points); analysed without targets"]
+        );
+        let a = parse_line(br#"{"id":"g","text":"abc","targets":"all"}"#, "7").unwrap();
+        assert!(
+            a.warnings[0].starts_with("field 'targets' must be a list"),
+            "{:?}",
+            a.warnings
+        );
+        let a = parse_line(br#"{"id":"h","text":"abc","published":"","targets":[[0,1]]}"#, "7").unwrap();
+        assert!(a.warnings.is_empty() && a.published.is_none() && a.targets.len() == 1);
+        let a = parse_line(br#"{"text":"x","published":"2025-04-19T10:00:00+03:00"}"#, "7").unwrap();
+        assert_eq!(a.published.unwrap().to_string(), "2025-04-19");
+    }
+
+    #[test]
+    fn kept_fields_are_copied_verbatim_even_for_failed_records() {
+        let keep = ["title".to_owned(), "url".to_owned(), "absent".to_owned()];
+        let (a, meta) = read_line(
+            br#"{"id":"k","text":"x","title":"T \u00e9","url":{"a":[1]}}"#,
+            "1",
+            &keep,
+        );
+        assert!(a.is_ok());
+        let meta = meta.unwrap();
+        assert_eq!(
+            serde_json::to_string(&meta).unwrap(),
+            r#"{"title":"T é","url":{"a":[1]}}"#
+        );
+        let (a, meta) = read_line(br#"{"id":"k","title":"no text"}"#, "1", &keep);
+        assert!(a.is_err());
+        assert_eq!(meta.unwrap()["title"], "no text");
+        let (_, meta) = read_line(b"{bad", "1", &keep);
+        assert_eq!(meta, Some(Meta::new()));
+        assert_eq!(read_line(br#"{"text":"x","title":"t"}"#, "1", &[]).1, None);
     }
 
     #[test]

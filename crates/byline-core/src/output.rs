@@ -73,8 +73,12 @@ pub struct QuoteOut {
     pub start: usize,
     /// One past the last code point of the content.
     pub end: usize,
-    /// The content from first to last fragment.
+    /// `text[start:end]`: from the first fragment to the last, so a quote split by its
+    /// attribution contains the attribution too (see `content`).
     pub text: String,
+    /// The quote's own words: its fragments (`spans`) joined by a single space.
+    #[serde(default)]
+    pub content: String,
     /// direct, indirect or mixed.
     pub kind: QuoteKind,
     /// Content fragments as `[start, end]` pairs.
@@ -186,6 +190,17 @@ pub struct OutputRecord {
     pub id: String,
     /// `None` on success; the message when the article failed (then every layer is empty).
     pub error: Option<String>,
+    /// The publication date the analysis used (`YYYY-MM-DD`), `None` when there was none
+    /// or it could not be read (then `warnings` says so).
+    #[serde(default)]
+    pub published: Option<String>,
+    /// What was ignored in the input without losing the text; absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// Input fields copied verbatim at the caller's request (`byline extract --keep`);
+    /// absent when none were asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<BTreeMap<String, serde_json::Value>>,
     /// Entity mentions.
     pub entities: Vec<EntityOut>,
     /// Entity clusters.
@@ -232,6 +247,9 @@ impl OutputRecord {
         OutputRecord {
             id: error.id.clone(),
             error: Some(error.message.clone()),
+            published: None,
+            warnings: Vec::new(),
+            meta: None,
             entities: Vec::new(),
             clusters: Vec::new(),
             quotes: Vec::new(),
@@ -282,6 +300,7 @@ impl OutputRecord {
                     start: t.start,
                     end: t.end,
                     text: t.text,
+                    content: q.spans.iter().map(|s| s.slice(c.text)).collect::<Vec<_>>().join(" "),
                     kind: q.kind,
                     spans: q.spans.iter().map(|s| <[usize; 2]>::from(c.range(*s))).collect(),
                     speaker: q.speaker.as_ref().map(|s| {
@@ -361,6 +380,9 @@ impl OutputRecord {
         OutputRecord {
             id: doc.id.clone(),
             error: None,
+            published: doc.published.map(|d| d.to_string()),
+            warnings: doc.warnings.clone(),
+            meta: None,
             entities,
             clusters,
             quotes,
@@ -369,6 +391,12 @@ impl OutputRecord {
             target_sentiment,
             extra: doc.extra.clone(),
         }
+    }
+
+    /// The record with `meta` set to the kept input fields (`None`: nothing was asked).
+    pub fn with_meta(mut self, meta: Option<BTreeMap<String, serde_json::Value>>) -> Self {
+        self.meta = meta;
+        self
     }
 
     /// The record as one line of JSON (no trailing newline).

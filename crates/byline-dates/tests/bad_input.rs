@@ -1,6 +1,6 @@
 //! Bad input for the dates extractor: impossible dates, years out of range, numbers
 //! that are not dates, no publication date, and a publication date in a bad format
-//! (an error record, not a guess). No panic and no false dates.
+//! (a warning and no date, not a guess). No panic and no false dates.
 
 use byline_core::parse_published;
 use byline_dates::find_dates;
@@ -62,12 +62,16 @@ fn without_a_publication_date_values_keep_placeholders() {
 }
 
 #[test]
-fn a_badly_formed_publication_date_is_an_error_not_a_guess() {
+fn a_badly_formed_publication_date_is_never_guessed() {
     for bad in ["19/04/2025", "2025-4-19", "April 19, 2025", "2025-02-30", ""] {
         assert!(parse_published(bad).is_err(), "{bad:?} was accepted");
     }
-    let record = byline_core::input::parse_line(br#"{"id":"x","text":"On Friday.","published":"19/04/2025"}"#, "1");
-    assert!(record.is_err());
+    // The article is kept and dated as if it had no publication date, with a warning.
+    let article =
+        byline_core::input::parse_line(br#"{"id":"x","text":"On Friday.","published":"19/04/2025"}"#, "1").unwrap();
+    assert_eq!(article.published, None);
+    assert_eq!(article.warnings.len(), 1);
+    assert_eq!(texts(&article.text, None), vec!["Friday = XXXX-WXX-5"]);
 }
 
 #[test]

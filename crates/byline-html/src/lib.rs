@@ -218,7 +218,8 @@ fn tables(record: &OutputRecord) -> String {
                 escape(cue),
                 format!("{:?}", q.kind).to_lowercase(),
                 escape(date),
-                escape(&q.text)
+                // The quote's own words (a split quote without its inner attribution).
+                escape(if q.content.is_empty() { &q.text } else { &q.content })
             );
         }
         out.push_str("</table>");

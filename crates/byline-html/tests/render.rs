@@ -56,3 +56,18 @@ fn serde_json_record() -> OutputRecord {
     let error = byline_core::ArticleError::input("7", "missing field `text`");
     OutputRecord::from_error(&error)
 }
+
+#[test]
+fn the_quotes_table_shows_a_split_quote_without_its_attribution() {
+    let text = "“We had one chance,” she said, “and they missed it.”";
+    let record = byline::default_pipeline()
+        .process(byline::Article::new("split", text))
+        .unwrap()
+        .to_output();
+    let html = byline_html::render(text, &record);
+    let table = &html[html.find("<h3>Quotes</h3>").expect("a quotes table")..];
+    assert!(
+        table.contains("<td>We had one chance, and they missed it.</td>"),
+        "{table}"
+    );
+}

@@ -6,7 +6,7 @@
 //! chunks; every failure inside Rust becomes an error record or a `byline.errors`
 //! exception, never a panic across the boundary.
 
-use byline::{Article, ArticleError, ArticleErrorKind, OutputRecord, Pipeline, parse_published};
+use byline::{Article, ArticleError, ArticleErrorKind, OutputRecord, Pipeline};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 use rayon::prelude::*;
@@ -79,39 +79,39 @@ fn convert_record(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Record> {
     convert_fields(tuple, id, text)
 }
 
-/// The date and targets of a record whose id and text are read.
+/// The date and targets of a record whose id and text are read. Neither can lose the
+/// text: an unreadable date or bad targets leave the article without them and add a
+/// warning to it.
 fn convert_fields(tuple: &Bound<'_, PyTuple>, id: String, text: String) -> PyResult<Record> {
     let py = tuple.py();
-    let field = |i: usize| tuple.get_item(i).ok();
-    let published = match field(2) {
-        Some(p) if !p.is_none() => match p.extract::<String>() {
-            Ok(s) => match parse_published(&s) {
-                Ok(date) => Some(date),
-                Err(m) => return Ok(Err(ArticleError::input(id, m))),
-            },
+    let field = |i: usize| tuple.get_item(i).ok().filter(|v| !v.is_none());
+    let mut article = Article::new(id, text);
+    if let Some(p) = field(2) {
+        match p.extract::<String>() {
+            Ok(s) => article = article.with_published_text(&s),
             Err(e) => {
                 record_problem(py, e)?;
-                let message = "published must be a 'YYYY-MM-DD' string or None";
-                return Ok(Err(ArticleError::input(id, message)));
+                let shown = match p.repr().and_then(|r| r.extract::<String>()) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        record_problem(py, e)?;
+                        "of an unknown kind".to_owned()
+                    }
+                };
+                article.warn_unreadable_published(&shown);
             }
-        },
-        _ => None,
-    };
-    let targets: Vec<(usize, usize)> = match field(3) {
-        Some(t) if !t.is_none() => match t.extract() {
-            Ok(targets) => targets,
+        }
+    }
+    if let Some(t) = field(3) {
+        article = match t.extract::<Vec<(usize, usize)>>() {
+            Ok(targets) => article.with_char_targets_or_warn(&targets),
             Err(e) => {
                 record_problem(py, e)?;
-                let message = "targets must be a list of (start, end) pairs";
-                return Ok(Err(ArticleError::input(id, message)));
+                article.without_targets_because("targets must be a list of (start, end) code-point pairs")
             }
-        },
-        _ => Vec::new(),
-    };
-    Ok(Article::new(id.clone(), text)
-        .with_published(published)
-        .with_char_targets(&targets)
-        .map_err(|m| ArticleError::input(id, m)))
+        };
+    }
+    Ok(Ok(article))
 }
 
 /// The JSON output record of a result and, for failures, the error class to raise when
