@@ -20,6 +20,7 @@ pub const NAMES: &[&str] = &[
     "right-to-left text",
     "emoji and joiners",
     "one word of a megabyte",
+    "many quotes with dates",
 ];
 
 /// `(name, text)` pairs: each a shape that real input has and that a careless
@@ -47,5 +48,14 @@ pub fn articles(megabytes: usize) -> Vec<(&'static str, String)> {
         ("right-to-left text", fill("قال المتحدث يوم الجمعة. אמר הדובר ")),
         ("emoji and joiners", fill("🙂👩‍👩‍👧🇺🇦 ")),
         ("one word of a megabyte", fill("x")),
+        // Thousands of quotes and dates in one article: linking every quote to every
+        // date (or checking every date against every quote) is quadratic.
+        (
+            "many quotes with dates",
+            fill(
+                "“We agree,” Peskov said on Friday. Rubio told reporters on Monday that talks \
+                 would resume in May, and “nothing is settled,” he added on March 3, 2025.\n",
+            ),
+        ),
     ]
 }

@@ -296,6 +296,8 @@ fn months(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
                         push(out, s, TimexType::Date, format!("{:04}-{m:02}", p.year()));
                         continue;
                     }
+                    // "Construction will start in June": the coming June.
+                    _ if crate::patterns::future_context(text, s.start) => Some(Direction::OnOrAfter),
                     _ => None,
                 };
                 format!("{:04}-{m:02}", month_year(p, m, direction))

@@ -129,12 +129,14 @@ pub(crate) fn whole(c: &Captures) -> Span {
     Span::new(m.start(), m.end())
 }
 
-/// Words that put the event of their clause in the future ("will", "plans to", "as
-/// early as", "until").
+/// Words that put the event of their clause in the future: tense and modality ("will",
+/// "is to", "is going to", "would be"), plans and expectations ("plans to", "is
+/// scheduled", "expects", "hopes to", "is due"), and limits ("as early as", "until").
 const FUTURE_CUES: &[&str] = &[
     "will ",
     "’ll ",
     "'ll ",
+    "shall ",
     "plan to",
     "plans to",
     "planned to",
@@ -142,9 +144,20 @@ const FUTURE_CUES: &[&str] = &[
     "scheduled",
     "is set to",
     "are set to",
+    "is set for",
+    "are set for",
     "is to ",
     "are to ",
     "expected to",
+    "expect ",
+    "expects ",
+    "hope to",
+    "hopes to",
+    "intend to",
+    "intends to",
+    "aims to",
+    "is due",
+    "are due",
     "going to",
     "upcoming",
     "as early as",

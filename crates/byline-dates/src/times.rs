@@ -185,12 +185,16 @@ pub fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Ve
         let value = match published {
             Some(p) => {
                 // The weekend of the week: "the"/"last" the latest one begun by the
-                // anchor, "this" the one of the anchor's week, "next" the one after.
+                // anchor, "this" the one of the anchor's week, "next" the one after;
+                // "the weekend" of a future clause ("is scheduled for the weekend") is
+                // the coming one, the anchor's week's.
                 let weekday = i64::from(p.weekday().to_monday_zero_offset());
-                let shift_weeks = match c[1].to_ascii_lowercase().as_str() {
+                let word = c[1].to_ascii_lowercase();
+                let shift_weeks = match word.as_str() {
                     "next" => 1,
                     "this" => 0,
                     _ if weekday >= 5 => 0,
+                    "the" if crate::patterns::future_context(text, c.get(0).unwrap().start()) => 0,
                     _ => -1,
                 };
                 let day = p.checked_add(jiff::ToSpan::days(7 * shift_weeks)).ok();

@@ -1,5 +1,6 @@
 //! Runs the full pipeline once on the first KB kilobytes of one pathological article
-//! (`support/pathological.rs`), for instruction counts under valgrind: `bash
+//! (`support/pathological.rs`; at most 2 MB, or more with a third argument MB) and
+//! prints each stage's time on stderr, for instruction counts under valgrind: `bash
 //! scripts/linearity.sh` compares 1 MB with 2 MB for every article (a linear path
 //! doubles its count; wall-clock times on shared machines are too noisy for this).
 //!
@@ -14,7 +15,8 @@ fn main() {
         eprintln!("usage: pathological NAME KB");
         std::process::exit(2);
     };
-    let Some((_, mut text)) = pathological::articles(2).into_iter().find(|(n, _)| n == name) else {
+    let megabytes = args.get(3).and_then(|m| m.parse().ok()).unwrap_or(2);
+    let Some((_, mut text)) = pathological::articles(megabytes).into_iter().find(|(n, _)| n == name) else {
         eprintln!("unknown article {name:?}; known: {}", pathological::NAMES.join(", "));
         std::process::exit(2);
     };
@@ -23,9 +25,15 @@ fn main() {
         cut -= 1;
     }
     text.truncate(cut);
+    let mut stages = Vec::new();
     let doc = byline::default_pipeline()
-        .process(byline::Article::new("x", text))
+        .process_timed(byline::Article::new("x", text), &mut |stage, took| {
+            stages.push((stage, took))
+        })
         .expect("no failure");
+    for (stage, took) in stages {
+        eprintln!("{stage:>12} {:8.3} s", took.as_secs_f64());
+    }
     println!(
         "{} entities, {} quotes, {} dates",
         doc.entities.len(),
