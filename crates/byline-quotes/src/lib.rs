@@ -25,6 +25,7 @@ use assemble::{Attribution, assemble};
 use byline_core::{Document, ExtractError, Extractor, Layer, Quote, QuoteKind, Span};
 use byline_learn::Decode;
 use features::{CueLexicon, QuoteState, paragraph_features, token_infos};
+use source::Referent;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -329,8 +330,27 @@ fn to_quotes(
             None => source::dash_signature(doc, a.content.last().map_or(0, |c| c.end)),
         });
         let paragraph = paragraph_of(a.content[0].start);
+        // A bare pronoun, relative word or determiner is not a name: the speaker is what
+        // it stands for (its mention stays the word written), or nobody we can name.
+        let cue_start = a.cue.first().map(|c| c.start);
+        let source = source.map(|s| {
+            let sentence = sentence_range(s.start);
+            source::referent(doc, s, cue_start, &sentence)
+        });
+        let first_person = matches!(source, Some(Referent::FirstPerson(_)));
         let speaker = match source {
-            Some(s) => Some(resolver.resolve(doc, s)),
+            // "I"/"we": the speaker of the quote this one stands in (set below).
+            Some(Referent::FirstPerson(s)) => {
+                let span = token_span(doc, &s);
+                Some(byline_core::Speaker {
+                    span,
+                    cluster: None,
+                    name: doc.span_text(span).to_owned(),
+                })
+            }
+            Some(Referent::Named { written, referent }) => Some(resolver.resolve_referent(doc, written, referent)),
+            // Somebody reports it, but the text does not say who.
+            Some(Referent::Nobody) => None,
             // A direct quote with no attribution of its own continues the conversation:
             // the last speaker, if quoted in this paragraph or the one before.
             None if kind == QuoteKind::Direct => last
@@ -340,23 +360,48 @@ fn to_quotes(
             // Reported speech with nobody reporting it is rarely an attribution.
             None => continue,
         };
-        if let Some(s) = &speaker {
+        if let Some(s) = speaker.as_ref().filter(|_| !first_person) {
             resolver.remember(doc, s.cluster);
             last = Some((s.clone(), paragraph));
         }
-        quotes.push(Quote {
-            span: Span::new(spans[0].start, spans[spans.len() - 1].end),
-            kind,
-            spans,
-            speaker,
-            cue: a.cue.first().map(|c| token_span(doc, &cue_head(doc, infos, c))),
-            date: None,
-        });
+        quotes.push((
+            Quote {
+                span: Span::new(spans[0].start, spans[spans.len() - 1].end),
+                kind,
+                spans,
+                speaker,
+                cue: a.cue.first().map(|c| token_span(doc, &cue_head(doc, infos, c))),
+                date: None,
+            },
+            first_person,
+        ));
     }
-    quotes.sort_by_key(|q| q.span.start);
-    quotes
+    quotes.sort_by_key(|(q, _)| q.span.start);
+    outer_speakers_for_first_person(&mut quotes);
+    quotes.into_iter().map(|(q, _)| q).collect()
 }
 
+/// How many earlier quotes may be searched for the one enclosing a first-person source.
+const ENCLOSING_REACH: usize = 8;
+
+/// Gives each quote whose source is "I"/"we" the speaker of the quote whose content
+/// holds that source (“I told them that we would win,” Smith said: Smith); without
+/// one, the quote has no speaker. `quotes` are in text order, flagged when first-person.
+fn outer_speakers_for_first_person(quotes: &mut [(Quote, bool)]) {
+    for i in 0..quotes.len() {
+        if !quotes[i].1 {
+            continue;
+        }
+        let Some(at) = quotes[i].0.speaker.as_ref().map(|s| s.span) else {
+            continue;
+        };
+        let outer = (i.saturating_sub(ENCLOSING_REACH)..quotes.len().min(i + ENCLOSING_REACH))
+            .filter(|&j| j != i && !quotes[j].1)
+            .find(|&j| quotes[j].0.spans.iter().any(|s| s.start <= at.start && at.end <= s.end))
+            .and_then(|j| quotes[j].0.speaker.clone());
+        quotes[i].0.speaker = outer.map(|o| byline_core::Speaker { span: at, ..o });
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,6 +412,36 @@ mod tests {
         assert_eq!(kind_of(&["“A,”", "“B.”"]), QuoteKind::Direct);
         assert_eq!(kind_of(&["the talks were “productive”"]), QuoteKind::Mixed);
         assert_eq!(kind_of(&["that the talks failed"]), QuoteKind::Indirect);
+    }
+
+    #[test]
+    fn first_person_sources_take_the_speaker_of_the_quote_they_stand_in() {
+        let speaker = |start, end, cluster, name: &str| byline_core::Speaker {
+            span: Span::new(start, end),
+            cluster,
+            name: name.to_owned(),
+        };
+        let quote = |start, end, who| Quote {
+            span: Span::new(start, end),
+            kind: QuoteKind::Direct,
+            spans: vec![Span::new(start, end)],
+            speaker: Some(who),
+            cue: None,
+            date: None,
+        };
+        // “I told them that we would win,” Smith said: "I" stands inside Smith's quote.
+        let mut quotes = vec![
+            (quote(1, 31, speaker(33, 38, Some(0), "Ann Smith")), false),
+            (quote(17, 30, speaker(1, 2, None, "I")), true),
+            (quote(60, 70, speaker(50, 51, None, "I")), true),
+        ];
+        outer_speakers_for_first_person(&mut quotes);
+        let inner = quotes[1].0.speaker.as_ref().unwrap();
+        assert_eq!(
+            (inner.span, inner.cluster, inner.name.as_str()),
+            (Span::new(1, 2), Some(0), "Ann Smith")
+        );
+        assert!(quotes[2].0.speaker.is_none(), "no enclosing quote: nobody");
     }
 
     #[test]

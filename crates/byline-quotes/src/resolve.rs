@@ -1,7 +1,7 @@
 //! Resolving source mentions to entity clusters in text order: a source holding a
 //! person or organisation name resolves to its cluster; "he"/"she" to the most recent
 //! person speaker (else the most recent person named before it); "they"/"it"/"we" to the
-//! most recent organisation; a description ("the Kremlin spokesperson", "a campaign
+//! most recent organisation (possessives "his"/"her"/"their"/"its" alike); a description ("the Kremlin spokesperson", "a campaign
 //! aide") to the cluster that carries that role, or a name inside it.
 
 use crate::features::PRONOUNS;
@@ -18,13 +18,25 @@ pub struct Resolver {
 impl Resolver {
     /// Resolves the source written at tokens `source` and remembers the result.
     pub fn resolve(&mut self, doc: &Document, source: Range<usize>) -> Speaker {
-        let span = Span::new(doc.tokens[source.start].span.start, doc.tokens[source.end - 1].span.end);
-        let cluster = self.cluster_of(doc, &source, span);
+        self.resolve_referent(doc, source.clone(), source)
+    }
+
+    /// Resolves a source written at tokens `written` ("who") that stands for the noun
+    /// phrase at tokens `referent` ("the woman", "Smith"): the speaker's mention is the
+    /// written one, its cluster and name the referent's.
+    pub fn resolve_referent(&mut self, doc: &Document, written: Range<usize>, referent: Range<usize>) -> Speaker {
+        let token_span = |r: &Range<usize>| Span::new(doc.tokens[r.start].span.start, doc.tokens[r.end - 1].span.end);
+        let referent_span = token_span(&referent);
+        let cluster = self.cluster_of(doc, &referent, referent_span);
         self.remember(doc, cluster);
         let name = cluster
             .map(|c| doc.clusters[c].name.clone())
-            .unwrap_or_else(|| doc.span_text(span).to_owned());
-        Speaker { span, cluster, name }
+            .unwrap_or_else(|| doc.span_text(referent_span).to_owned());
+        Speaker {
+            span: token_span(&written),
+            cluster,
+            name,
+        }
     }
 
     /// Remembers a resolved speaker as the latest person or organisation.
@@ -72,12 +84,12 @@ impl Resolver {
         }
         if source.len() == 1 {
             let word = doc.token_text(source.start).to_lowercase();
-            if PRONOUNS.contains(&word.as_str()) {
+            if PRONOUNS.contains(&word.as_str()) || POSSESSIVES.contains(&word.as_str()) {
                 return match word.as_str() {
-                    "he" | "she" => self
+                    "he" | "she" | "his" | "her" => self
                         .last_person
                         .or_else(|| last_entity_before(doc, span.start, EntityLabel::Per)),
-                    "they" | "it" | "we" => self
+                    "they" | "it" | "we" | "their" | "its" => self
                         .last_org
                         .or_else(|| last_entity_before(doc, span.start, EntityLabel::Org)),
                     _ => None,
@@ -95,9 +107,17 @@ impl Resolver {
                 return Some(c.id);
             }
         }
-        inside.last().map(|e| e.cluster)
+        // A name that modifies the source's head noun ("a U.S. official") is not the
+        // speaker; a name that ends the source is.
+        inside
+            .last()
+            .filter(|e| e.span.end >= doc.tokens[source.end - 1].span.start)
+            .map(|e| e.cluster)
     }
 }
+
+/// Possessive pronouns, resolved as their personal pronouns are ("his claim that …").
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its"];
 
 /// How far back an appositive's comma may be from the description that ends it.
 const APPOSITIVE_REACH: usize = 24;

@@ -129,8 +129,20 @@ pub fn speaker_after(doc: &Document, cue: &Range<usize>, sentence: &Range<usize>
     }
     if DETERMINERS.contains(&w.as_str()) {
         for end in t + 1..sentence.end.min(t + 5) {
-            if let Some(range) = speaker_entity(doc, end) {
-                return Some(t..range.end);
+            if let Some(range) = speaker_entity(doc, end).or_else(|| modifier_name(doc, end)) {
+                // A name modifying the head noun after it ("a senior U.S. official").
+                let head = range.end + usize::from(range.end < sentence.end && doc.token_text(range.end) == ".");
+                let lowercase_word = |i: usize| {
+                    i < sentence.end
+                        && doc.tokens[i].kind == TokenKind::Word
+                        && doc.token_text(i).chars().all(char::is_lowercase)
+                        && !BETWEEN.contains(&lower(doc, i).as_str())
+                };
+                return Some(if lowercase_word(head) {
+                    t..head + 1
+                } else {
+                    t..range.end
+                });
             }
             if doc.tokens[end].kind != TokenKind::Word {
                 return (end > t + 1).then_some(t..end);
@@ -138,6 +150,13 @@ pub fn speaker_after(doc: &Document, cue: &Range<usize>, sentence: &Range<usize>
         }
     }
     None
+}
+
+/// A place or other name at token `t` (as a modifier: "a U.S. official").
+fn modifier_name(doc: &Document, t: usize) -> Option<Range<usize>> {
+    let e = doc.entity_at_token(t)?;
+    let range = doc.tokens_overlapping(doc.entities[e].span);
+    (!range.is_empty()).then_some(range)
 }
 
 /// An organisation followed by a title and a person ("NYPD Commissioner James O'Neill")
@@ -186,4 +205,161 @@ pub fn dash_signature(doc: &Document, end: usize) -> Option<Range<usize>> {
         t += 1;
     }
     None
+}
+
+/// What a one-word source is when it cannot name a speaker by itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BareWord {
+    /// "I", "we", "me", "us", "my", "our": the speaker of the quote it stands in, if any.
+    FirstPerson,
+    /// "you": whoever is addressed, never the speaker.
+    SecondPerson,
+    /// "who", "which", "that", "whom", "whose": the noun phrase it refers back to.
+    Relative,
+    /// "a", "the", "this", "any" … alone: the description it opens, if the text has one.
+    Determiner,
+    /// "some", "one", "those" …: the description they open, else themselves (an
+    /// anonymous source, "some said").
+    Indefinite,
+}
+
+/// What a quote's source stands for.
+pub(crate) enum Referent {
+    /// Written at `written` (a name, "who", "his"), referring to the noun phrase at
+    /// `referent` (the same, or the relative word's antecedent).
+    Named {
+        /// Where the source is written.
+        written: Range<usize>,
+        /// What it refers to.
+        referent: Range<usize>,
+    },
+    /// "I"/"we": the speaker of the quote it stands in, if any.
+    FirstPerson(Range<usize>),
+    /// A source that names nobody the article names ("you", a lone "a").
+    Nobody,
+}
+
+/// Reads the source at tokens `source` of a quote whose cue starts at token `cue_start`:
+/// a relative word refers to its antecedent, a lone determiner opens a description
+/// (which stops before the cue), "you" names nobody.
+pub(crate) fn referent(
+    doc: &Document,
+    source: Range<usize>,
+    cue_start: Option<usize>,
+    sentence: &Range<usize>,
+) -> Referent {
+    let named = |r: Range<usize>| Referent::Named {
+        written: r.clone(),
+        referent: r,
+    };
+    match bare_word(doc, &source) {
+        None => named(source),
+        Some(BareWord::Relative) => match antecedent(doc, source.start, sentence) {
+            Some(referent) => Referent::Named {
+                written: source,
+                referent,
+            },
+            None => Referent::Nobody,
+        },
+        Some(word @ (BareWord::Determiner | BareWord::Indefinite)) => {
+            let until = cue_start
+                .filter(|&c| c > source.start)
+                .unwrap_or(usize::MAX)
+                .min(sentence.end);
+            match description_from(doc, source.start, until) {
+                Some(d) => named(d),
+                None if word == BareWord::Indefinite => named(source),
+                None => Referent::Nobody,
+            }
+        }
+        Some(BareWord::FirstPerson) => Referent::FirstPerson(source),
+        Some(BareWord::SecondPerson) => Referent::Nobody,
+    }
+}
+
+/// The kind of a one-token source that is not a speaker's name by itself.
+fn bare_word(doc: &Document, source: &Range<usize>) -> Option<BareWord> {
+    if source.len() != 1 {
+        return None;
+    }
+    Some(match lower(doc, source.start).as_str() {
+        "i" | "we" | "me" | "us" | "my" | "our" => BareWord::FirstPerson,
+        "you" => BareWord::SecondPerson,
+        "who" | "which" | "that" | "whom" | "whose" => BareWord::Relative,
+        "a" | "an" | "the" | "this" | "these" | "any" | "each" | "every" => BareWord::Determiner,
+        "some" | "one" | "those" | "many" | "others" | "several" | "another" | "both" => BareWord::Indefinite,
+        _ => return None,
+    })
+}
+
+/// The noun phrase a relative word at token `t` refers back to: the person or
+/// organisation named right before it ("Smith, who said …"), the description ending
+/// there ("said the woman, who …"), or a bare noun phrase ("party leaders who …", "64
+/// percent who …").
+fn antecedent(doc: &Document, t: usize, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let mut end = t.checked_sub(1)?;
+    if end > sentence.start && doc.token_text(end) == "," {
+        end -= 1;
+    }
+    if end < sentence.start {
+        return None;
+    }
+    speaker_entity(doc, end)
+        .or_else(|| description_ending_at(doc, end, sentence.start))
+        .or_else(|| bare_noun_phrase(doc, end, sentence.start))
+}
+
+/// Words that end a bare noun phrase read backwards.
+const PHRASE_BREAKS: &[&str] = &[
+    "of", "and", "or", "but", "to", "in", "on", "at", "for", "with", "by", "from", "among", "than", "as", "is", "are",
+    "was", "were", "be", "been", "said", "says", "say",
+];
+
+/// Up to three words or numbers ending at token `end`, lower-case words last, not
+/// crossing punctuation or a function word ("anti-Trump activists", "64 percent").
+fn bare_noun_phrase(doc: &Document, end: usize, min: usize) -> Option<Range<usize>> {
+    let last = doc.token_text(end);
+    if doc.tokens[end].kind != TokenKind::Word || !last.chars().all(char::is_lowercase) || PHRASE_BREAKS.contains(&last)
+    {
+        return None;
+    }
+    let mut start = end;
+    while start > min && end - start < 2 {
+        let before = start - 1;
+        let kind = doc.tokens[before].kind;
+        if !matches!(kind, TokenKind::Word | TokenKind::Number) || PHRASE_BREAKS.contains(&lower(doc, before).as_str())
+        {
+            break;
+        }
+        start = before;
+        if DETERMINERS.contains(&lower(doc, start).as_str()) {
+            break;
+        }
+    }
+    Some(start..end + 1)
+}
+
+/// The description opened by the determiner at token `t` ("a senior U.S. official",
+/// "his spokesman"): the words after it up to the first one that is not part of a noun
+/// phrase, at most five and before token `until` (the cue), ending at a name when there
+/// is one.
+fn description_from(doc: &Document, t: usize, until: usize) -> Option<Range<usize>> {
+    let limit = until.min(t + 6);
+    let mut end = t + 1;
+    while end < limit {
+        if let Some(range) = speaker_entity(doc, end) {
+            return Some(t..range.end);
+        }
+        // The dot of an abbreviation inside the phrase ("a U.S. official") is part of it.
+        let abbreviation_dot = doc.token_text(end) == "."
+            && doc.tokens[end - 1].span.end == doc.tokens[end].span.start
+            && end + 1 < limit
+            && doc.tokens[end + 1].kind == TokenKind::Word;
+        let word = doc.tokens[end].kind == TokenKind::Word && !BETWEEN.contains(&lower(doc, end).as_str());
+        if !(word || abbreviation_dot) {
+            break;
+        }
+        end += 1;
+    }
+    (end > t + 1).then_some(t..end)
 }

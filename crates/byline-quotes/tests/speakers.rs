@@ -1,0 +1,68 @@
+//! Speakers that are not names by themselves: a relative word resolves to the noun it
+//! refers to, a possessive to its person, a determiner opens a description, and "I" or
+//! "you" outside any quote is nobody the article names. Sentences written for byline.
+
+use byline_core::{Article, Document, Pipeline};
+use byline_entities::Entities;
+use byline_quotes::Quotes;
+
+fn run(text: &str) -> Document {
+    Pipeline::builder()
+        .with(Entities)
+        .with(Quotes)
+        .build()
+        .unwrap()
+        .process(Article::new("t", text))
+        .expect("no extraction error")
+}
+
+/// (written mention, resolved name) of each quote's speaker, in text order.
+fn speakers(text: &str) -> Vec<Option<(String, String)>> {
+    let doc = run(text);
+    doc.quotes
+        .iter()
+        .map(|q| {
+            q.speaker
+                .as_ref()
+                .map(|s| (doc.span_text(s.span).to_owned(), s.name.clone()))
+        })
+        .collect()
+}
+
+fn some(written: &str, name: &str) -> Option<(String, String)> {
+    Some((written.to_owned(), name.to_owned()))
+}
+
+#[test]
+fn a_relative_word_is_the_noun_it_refers_to() {
+    assert_eq!(
+        speakers("The report was written by Anna Berg, who said the harbour had never been busier."),
+        [some("who", "Anna Berg")]
+    );
+    assert_eq!(
+        speakers("“We are done waiting,” said the woman, who added that the council had ignored three letters."),
+        [some("the woman", "the woman"), some("who", "the woman")]
+    );
+}
+
+#[test]
+fn a_possessive_is_its_person() {
+    assert_eq!(
+        speakers("Mayor Tom Reed spoke on Friday. His claim that the budget was balanced drew jeers."),
+        [some("His", "Tom Reed")]
+    );
+}
+
+#[test]
+fn a_determiner_opens_a_description_and_a_modifying_name_is_not_the_speaker() {
+    assert_eq!(
+        speakers("The bridge will stay closed until June, according to a senior U.S. official."),
+        [some("a senior U.S. official", "a senior U.S. official")]
+    );
+}
+
+#[test]
+fn first_and_second_person_outside_a_quote_name_nobody() {
+    assert_eq!(speakers("I said that the plan would fail, and I was right."), [None]);
+    assert_eq!(speakers("You said that the plan would fail."), [None]);
+}
