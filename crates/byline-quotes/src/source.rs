@@ -129,20 +129,17 @@ pub fn speaker_after(doc: &Document, cue: &Range<usize>, sentence: &Range<usize>
     }
     if DETERMINERS.contains(&w.as_str()) {
         for end in t + 1..sentence.end.min(t + 5) {
-            if let Some(range) = speaker_entity(doc, end).or_else(|| modifier_name(doc, end)) {
-                // A name modifying the head noun after it ("a senior U.S. official").
-                let head = range.end + usize::from(range.end < sentence.end && doc.token_text(range.end) == ".");
-                let lowercase_word = |i: usize| {
-                    i < sentence.end
-                        && doc.tokens[i].kind == TokenKind::Word
-                        && doc.token_text(i).chars().all(char::is_lowercase)
-                        && !BETWEEN.contains(&lower(doc, i).as_str())
-                };
-                return Some(if lowercase_word(head) {
-                    t..head + 1
-                } else {
-                    t..range.end
-                });
+            // A person or organisation ends the description, or modifies its head noun
+            // ("a Kremlin spokesman"); any other name counts only as a modifier ("a
+            // senior U.S. official").
+            let person_or_org = speaker_entity(doc, end);
+            if let Some(range) = person_or_org.clone().or_else(|| modifier_name(doc, end)) {
+                let head = head_noun_after(doc, range.end, sentence.end);
+                match (head, person_or_org) {
+                    (Some(head), _) => return Some(t..head + 1),
+                    (None, Some(range)) => return Some(t..range.end),
+                    (None, None) => {}
+                }
             }
             if doc.tokens[end].kind != TokenKind::Word {
                 return (end > t + 1).then_some(t..end);
@@ -150,6 +147,22 @@ pub fn speaker_after(doc: &Document, cue: &Range<usize>, sentence: &Range<usize>
         }
     }
     None
+}
+
+/// The lower-case noun right after a name ending at token `end` (its dot skipped: "U.S.
+/// official"), if the next word can be one: not a function or relative word.
+fn head_noun_after(doc: &Document, end: usize, limit: usize) -> Option<usize> {
+    let head = end + usize::from(end < limit && doc.token_text(end) == ".");
+    if head >= limit {
+        return None;
+    }
+    let word = lower(doc, head);
+    let noun = doc.tokens[head].kind == TokenKind::Word
+        && doc.token_text(head).chars().all(char::is_lowercase)
+        && !BETWEEN.contains(&word.as_str())
+        && !PHRASE_BREAKS.contains(&word.as_str())
+        && !["that", "who", "which", "whom", "whose", "if", "when", "while"].contains(&word.as_str());
+    noun.then_some(head)
 }
 
 /// A place or other name at token `t` (as a modifier: "a U.S. official").

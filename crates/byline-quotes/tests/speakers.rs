@@ -66,3 +66,16 @@ fn first_and_second_person_outside_a_quote_name_nobody() {
     assert_eq!(speakers("I said that the plan would fail, and I was right."), [None]);
     assert_eq!(speakers("You said that the plan would fail."), [None]);
 }
+
+#[test]
+fn a_name_at_the_very_end_of_the_text_ends_the_description() {
+    // The description's head is looked for after the name: there is no token left.
+    for text in [
+        "The bridge is closed, according to the NYPD",
+        "The bridge is closed, according to a U.S.",
+        "The bridge is closed, said the Kremlin",
+    ] {
+        let doc = run(text);
+        assert!(doc.quotes.len() <= 1, "{text}: {:?}", doc.quotes);
+    }
+}
