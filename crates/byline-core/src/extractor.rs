@@ -12,8 +12,10 @@ pub enum Layer {
     Entities,
     /// `Document::clusters`.
     Clusters,
-    /// `Document::quotes`.
+    /// `Document::quotes` (each quote but its `date`).
     Quotes,
+    /// The `date` of each quote: when its statement was made (`quote_dates`).
+    QuoteDates,
     /// `Document::dates`.
     Dates,
     /// `Document::stances`.
@@ -30,6 +32,7 @@ impl fmt::Display for Layer {
             Layer::Entities => f.write_str("entities"),
             Layer::Clusters => f.write_str("clusters"),
             Layer::Quotes => f.write_str("quotes"),
+            Layer::QuoteDates => f.write_str("quote_dates"),
             Layer::Dates => f.write_str("dates"),
             Layer::Stances => f.write_str("stances"),
             Layer::TargetSentiment => f.write_str("target_sentiment"),
@@ -42,7 +45,8 @@ impl fmt::Display for Layer {
 ///
 /// An extractor reads only the layers in [`Extractor::needs`] (plus the text and its
 /// segmentation, which every document has) and writes only those in
-/// [`Extractor::provides`]. Implementations must be `Send + Sync`: one instance serves
+/// [`Extractor::provides`] (debug builds check it: changing another layer fails the
+/// article). Implementations must be `Send + Sync`: one instance serves
 /// every thread of a batch.
 pub trait Extractor: Send + Sync {
     /// A short, unique, lower-case name ("entities", "quotes", "money").

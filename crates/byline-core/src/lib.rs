@@ -11,6 +11,7 @@ pub mod check;
 pub mod document;
 pub mod error;
 pub mod extractor;
+mod guard;
 pub mod input;
 pub mod layers;
 pub mod offsets;

@@ -136,11 +136,26 @@ impl Pipeline {
             message: format!("segmentation panicked: {}", panic_message(&payload)),
         })?;
         for e in &self.extractors {
+            #[cfg(debug_assertions)]
+            let untouched = crate::guard::Untouched::take(&doc, e.provides());
             let started = Instant::now();
             let outcome = catch_unwind(AssertUnwindSafe(|| e.extract(&mut doc)));
             timed(e.name(), started.elapsed());
             match outcome {
-                Ok(Ok(())) => {}
+                Ok(Ok(())) =>
+                {
+                    #[cfg(debug_assertions)]
+                    if let Some(layer) = untouched.changed(&doc) {
+                        return Err(ArticleError {
+                            id,
+                            kind: ArticleErrorKind::Extraction,
+                            message: format!(
+                                "extractor '{}' changed the '{layer}' layer, which it does not provide (debug check)",
+                                e.name()
+                            ),
+                        });
+                    }
+                }
                 Ok(Err(err)) => {
                     return Err(ArticleError {
                         id,

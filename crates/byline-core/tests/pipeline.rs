@@ -15,8 +15,9 @@ impl Extractor for Provides {
         self.2
     }
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
-        let order = doc.extra.entry("order".into()).or_insert_with(|| serde_json::json!([]));
-        order.as_array_mut().unwrap().push(self.0.into());
+        // The run order goes where no layer is guarded (an extractor may write only the
+        // layers it provides).
+        doc.warnings.push(self.0.into());
         if doc.text.contains("PANIC") && self.0 == "b" {
             panic!("boom in {}", doc.id);
         }
@@ -40,7 +41,7 @@ fn orders_extractors_after_the_providers_of_their_needs() {
         .unwrap();
     assert_eq!(p.names(), vec!["a", "b"]);
     let doc = p.process(Article::new("1", "text")).unwrap();
-    assert_eq!(doc.extra["order"], serde_json::json!(["a", "b"]));
+    assert_eq!(doc.warnings, ["a", "b"]);
 }
 
 #[test]
@@ -115,4 +116,72 @@ fn stream_keeps_input_order_and_passes_input_errors_through() {
         })
         .collect();
     assert_eq!(ids, (0..500).map(|i| i.to_string()).collect::<Vec<_>>());
+}
+
+/// Writes its own layer and, when the text says so, one it does not provide.
+struct Trespasser;
+
+impl Extractor for Trespasser {
+    fn name(&self) -> &'static str {
+        "trespasser"
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Extra("trespasser")]
+    }
+    fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
+        doc.extra.insert("trespasser".into(), serde_json::json!(1));
+        if doc.text.contains("DATES") {
+            doc.dates.clear();
+        }
+        if doc.text.contains("EXTRA") {
+            doc.extra.insert("someone_else".into(), serde_json::json!(2));
+        }
+        Ok(())
+    }
+}
+
+/// Provides one date for the whole text.
+struct OneDate;
+
+impl Extractor for OneDate {
+    fn name(&self) -> &'static str {
+        "one_date"
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Dates]
+    }
+    fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
+        doc.dates.push(byline_core::TimeExpr {
+            span: byline_core::Span::new(0, doc.text.len()),
+            kind: byline_core::TimexType::Date,
+            value: "2025-04-18".into(),
+        });
+        Ok(())
+    }
+}
+
+#[test]
+#[cfg(debug_assertions)]
+fn debug_builds_fail_an_extractor_that_writes_a_layer_it_does_not_provide() {
+    let alone = Pipeline::builder().with(Trespasser).build().unwrap();
+    assert!(alone.process(Article::new("ok", "plain text")).is_ok());
+    // Clearing an empty layer changes nothing; adding a plug-in entry it does not own does.
+    assert!(alone.process(Article::new("d", "DATES")).is_ok());
+    let err = alone.process(Article::new("e", "EXTRA")).unwrap_err();
+    assert_eq!(err.kind, ArticleErrorKind::Extraction);
+    assert!(
+        err.message
+            .contains("changed the 'extra' layer, which it does not provide"),
+        "{}",
+        err.message
+    );
+    // Clearing another extractor's dates.
+    let after_dates = Pipeline::builder().with(OneDate).with(Trespasser).build().unwrap();
+    let err = after_dates.process(Article::new("d", "DATES")).unwrap_err();
+    assert!(
+        err.message.contains("'trespasser' changed the 'dates' layer"),
+        "{}",
+        err.message
+    );
+    assert_eq!(after_dates.process(Article::new("ok", "plain")).unwrap().dates.len(), 1);
 }

@@ -7,7 +7,8 @@ use byline_core::{Document, ExtractError, Extractor, Layer, Span, TimexType};
 /// How far (in bytes) from its cue a statement's date may stand.
 const REACH: usize = 60;
 
-/// The quote-date linker: sets `Quote::date`; needs `quotes` and `dates`.
+/// The quote-date linker: provides the quote-dates layer (`Quote::date`); needs `quotes`
+/// and `dates`.
 #[derive(Clone, Debug, Default)]
 pub struct QuoteDates;
 
@@ -17,7 +18,7 @@ impl Extractor for QuoteDates {
     }
 
     fn provides(&self) -> &'static [Layer] {
-        &[]
+        &[Layer::QuoteDates]
     }
 
     fn needs(&self) -> &'static [Layer] {
