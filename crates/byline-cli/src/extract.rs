@@ -110,7 +110,8 @@ pub(crate) fn process_line(
     });
     Processed {
         json: record.to_json(),
-        failed: result.is_err(),
+        // An article whose output cannot be made is an error record too.
+        failed: record.error.is_some(),
         warned: !record.warnings.is_empty(),
         bytes,
         html: view,

@@ -219,25 +219,47 @@ pub struct OutputRecord {
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+/// Turns byte spans into code-point spans, remembering the first span that does not fit
+/// the text (an extractor bug) instead of panicking on it.
 struct Converter<'d> {
     text: &'d str,
     index: CharIndex,
+    bad: std::cell::Cell<Option<Span>>,
 }
 
 impl Converter<'_> {
-    fn cp(&self, byte: usize) -> usize {
-        self.index.char_offset(self.text, byte)
+    fn fits(&self, span: Span) -> bool {
+        span.start <= span.end
+            && span.end <= self.text.len()
+            && self.text.is_char_boundary(span.start)
+            && self.text.is_char_boundary(span.end)
+    }
+    fn checked(&self, span: Span) -> Option<Span> {
+        if self.fits(span) {
+            Some(span)
+        } else {
+            if self.bad.get().is_none() {
+                self.bad.set(Some(span));
+            }
+            None
+        }
     }
     fn range(&self, span: Span) -> (usize, usize) {
-        (self.cp(span.start), self.cp(span.end))
+        match self.checked(span) {
+            Some(s) => (
+                self.index.char_offset(self.text, s.start),
+                self.index.char_offset(self.text, s.end),
+            ),
+            None => (0, 0),
+        }
     }
     fn text_span(&self, span: Span) -> TextSpan {
         let (start, end) = self.range(span);
-        TextSpan {
-            start,
-            end,
-            text: span.slice(self.text).to_owned(),
-        }
+        let text = self.checked(span).map_or("", |s| s.slice(self.text)).to_owned();
+        TextSpan { start, end, text }
+    }
+    fn slice(&self, span: Span) -> &str {
+        self.checked(span).map_or("", |s| s.slice(self.text))
     }
 }
 
@@ -260,11 +282,25 @@ impl OutputRecord {
         }
     }
 
-    /// The output record of an analysed document.
+    /// The output record of an analysed document; never panics: a span that does not fit
+    /// the text (an extractor bug) makes it an error record for the document's id.
     pub fn from_document(doc: &Document) -> Self {
+        Self::try_from_document(doc).unwrap_or_else(|message| {
+            Self::from_error(&ArticleError {
+                id: doc.id.clone(),
+                kind: crate::error::ArticleErrorKind::Extraction,
+                message,
+            })
+        })
+    }
+
+    /// The output record of an analysed document, or why it cannot be made: a span of some
+    /// layer that is reversed, past the end of the text or not on character boundaries.
+    pub fn try_from_document(doc: &Document) -> Result<Self, String> {
         let c = Converter {
             text: &doc.text,
             index: CharIndex::new(&doc.text),
+            bad: std::cell::Cell::new(None),
         };
         let entities = doc
             .entities
@@ -300,7 +336,7 @@ impl OutputRecord {
                     start: t.start,
                     end: t.end,
                     text: t.text,
-                    content: q.spans.iter().map(|s| s.slice(c.text)).collect::<Vec<_>>().join(" "),
+                    content: q.spans.iter().map(|s| c.slice(*s)).collect::<Vec<_>>().join(" "),
                     kind: q.kind,
                     spans: q.spans.iter().map(|s| <[usize; 2]>::from(c.range(*s))).collect(),
                     speaker: q.speaker.as_ref().map(|s| {
@@ -377,7 +413,15 @@ impl OutputRecord {
                 }
             })
             .collect();
-        OutputRecord {
+        if let Some(bad) = c.bad.get() {
+            return Err(format!(
+                "an extractor wrote the span [{}, {}) (bytes), which does not fit the text of {} bytes; the article cannot be output",
+                bad.start,
+                bad.end,
+                doc.text.len()
+            ));
+        }
+        Ok(OutputRecord {
             id: doc.id.clone(),
             error: None,
             published: doc.published.map(|d| d.to_string()),
@@ -390,7 +434,7 @@ impl OutputRecord {
             stances,
             target_sentiment,
             extra: doc.extra.clone(),
-        }
+        })
     }
 
     /// The record with `meta` set to the kept input fields (`None`: nothing was asked).

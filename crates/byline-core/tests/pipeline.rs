@@ -185,3 +185,48 @@ fn debug_builds_fail_an_extractor_that_writes_a_layer_it_does_not_provide() {
     );
     assert_eq!(after_dates.process(Article::new("ok", "plain")).unwrap().dates.len(), 1);
 }
+
+/// Writes a date whose span is reversed (a bug the output conversion must survive).
+struct ReversedSpan;
+
+impl Extractor for ReversedSpan {
+    fn name(&self) -> &'static str {
+        "reversed"
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Dates]
+    }
+    fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
+        let mut span = byline_core::Span::new(0, doc.text.len().min(3));
+        std::mem::swap(&mut span.start, &mut span.end);
+        doc.dates.push(byline_core::TimeExpr {
+            span,
+            kind: byline_core::TimexType::Date,
+            value: "2025-04-18".into(),
+        });
+        Ok(())
+    }
+}
+
+#[test]
+fn a_span_that_does_not_fit_becomes_the_records_error_not_a_panic() {
+    let p = Pipeline::builder().with(ReversedSpan).build().unwrap();
+    let doc = p.process(Article::new("rev", "Friday")).unwrap();
+    let record = doc.to_output();
+    assert_eq!(record.id, "rev");
+    let error = record.error.as_deref().unwrap();
+    assert!(
+        error.contains("span [3, 0) (bytes), which does not fit the text"),
+        "{error}"
+    );
+    assert!(record.dates.is_empty() && record.entities.is_empty());
+    assert!(byline_core::OutputRecord::try_from_document(&doc).is_err());
+    // A span past the end, or inside a character, is caught the same way.
+    let mut doc = Document::new(Article::new("mid", "Zoë"));
+    doc.dates.push(byline_core::TimeExpr {
+        span: byline_core::Span::new(0, 3),
+        kind: byline_core::TimexType::Date,
+        value: "X".into(),
+    });
+    assert!(doc.to_output().error.unwrap().contains("[0, 3)"));
+}

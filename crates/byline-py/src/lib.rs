@@ -118,7 +118,12 @@ fn convert_fields(tuple: &Bound<'_, PyTuple>, id: String, text: String) -> PyRes
 /// the caller asks for exceptions ("InputError" or "ExtractionError").
 fn to_json(result: &Result<byline::Document, ArticleError>) -> (String, Option<&'static str>) {
     match result {
-        Ok(doc) => (doc.to_json(), None),
+        Ok(doc) => {
+            // A span that does not fit the text makes an error record, not a panic.
+            let record = doc.to_output();
+            let class = record.error.is_some().then_some("ExtractionError");
+            (record.to_json(), class)
+        }
         Err(e) => {
             let class = match e.kind {
                 ArticleErrorKind::Input => "InputError",
@@ -199,8 +204,9 @@ impl NativePipeline {
         )?;
         let article = convert_record(tuple.as_any(), 0)?.map_err(|e| byline_error(py, "InputError", e.message))?;
         let result = py.detach(|| self.pipeline.process(article));
-        match result {
-            Ok(doc) => Ok(doc.to_json()),
+        match result.map(|doc| doc.to_output()) {
+            Ok(record) if record.error.is_none() => Ok(record.to_json()),
+            Ok(record) => Err(byline_error(py, "ExtractionError", record.error.unwrap_or_default())),
             Err(e) => Err(byline_error(py, "ExtractionError", e.message)),
         }
     }
