@@ -90,7 +90,7 @@ impl RunFigures {
 /// The extractors a row runs.
 fn row_extractors(row: &str) -> Result<Vec<String>, String> {
     if row == "full" {
-        return Ok(byline::DEFAULT_EXTRACTORS.iter().map(|s| s.to_string()).collect());
+        return Ok(byline::default_extractors().iter().map(|s| s.to_string()).collect());
     }
     let names = byline::with_needs(row).map_err(|e| e.to_string())?;
     Ok(names.into_iter().map(str::to_owned).collect())

@@ -30,8 +30,9 @@ pub struct ExtractArgs {
     /// Exit with status 1 when any record failed (warnings do not count).
     #[arg(long)]
     strict: bool,
-    /// Extractors to run, comma-separated (default: entities,quotes,dates,quote_dates,stance).
-    #[arg(long, value_delimiter = ',')]
+    /// Extractors to run, comma-separated (default: the default pipeline, every built-in
+    /// but the plug-ins).
+    #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(byline::available_extractors()))]
     extractors: Option<Vec<String>>,
     /// Copy these input fields, comma-separated, verbatim into each output record's
     /// "meta" (e.g. --keep title,url,source).
@@ -285,7 +286,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let names = args
         .extractors
         .clone()
-        .unwrap_or_else(|| byline::DEFAULT_EXTRACTORS.iter().map(|s| s.to_string()).collect());
+        .unwrap_or_else(|| byline::default_extractors().iter().map(|s| s.to_string()).collect());
     let pipeline = byline::pipeline_from_names(&names).map_err(|e| e.to_string())?;
     let threads = thread_count(args.threads);
     let pool = rayon::ThreadPoolBuilder::new()

@@ -156,7 +156,7 @@ impl NativePipeline {
     #[new]
     #[pyo3(signature = (extractors=None))]
     fn new(py: Python<'_>, extractors: Option<Vec<String>>) -> PyResult<Self> {
-        let names = extractors.unwrap_or_else(|| byline::DEFAULT_EXTRACTORS.iter().map(|s| s.to_string()).collect());
+        let names = extractors.unwrap_or_else(|| byline::default_extractors().iter().map(|s| s.to_string()).collect());
         let pipeline =
             byline::pipeline_from_names(&names).map_err(|e| byline_error(py, "PipelineConfigError", e.to_string()))?;
         Ok(NativePipeline {
@@ -255,7 +255,7 @@ impl NativePipeline {
 /// The names of every built-in extractor.
 #[pyfunction]
 fn available_extractors() -> Vec<&'static str> {
-    byline::ALL_EXTRACTORS.to_vec()
+    byline::available_extractors()
 }
 
 /// The HTML view of one article: its text and its JSON output record (a `str`). A

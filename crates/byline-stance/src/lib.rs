@@ -1,10 +1,11 @@
 //! Stance for byline: holder → target → polarity with evidence, and how each PER/ORG
 //! mention is portrayed (`target_sentiment`).
 //!
-//! Stances come from two sources: stance predicates ("expressed his approval of",
-//! "criticised", negation flips them) with the holder the subject before the predicate,
-//! or the speaker of the quote they sit in ([`predicates`]); and quotes whose speaker
-//! portrays an entity clearly ([`reported`]). Target sentiment is a logistic regression
+//! Stances come from three sources: stance predicates ("expressed his approval of",
+//! "criticised", passives with an agent; negation flips them) with the holder the
+//! subject before the predicate, or the speaker of the quote they sit in
+//! ([`predicates`]); conduct verbs inside quotes, a speaker judging a subject's conduct
+//! ([`conduct`]); and quotes whose speaker portrays an entity clearly ([`reported`]). Target sentiment is a logistic regression
 //! trained on NewsMTSC ([`portrayal`], [`sentiment`]).
 
 pub mod conduct;

@@ -1,7 +1,8 @@
 //! byline: who said what, about whom, and when.
 //!
 //! The facade crate: re-exports the core model and every built-in extractor, and lists
-//! the built-ins once in [`default_pipeline`] and [`extractor_by_name`].
+//! the built-ins once, in [`BUILTINS`], from which [`default_pipeline`],
+//! [`extractor_by_name`] and [`available_extractors`] derive.
 //!
 //! ```
 //! let nlp = byline::default_pipeline();
@@ -18,29 +19,73 @@ pub use byline_stance::Stance;
 
 use std::sync::Arc;
 
-/// Names of the built-in extractors in the default pipeline, in run order
-/// (`quote_dates` links quotes to the dates of their statements).
-pub const DEFAULT_EXTRACTORS: &[&str] = &["entities", "quotes", "dates", "quote_dates", "stance"];
+/// One built-in extractor: its name, how to build it, and whether the default pipeline
+/// runs it.
+pub struct Builtin {
+    /// The extractor's name (`Extractor::name`), as the CLI and Python take it.
+    pub name: &'static str,
+    /// Builds the extractor.
+    pub build: fn() -> Arc<dyn Extractor>,
+    /// Whether [`default_pipeline`] runs it.
+    pub in_default: bool,
+}
 
-/// Names of every built-in extractor (the default ones plus the example plug-in).
-pub const ALL_EXTRACTORS: &[&str] = &["entities", "quotes", "dates", "quote_dates", "stance", "money"];
+/// Every built-in extractor, in run order: the one list that the default pipeline,
+/// names (CLI `--extractors`, Python `Pipeline([...])`) and `available_extractors`
+/// derive from. The money example is a plug-in, outside the default pipeline, as a
+/// third-party crate would be; it is listed so that it can be chosen by name.
+pub const BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "entities",
+        build: || Arc::new(Entities),
+        in_default: true,
+    },
+    Builtin {
+        name: "quotes",
+        build: || Arc::new(Quotes),
+        in_default: true,
+    },
+    Builtin {
+        name: "dates",
+        build: || Arc::new(Dates),
+        in_default: true,
+    },
+    Builtin {
+        name: "quote_dates",
+        build: || Arc::new(QuoteDates),
+        in_default: true,
+    },
+    Builtin {
+        name: "stance",
+        build: || Arc::new(Stance),
+        in_default: true,
+    },
+    Builtin {
+        name: "money",
+        build: || Arc::new(Money),
+        in_default: false,
+    },
+];
+
+/// Names of the extractors of the default pipeline, in run order.
+pub fn default_extractors() -> Vec<&'static str> {
+    BUILTINS.iter().filter(|b| b.in_default).map(|b| b.name).collect()
+}
+
+/// Names of every built-in extractor (the default ones and the plug-ins).
+pub fn available_extractors() -> Vec<&'static str> {
+    BUILTINS.iter().map(|b| b.name).collect()
+}
 
 /// The built-in extractor called `name`.
 pub fn extractor_by_name(name: &str) -> Result<Arc<dyn Extractor>, PipelineError> {
-    Ok(match name {
-        "entities" => Arc::new(Entities),
-        "quotes" => Arc::new(Quotes),
-        "dates" => Arc::new(Dates),
-        "quote_dates" => Arc::new(QuoteDates),
-        "stance" => Arc::new(Stance),
-        "money" => Arc::new(Money),
-        _ => {
-            return Err(PipelineError::UnknownExtractor {
-                name: name.to_owned(),
-                known: ALL_EXTRACTORS.join(", "),
-            });
-        }
-    })
+    match BUILTINS.iter().find(|b| b.name == name) {
+        Some(builtin) => Ok((builtin.build)()),
+        None => Err(PipelineError::UnknownExtractor {
+            name: name.to_owned(),
+            known: available_extractors().join(", "),
+        }),
+    }
 }
 
 /// `name` and the built-in extractors it needs, transitively, in run order (e.g.
@@ -49,9 +94,10 @@ pub fn with_needs(name: &str) -> Result<Vec<&'static str>, PipelineError> {
     fn visit(name: &str, out: &mut Vec<&'static str>) -> Result<(), PipelineError> {
         let extractor = extractor_by_name(name)?;
         for layer in extractor.needs() {
-            let provider = ALL_EXTRACTORS
+            let provider = BUILTINS
                 .iter()
-                .find(|n| extractor_by_name(n).is_ok_and(|e| e.provides().contains(layer)));
+                .find(|b| (b.build)().provides().contains(layer))
+                .map(|b| b.name);
             if let Some(provider) = provider {
                 visit(provider, out)?;
             }
@@ -77,12 +123,5 @@ pub fn pipeline_from_names<S: AsRef<str>>(names: &[S]) -> Result<Pipeline, Pipel
 
 /// The default pipeline: entities, quotes, dates, quote dates and stance.
 pub fn default_pipeline() -> Pipeline {
-    Pipeline::builder()
-        .with(Entities)
-        .with(Quotes)
-        .with(Dates)
-        .with(QuoteDates)
-        .with(Stance)
-        .build()
-        .expect("the built-in extractors satisfy each other's needs")
+    pipeline_from_names(&default_extractors()).expect("the built-in extractors satisfy each other's needs")
 }
