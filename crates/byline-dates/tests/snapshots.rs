@@ -18,9 +18,9 @@ fn render(text: &str, published: Option<&str>) -> String {
 }
 
 #[test]
-fn seed_article_expressions() {
+fn news_report_expressions() {
     insta::assert_snapshot!(render(
-        "US President Donald Trump remarked on Friday that he desires a swift peace agreement. Rubio conveyed that the involved parties had only a few days to demonstrate progress. Peskov clarified that a month had passed.",
+        "Mayor Tom Reed said on Friday that he wants the bridge reopened soon. Engineers said the contractor had only a few days to finish the repairs. The council noted that a month had passed.",
         Some("2025-04-19")
     ));
 }

@@ -1,6 +1,6 @@
 //! Finding name mentions with the trained tagger, and the roles written next to person
 //! names ("US Secretary of State Marco Rubio", "Kremlin spokesperson Dmitry Peskov",
-//! "Dmitry Medvedev, the deputy head of Russia's Security Council").
+//! "Maria Kovalenko, the president of the dockworkers' union").
 //!
 //! The tagger sees a CoNLL-like token view of each sentence: UAX #29 words with
 //! abbreviation periods re-attached ("U.S.", "Mr."), possessive "'s" and "n't" split

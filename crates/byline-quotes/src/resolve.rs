@@ -74,7 +74,7 @@ impl Resolver {
         if let Some(c) = pick(EntityLabel::Per) {
             return Some(c);
         }
-        // An appositive source ("Dmitry Medvedev, the deputy head of … and [a voice …],")
+        // An appositive source ("Maria Kovalenko, the president of … and [a voice …],")
         // is the person named before its comma.
         if let Some(c) = appositive_person(doc, source.start) {
             return Some(c);

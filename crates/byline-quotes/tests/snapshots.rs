@@ -8,28 +8,28 @@ use common::render_quotes as render;
 #[test]
 fn direct_with_attribution_after() {
     insta::assert_snapshot!(render(
-        "“Contacts are quite complicated, because, naturally, the topic is not an easy one,” Kremlin spokesperson Dmitry Peskov informed reporters."
+        "“The repairs are difficult, because, frankly, the old pipes were never mapped,” city water spokesperson Nadia Berg informed reporters."
     ));
 }
 
 #[test]
 fn direct_with_pronoun_attribution_before() {
     insta::assert_snapshot!(render(
-        "“We believe that some progress can already be noted,” Peskov stated.\nHe elaborated, “Therefore, certain developments have already been achieved.”"
+        "“We think the worst of the flooding is behind us,” Berg stated.\nShe went on, “Even so, some streets will stay closed this week.”"
     ));
 }
 
 #[test]
 fn mixed_quote() {
     insta::assert_snapshot!(render(
-        "US President Donald Trump remarked on Friday that while he desires a swift peace agreement, he couldn’t remain involved indefinitely in the pursuit of a settlement “if one of the two parties makes it very difficult.”"
+        "Mayor Tom Reed remarked on Friday that while he wants the bridge reopened soon, the city could not keep paying for ferries “if the contractor keeps missing its deadlines.”"
     ));
 }
 
 #[test]
 fn indirect_quotes() {
     insta::assert_snapshot!(render(
-        "Regarding whether the energy moratorium was over, Dmitry Peskov clarified that a month had passed, but no directives from the president had been received. The talks will resume in May, a Kremlin spokesman said. According to the European Commission, trade volumes will recover next year."
+        "Asked whether the hiring freeze had ended, Nadia Berg clarified that a month had passed, but no instructions from the council had arrived. The talks will resume in May, a union spokesman said. According to the European Commission, fish stocks will recover next year."
     ));
 }
 

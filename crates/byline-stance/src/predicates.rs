@@ -1,4 +1,4 @@
-//! Stance predicates: "Medvedev expressed his approval of the US comments",
+//! Stance predicates: "Kovalenko expressed her approval of the EU proposal",
 //! "he desires a swift peace agreement", "X criticised Y".
 
 use crate::lexicon::{PREDICATES, is_negator, negated};

@@ -12,7 +12,7 @@ fn render(text: &str) -> String {
 #[test]
 fn approval_of_an_entity() {
     insta::assert_snapshot!(render(
-        "Dmitry Medvedev, the deputy head of Russia’s Security Council, expressed his approval of the US comments on the social media platform X."
+        "Ines Moreau, the deputy head of the regional fisheries board, expressed her approval of the EU quota proposal on the radio channel NRK."
     ));
 }
 
@@ -26,6 +26,6 @@ fn negation_flips_the_predicate() {
 #[test]
 fn stance_inside_a_quote_belongs_to_the_speaker() {
     insta::assert_snapshot!(render(
-        "US President Donald Trump remarked on Friday that while he desires a swift peace agreement, he couldn’t remain involved indefinitely."
+        "Mayor Tom Reed remarked on Friday that while he wants a quick settlement with the contractor, he could not keep paying for ferries indefinitely."
     ));
 }
