@@ -1,15 +1,15 @@
 //! `byline train ner`: trains the entity tagger on CoNLL-2003 data and writes the model
 //! that `crates/byline-entities/model/ner.bin` ships; `byline train clusters` derives the
-//! word-cluster table (`model/clusters.tsv`) from unlabelled news.
+//! word-cluster table (`crates/byline-learn/data/clusters.tsv`) from unlabelled news.
 
 use byline_core::{Article, Document};
 use byline_entities::mentions::tagger_tokens;
-use byline_entities::tagger::clusters::{ClusterOptions, CorpusCounter, WordClusters, derive};
 use byline_entities::tagger::labels::from_iob;
 use byline_entities::tagger::train::{TrainDoc, evaluate, train};
 use byline_entities::tagger::{MODEL_MAGIC, NerModel};
 use byline_eval::conll::{ConllDoc, read_conll};
 use byline_learn::TrainOptions;
+use byline_learn::clusters::{ClusterOptions, CorpusCounter, WordClusters, derive};
 use clap::Args;
 use rayon::prelude::*;
 use std::io::BufRead;

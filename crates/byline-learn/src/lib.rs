@@ -2,8 +2,10 @@
 //! hashed into a fixed number of buckets ([`hash`], [`features`]), a linear-chain model
 //! with first-order Viterbi decoding under a tag-transition constraint and a compact
 //! file format ([`model`]) packed for fast decoding ([`packed`]), and averaged structured perceptron training ([`perceptron`]).
-//! No dependencies; everything is deterministic.
+//! The word-cluster table the entity tagger and the portrayal classifier share is here too
+//! ([`clusters`]). Everything is deterministic.
 
+pub mod clusters;
 pub mod features;
 pub mod hash;
 pub mod iob;

@@ -8,8 +8,8 @@
 //! the same word earlier in the article ([`DocContext`]).
 
 use super::PackedNerModel;
-use super::clusters::{ClusterIds, capitalise, shipped_clusters};
 use crate::lexicon::{DEMONYMS, ORGS, PLACES};
+use byline_learn::clusters::{ClusterIds, capitalise, shipped_clusters};
 use byline_learn::hash::{FastMap, FastSet, hash_str, lowercase, mix};
 use byline_learn::{FeatureHash as Hasher, Features, PartialSum, char_class};
 use std::borrow::Cow;

@@ -2,7 +2,6 @@
 //! `byline_learn` averaged structured perceptron with Viterbi decoding ([`train`],
 //! [`NerModel`]) over IOB2 tags ([`labels`]).
 
-pub mod clusters;
 pub mod features;
 pub mod labels;
 pub mod train;

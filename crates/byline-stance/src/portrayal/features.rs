@@ -134,7 +134,7 @@ impl SentenceWords {
     /// The words of sentence `sentence` of `doc`.
     pub fn new(doc: &Document, sentence: usize) -> Self {
         let range = doc.sentences[sentence].tokens.clone();
-        let clusters = byline_entities::tagger::clusters::shipped_clusters();
+        let clusters = byline_learn::clusters::shipped_clusters();
         let n = range.len();
         let mut w = SentenceWords {
             sentence,

@@ -2,18 +2,19 @@
 //! generalises from "Reuters" to names it never saw in training. Each word has ids at
 //! three granularities (fine, mid, coarse), and the table records how often each form
 //! was seen (log2), so "Wisely" at a sentence start can be told from a name by how
-//! common "wisely" is. The table ships in `model/clusters.tsv`;
+//! common "wisely" is. Shared by the entity tagger and the portrayal classifier; the
+//! table ships in `data/clusters.tsv` (sources: `data/README.md`);
 //! [`derive`] builds it from unlabelled news (`byline train clusters`).
 
-use byline_learn::hash::{FastMap, lowercase};
+use crate::hash::{FastMap, lowercase};
 use std::sync::LazyLock;
 
 pub use derive::{ClusterOptions, CorpusCounter, derive};
 
 mod derive;
 
-/// The shipped table, derived from the news corpus (see `model/README.md`).
-static SHIPPED_TSV: &str = include_str!("../../model/clusters.tsv");
+/// The shipped table, derived from the news corpus (see `data/README.md`).
+static SHIPPED_TSV: &str = include_str!("../data/clusters.tsv");
 
 /// Cluster ids of a word: fine, mid and coarse.
 pub type ClusterIds = [u16; 3];
