@@ -1,6 +1,7 @@
 //! The `byline` command: `extract` runs the pipeline over JSONL articles, `table` turns
 //! its output into CSV/TSV, `bench` measures speed, `train` rebuilds the models and
 //! `eval` scores a layer against gold data.
+#![warn(missing_docs)]
 
 mod bench;
 mod extract;

@@ -3,10 +3,7 @@
 //! word-cluster table (`crates/byline-learn/data/clusters.tsv`) from unlabelled news.
 
 use byline_core::{Article, Document};
-use byline_entities::mentions::tagger_tokens;
-use byline_entities::tagger::labels::from_iob;
-use byline_entities::tagger::train::{TrainDoc, evaluate, train};
-use byline_entities::tagger::{MODEL_MAGIC, NerModel};
+use byline_entities::train::{MODEL_MAGIC, NerModel, TrainDoc, evaluate, from_iob, tagger_tokens, train};
 use byline_eval::conll::{ConllDoc, read_conll};
 use byline_learn::TrainOptions;
 use byline_learn::clusters::{ClusterOptions, CorpusCounter, WordClusters, derive};

@@ -3,8 +3,7 @@
 
 use byline_core::{Article, Document};
 use byline_eval::stance::{GoldSentence, class_scores, read_gold};
-use byline_stance::portrayal::train::{Example, Options, train};
-use byline_stance::portrayal::{BITS, MAGIC, PortrayalModel};
+use byline_stance::train::{BITS, Example, MAGIC, Options, PortrayalModel, target_features, train};
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -53,7 +52,7 @@ fn examples(docs: &Labelled) -> Vec<Example> {
     for (doc, labels) in docs {
         for (span, &class) in doc.targets.iter().zip(labels) {
             let mut features = Vec::new();
-            byline_stance::portrayal::features::target_features(doc, *span, BITS, &mut features);
+            target_features(doc, *span, BITS, &mut features);
             out.push(Example { features, class });
         }
     }

@@ -4,6 +4,7 @@
 //! JSON output contract with code-point offsets.
 //!
 //! This crate knows nothing of any particular extractor, of Python or of the CLI.
+#![warn(missing_docs)]
 
 pub mod article;
 pub mod batch;

@@ -1,23 +1,24 @@
+#![warn(missing_docs)]
 //! Dates for byline: temporal expressions (DATE, TIME, DURATION, SET) normalised to
 //! TIMEX3 values against the article's publication date.
 //!
 //! Rules per expression family, each a module: calendar dates, weekdays, deictic words,
-//! relative periods and durations ([`patterns`]); references, quarters, months, years,
-//! decades, seasons, spelled-out years and centuries ([`families`]); clock times, parts
-//! of day, weekends and sets ([`times`]); named holidays ([`holidays`]); expressions
-//! anchored to the running reference time ([`anaphora`]). Extents follow TimeML: a
+//! relative periods and durations (`patterns`); references, quarters, months, years,
+//! decades, seasons, spelled-out years and centuries (`families`); clock times, parts
+//! of day, weekends and sets (`times`); named holidays (`holidays`); expressions
+//! anchored to the running reference time (`anaphora`). Extents follow TimeML: a
 //! leading preposition is excluded ("on Friday" → "Friday"), modifiers are kept ("early
 //! Tuesday"). Without a publication date, relative expressions get X placeholders
 //! instead of guesses. [`QuoteDates`] links each quote to the date of its statement.
 
-pub mod anaphora;
-pub mod families;
+mod anaphora;
+mod families;
 mod gate;
-pub mod holidays;
-pub mod normalise;
-pub mod patterns;
-pub mod quote_dates;
-pub mod times;
+mod holidays;
+mod normalise;
+mod patterns;
+mod quote_dates;
+mod times;
 
 pub use quote_dates::QuoteDates;
 

@@ -179,13 +179,6 @@ pub fn ymd(d: CivilDate) -> String {
     d.to_string()
 }
 
-/// The year of an anchor, or "XXXX" without one.
-pub fn year_or_x(anchor: Option<CivilDate>) -> String {
-    anchor
-        .map(|a| format!("{:04}", a.year()))
-        .unwrap_or_else(|| "XXXX".to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

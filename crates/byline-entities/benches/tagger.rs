@@ -3,8 +3,10 @@
 //! `examples/sample.jsonl`). Run with `cargo bench -p byline-entities`.
 
 use byline_core::Document;
-use byline_entities::mentions::{find_mentions, tagger_tokens};
-use byline_entities::{cluster, shipped_model};
+use byline_core::Extractor;
+use byline_entities::find_mentions;
+use byline_entities::train::tagger_tokens;
+use byline_entities::{Entities, shipped_model};
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
 use std::sync::LazyLock;
@@ -38,12 +40,10 @@ fn tag_mentions(bencher: Bencher) {
 /// The whole extractor: mentions, roles and clusters.
 #[divan::bench]
 fn mentions_and_clusters(bencher: Bencher) {
-    let model = shipped_model();
     bencher.counter(ItemsCount::new(tokens())).bench(|| {
         for doc in DOCS.iter() {
             let mut d = doc.clone();
-            let mentions = find_mentions(&d, model);
-            cluster::build_clusters(&mut d, mentions);
+            Entities.extract(&mut d).expect("no extraction error");
             black_box(d.clusters.len());
         }
     });

@@ -1,21 +1,35 @@
 //! Named entities for byline: PER / ORG / LOC / MISC mentions, grouped per article into
 //! clusters with canonical names and roles.
 //!
-//! Mentions come from a trained sequence tagger ([`tagger`]: hashed features incl. word
+//! Mentions come from a trained sequence tagger (`tagger`: hashed features incl. word
 //! clusters from unlabelled news and the article's own earlier predictions, averaged
 //! structured perceptron, Viterbi over IOB2) whose weights ship in `model/ner.bin`;
-//! roles from titles, role nouns and appositives ([`mentions`]); clusters from alias
-//! groups, repeats and surnames ([`cluster`]). Pronouns are not entity mentions here; the
+//! roles from titles, role nouns and appositives (`mentions`); clusters from alias
+//! groups, repeats and surnames (`cluster`). Pronouns are not entity mentions here; the
 //! quotes extractor resolves them to clusters.
 
-pub mod cluster;
-pub mod lexicon;
-pub mod mentions;
-pub mod tagger;
+#![warn(missing_docs)]
+
+mod cluster;
+mod lexicon;
+mod mentions;
+mod tagger;
+
+pub use mentions::{Mention, find_mentions};
+pub use tagger::PackedNerModel;
+
+/// What `byline train ner` needs: the training documents, the trainer and its evaluation,
+/// the tag scheme, the tokens the tagger reads and the model format.
+pub mod train {
+    pub use crate::mentions::tagger_tokens;
+    pub use crate::tagger::labels::from_iob;
+    pub use crate::tagger::train::{TrainDoc, evaluate, train};
+    pub use crate::tagger::{MODEL_MAGIC, NerModel};
+}
 
 use byline_core::{Document, ExtractError, Extractor, Layer};
 use std::sync::LazyLock;
-use tagger::{MODEL_MAGIC, NerModel, PackedNerModel};
+use tagger::{MODEL_MAGIC, NerModel};
 
 /// The shipped tagger, trained with `byline train ner` (see `model/README.md`).
 static MODEL_BYTES: &[u8] = include_bytes!("../model/ner.bin");

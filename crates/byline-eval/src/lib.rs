@@ -6,6 +6,7 @@
 //! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]) and
 //! the scorers: NER ([`ner`], [`chunks`], [`conll`]), quotes ([`quotes`]), dates
 //! ([`dates`]), target sentiment ([`stance`]) and stance direction ([`direction`]).
+#![warn(missing_docs)]
 
 pub mod chunks;
 pub mod conll;

@@ -6,6 +6,7 @@
 //! what it provides (`Layer::Extra("money")`), write JSON under `doc.extra`, and add it
 //! to a pipeline with `Pipeline::builder().with(Money)`. The README's "Adding an
 //! extractor" section walks through this file.
+#![warn(missing_docs)]
 
 use byline_core::{CharIndex, Document, ExtractError, Extractor, Layer};
 use regex::Regex;

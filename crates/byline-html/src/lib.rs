@@ -4,6 +4,7 @@
 //! then tables of quotes and stances. It reads the JSON output record and the article
 //! text, so the CLI (`byline extract --html`) and the Python binding (`byline.render`,
 //! `Document._repr_html_`) show the same thing.
+#![warn(missing_docs)]
 
 use byline_core::{OutputRecord, Polarity};
 use std::fmt::Write as _;

@@ -4,6 +4,7 @@
 //! file format ([`model`]) packed for fast decoding ([`packed`]), and averaged structured perceptron training ([`perceptron`]).
 //! The word-cluster table the entity tagger and the portrayal classifier share is here too
 //! ([`clusters`]). Everything is deterministic.
+#![warn(missing_docs)]
 
 pub mod clusters;
 pub mod features;

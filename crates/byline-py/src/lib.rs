@@ -5,6 +5,7 @@
 //! call); batches run with the GIL released, in chunks, checking for Ctrl-C between
 //! chunks; every failure inside Rust becomes an error record or a `byline.errors`
 //! exception, never a panic across the boundary.
+#![warn(missing_docs)]
 
 use byline::{Article, ArticleError, ArticleErrorKind, OutputRecord, Pipeline};
 use pyo3::prelude::*;

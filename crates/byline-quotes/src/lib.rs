@@ -9,22 +9,26 @@
 //! `byline train quotes`, [`train`]). The tagged segments are grouped into attributions
 //! around their cues ([`assemble`]); content that continues a multi-paragraph quote
 //! joins its attribution; each quote's kind follows its quotation marks, and speakers
-//! are resolved to clusters in text order ([`resolve`]).
+//! are resolved to clusters in text order (`resolve`).
 
-pub mod assemble;
-pub mod direct;
-pub mod features;
-pub mod marks;
-pub mod patterns;
-pub mod resolve;
-pub mod source;
-pub mod tags;
+#![warn(missing_docs)]
+
+mod assemble;
+mod direct;
+mod features;
+mod marks;
+mod patterns;
+mod resolve;
+mod source;
+mod tags;
 pub mod train;
+
+pub use features::CueLexicon;
 
 use assemble::{Attribution, assemble};
 use byline_core::{Document, ExtractError, Extractor, Layer, Quote, QuoteKind, Span};
 use byline_learn::Decode;
-use features::{CueLexicon, QuoteState, paragraph_features, token_infos};
+use features::{QuoteState, paragraph_features, token_infos};
 use source::Referent;
 use std::ops::Range;
 use std::sync::LazyLock;

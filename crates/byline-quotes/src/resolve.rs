@@ -16,11 +16,6 @@ pub struct Resolver {
 }
 
 impl Resolver {
-    /// Resolves the source written at tokens `source` and remembers the result.
-    pub fn resolve(&mut self, doc: &Document, source: Range<usize>) -> Speaker {
-        self.resolve_referent(doc, source.clone(), source)
-    }
-
     /// Resolves a source written at tokens `written` ("who") that stands for the noun
     /// phrase at tokens `referent` ("the woman", "Smith"): the speaker's mention is the
     /// written one, its cluster and name the referent's.

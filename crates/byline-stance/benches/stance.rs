@@ -31,7 +31,7 @@ fn stance_extractor(bencher: Bencher) {
     let bytes: usize = DOCS.iter().map(|d| d.text.len()).sum();
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         for doc in DOCS.iter() {
-            let portrayals = byline_stance::sentiment::portrayals(doc);
+            let portrayals = byline_stance::portrayals(doc);
             black_box(byline_stance::find_stances(doc, &portrayals));
         }
     });
@@ -54,7 +54,7 @@ fn portrayals_alone(bencher: Bencher) {
     let bytes: usize = DOCS.iter().map(|d| d.text.len()).sum();
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         for doc in DOCS.iter() {
-            black_box(byline_stance::sentiment::portrayals(doc));
+            black_box(byline_stance::portrayals(doc));
         }
     });
 }

@@ -4,17 +4,29 @@
 //! Stances come from three sources: stance predicates ("expressed his approval of",
 //! "criticised", passives with an agent; negation flips them) with the holder the
 //! subject before the predicate, or the speaker of the quote they sit in
-//! ([`predicates`]); conduct verbs inside quotes, a speaker judging a subject's conduct
-//! ([`conduct`]); and quotes whose speaker portrays an entity clearly ([`reported`]). Target sentiment is a logistic regression
-//! trained on NewsMTSC ([`portrayal`], [`sentiment`]).
+//! (`predicates`); conduct verbs inside quotes, a speaker judging a subject's conduct
+//! (`conduct`); and quotes whose speaker portrays an entity clearly (`reported`). Target sentiment is a logistic regression
+//! trained on NewsMTSC (`portrayal`, `sentiment`).
 
-pub mod conduct;
-pub mod lexicon;
-pub mod portrayal;
-pub mod predicates;
-pub mod reported;
-pub mod sentiment;
-pub mod vader;
+#![warn(missing_docs)]
+
+mod conduct;
+mod lexicon;
+mod portrayal;
+mod predicates;
+mod reported;
+mod sentiment;
+mod vader;
+
+pub use sentiment::portrayals;
+
+/// What `byline train stance` needs: the portrayal classifier's examples, trainer,
+/// features and model format.
+pub mod train {
+    pub use crate::portrayal::features::target_features;
+    pub use crate::portrayal::train::{Example, Options, train};
+    pub use crate::portrayal::{BITS, MAGIC, PortrayalModel};
+}
 
 use byline_core::{Document, ExtractError, Extractor, Layer};
 

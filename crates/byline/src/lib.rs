@@ -9,6 +9,7 @@
 //! let doc = nlp.process(byline::Article::new("a1", "“We agree,” Dmitry Peskov said.")).unwrap();
 //! assert_eq!(doc.quotes[0].speaker.as_ref().unwrap().name, "Dmitry Peskov");
 //! ```
+#![warn(missing_docs)]
 
 pub use byline_core::*;
 pub use byline_dates::{Dates, QuoteDates};

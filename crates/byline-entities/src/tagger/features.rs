@@ -16,12 +16,15 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Word shape: X for upper-case letters, x for lower-case, d for digits, the character
-/// itself otherwise; at most 12 characters.
+/// itself otherwise; at most 12 characters (the reference the hashed shapes are tested
+/// against).
+#[cfg(test)]
 pub fn shape(word: &str) -> String {
     word.chars().take(12).map(char_class).collect()
 }
 
 /// Shape with runs of the same class collapsed ("Xxxxx" → "Xx").
+#[cfg(test)]
 pub fn short_shape(word: &str) -> String {
     let mut out = String::new();
     for c in shape(word).chars() {

@@ -19,11 +19,6 @@ pub const TAG_TYPES: [Option<EntityLabel>; N_TAGS] = [
     Some(EntityLabel::Misc),
 ];
 
-/// The tag's IOB2 spelling.
-pub const TAG_NAMES: [&str; N_TAGS] = [
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-];
-
 /// Converts a sequence of IOB1 or IOB2 tags ("I-PER", "B-LOC", "O") into IOB2 tag ids.
 pub fn from_iob(tags: &[&str]) -> Result<Vec<usize>, String> {
     let mut out = Vec::with_capacity(tags.len());
