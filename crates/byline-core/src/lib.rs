@@ -12,6 +12,7 @@ pub mod check;
 pub mod document;
 pub mod error;
 pub mod extractor;
+#[cfg(debug_assertions)]
 mod guard;
 pub mod input;
 pub mod layers;
