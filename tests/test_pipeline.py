@@ -270,3 +270,23 @@ def test_missing_optional_packages_say_what_to_install(nlp, monkeypatch):
         nlp.pipe_arrow(object())
     # The rows themselves need neither.
     assert byline.to_rows(docs, layer="entities")[0]["text"] == "Tom Reyes"
+
+
+def test_errors_carry_the_record_id_and_the_field():
+    nlp = byline.Pipeline()
+    with pytest.raises(byline.InputError) as e:
+        list(nlp.pipe([{"id": "ok", "text": "x"}, {"id": "no-text"}], on_error="raise"))
+    assert (e.value.record_id, e.value.field) == ("no-text", "text")
+    with pytest.raises(byline.InputError) as e:
+        nlp("lone \ud800 surrogate", id="s1")
+    assert (e.value.record_id, e.value.field) == ("s1", "text")
+    with pytest.raises(byline.InputError) as e:
+        nlp(42, id="n1")  # type: ignore[arg-type]
+    assert (e.value.record_id, e.value.field) == ("n1", "text")
+    with pytest.raises(byline.PipelineConfigError) as c:
+        byline.Pipeline(["nope"])
+    assert c.value.record_id is None and c.value.field is None
+    # Raised again and again, the classes are the module's own (looked up once).
+    for _ in range(3):
+        with pytest.raises(byline.errors.InputError):
+            nlp("\ud800")

@@ -6,11 +6,19 @@ Every error byline raises is a :class:`BylineError`; input problems are also
 
 from __future__ import annotations
 
+from typing import Optional
+
 __all__ = ["BylineError", "InputError", "PipelineConfigError", "ExtractionError"]
 
 
 class BylineError(Exception):
-    """Base class of every byline error."""
+    """Base class of every byline error. ``record_id`` names the record that failed and
+    ``field`` the input field at fault ("text", "published" …), when they are known."""
+
+    def __init__(self, message: str = "", *, record_id: Optional[str] = None, field: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.record_id = record_id
+        self.field = field
 
 
 class InputError(BylineError, ValueError):

@@ -75,12 +75,14 @@ def _record(item: Any, index: int) -> _Record:
         raw_id = item.get("id")
         rid = str(index) if raw_id is None else str(raw_id)
         if "text" not in item or item["text"] is None:
-            raise InputError("missing field 'text'")
+            raise InputError("missing field 'text'", record_id=rid, field="text")
         text = item["text"]
         if not isinstance(text, str):
-            raise InputError(f"field 'text' must be a string, not {type(text).__name__}")
+            raise InputError(f"field 'text' must be a string, not {type(text).__name__}", record_id=rid, field="text")
         return (rid, text, _date_str(item.get("published")), _targets(item.get("targets")))
-    raise InputError(f"an article must be a str or a mapping with 'text', not {type(item).__name__}")
+    raise InputError(
+        f"an article must be a str or a mapping with 'text', not {type(item).__name__}", record_id=str(index)
+    )
 
 
 def _check_articles(articles: Any) -> None:
@@ -155,7 +157,7 @@ class Pipeline:
         :class:`ExtractionError` when an extractor fails; a ``published`` or ``targets``
         that cannot be read is ignored with a warning (``Document.warnings``)."""
         if not isinstance(text, str):
-            raise InputError(f"text must be a str, not {type(text).__name__}")
+            raise InputError(f"text must be a str, not {type(text).__name__}", record_id=str(id), field="text")
         out = self._native.process(text, str(id), _date_str(published), _targets(targets))
         return Document.from_dict(json.loads(out), text)
 
@@ -238,20 +240,21 @@ class Pipeline:
             try:
                 records.append(_record(item, index))
             except InputError as e:
+                rid = _item_id(item, index)
                 if on_error == "raise":
-                    raise InputError(f"{_item_id(item, index)}: {e}") from None
+                    raise InputError(f"{rid}: {e}", record_id=rid, field=e.field) from None
                 records.append(None)
-                failures[pos] = (_item_id(item, index), str(e))
+                failures[pos] = (rid, str(e))
         results = iter(self._native.process_batch([r for r in records if r is not None], threads))
         for pos, record in enumerate(records):
             if record is None:
                 parsed = _error_record(*failures[pos])
             else:
-                out, error_class = next(results)
+                out, error_class, field = next(results)
                 parsed = json.loads(out)
                 if error_class is not None and on_error == "raise":
                     cls = InputError if error_class == "InputError" else ExtractionError
-                    raise cls(f"{parsed['id']}: {parsed['error']}")
+                    raise cls(f"{parsed['id']}: {parsed['error']}", record_id=parsed["id"], field=field)
             meta = _meta(batch[pos][1], keep)
             if meta is not None:
                 parsed["meta"] = meta

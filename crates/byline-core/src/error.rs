@@ -77,6 +77,8 @@ pub struct ArticleError {
     pub kind: ArticleErrorKind,
     /// Human-readable message, as written to the `error` field.
     pub message: String,
+    /// The input field at fault ("text", "published", "targets"), when one is.
+    pub field: Option<&'static str>,
 }
 
 impl ArticleError {
@@ -86,6 +88,15 @@ impl ArticleError {
             id: id.into(),
             kind: ArticleErrorKind::Input,
             message: message.into(),
+            field: None,
+        }
+    }
+
+    /// An input error for the record `id` caused by its field `field`.
+    pub fn input_field(id: impl Into<String>, field: &'static str, message: impl Into<String>) -> Self {
+        ArticleError {
+            field: Some(field),
+            ..ArticleError::input(id, message)
         }
     }
 }

@@ -97,10 +97,11 @@ fn parse_article(line: &[u8], fallback_id: &str) -> Result<Article, ArticleError
     let id = record_id(raw.id.as_ref(), fallback_id);
     let body = match raw.text {
         Some(Value::String(s)) => s,
-        None | Some(Value::Null) => return Err(ArticleError::input(id, "missing field 'text'")),
+        None | Some(Value::Null) => return Err(ArticleError::input_field(id, "text", "missing field 'text'")),
         Some(other) => {
-            return Err(ArticleError::input(
+            return Err(ArticleError::input_field(
                 id,
+                "text",
                 format!("field 'text' must be a string, not {}", json_kind(&other)),
             ));
         }

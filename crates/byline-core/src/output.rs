@@ -287,6 +287,7 @@ impl OutputRecord {
     pub fn from_document(doc: &Document) -> Self {
         Self::try_from_document(doc).unwrap_or_else(|message| {
             Self::from_error(&ArticleError {
+                field: None,
                 id: doc.id.clone(),
                 kind: crate::error::ArticleErrorKind::Extraction,
                 message,

@@ -131,6 +131,7 @@ impl Pipeline {
         let segmented = catch_unwind(AssertUnwindSafe(|| Document::new(article)));
         timed("segmentation", started.elapsed());
         let mut doc = segmented.map_err(|payload| ArticleError {
+            field: None,
             id: id.clone(),
             kind: ArticleErrorKind::Panic,
             message: format!("segmentation panicked: {}", panic_message(&payload)),
@@ -147,6 +148,7 @@ impl Pipeline {
                     #[cfg(debug_assertions)]
                     if let Some(layer) = untouched.changed(&doc) {
                         return Err(ArticleError {
+                            field: None,
                             id,
                             kind: ArticleErrorKind::Extraction,
                             message: format!(
@@ -158,6 +160,7 @@ impl Pipeline {
                 }
                 Ok(Err(err)) => {
                     return Err(ArticleError {
+                        field: None,
                         id,
                         kind: ArticleErrorKind::Extraction,
                         message: format!("extractor '{}' failed: {}", e.name(), err.message),
@@ -165,6 +168,7 @@ impl Pipeline {
                 }
                 Err(payload) => {
                     return Err(ArticleError {
+                        field: None,
                         id,
                         kind: ArticleErrorKind::Panic,
                         message: format!("extractor '{}' panicked: {}", e.name(), panic_message(&payload)),

@@ -9,21 +9,69 @@
 
 use byline::{Article, ArticleError, ArticleErrorKind, OutputRecord, Pipeline};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-/// Raises `byline.errors.<class>(message)`.
-fn byline_error(py: Python<'_>, class: &str, message: String) -> PyErr {
-    match py
-        .import("byline.errors")
-        .and_then(|m| m.getattr(class))
-        .and_then(|c| c.call1((message.clone(),)))
-    {
-        Ok(instance) => PyErr::from_value(instance),
-        Err(e) => e,
+/// The Python exception classes of `byline.errors`, one per kind of failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ErrorClass {
+    /// `InputError`: a record could not be read.
+    Input,
+    /// `PipelineConfigError`: a pipeline could not be built.
+    PipelineConfig,
+    /// `ExtractionError`: an extractor (or the output conversion) failed on an article.
+    Extraction,
+}
+
+impl ErrorClass {
+    fn name(self) -> &'static str {
+        match self {
+            ErrorClass::Input => "InputError",
+            ErrorClass::PipelineConfig => "PipelineConfigError",
+            ErrorClass::Extraction => "ExtractionError",
+        }
     }
+
+    /// The class of an article's failure.
+    fn of(kind: ArticleErrorKind) -> Self {
+        match kind {
+            ArticleErrorKind::Input => ErrorClass::Input,
+            ArticleErrorKind::Extraction | ArticleErrorKind::Panic => ErrorClass::Extraction,
+        }
+    }
+
+    /// The class object, looked up in `byline.errors` once per process.
+    fn class<'py>(self, py: Python<'py>) -> PyResult<&'py Bound<'py, PyType>> {
+        static CLASSES: [PyOnceLock<Py<PyType>>; 3] = [PyOnceLock::new(), PyOnceLock::new(), PyOnceLock::new()];
+        let cell = &CLASSES[self as usize];
+        cell.get_or_try_init(py, || {
+            let class = py.import("byline.errors")?.getattr(self.name())?;
+            Ok::<_, PyErr>(class.cast_into::<PyType>()?.unbind())
+        })
+        .map(|class| class.bind(py))
+    }
+
+    /// The exception, with its structured fields (`record_id`, `field`).
+    fn error(self, py: Python<'_>, message: String, record_id: Option<&str>, field: Option<&str>) -> PyErr {
+        let made = self.class(py).and_then(|class| {
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("record_id", record_id)?;
+            kwargs.set_item("field", field)?;
+            class.call((message,), Some(&kwargs))
+        });
+        match made {
+            Ok(instance) => PyErr::from_value(instance),
+            Err(e) => e,
+        }
+    }
+}
+
+/// The exception for a failed article.
+fn article_error(py: Python<'_>, e: &ArticleError) -> PyErr {
+    ErrorClass::of(e.kind).error(py, e.message.clone(), Some(&e.id), e.field)
 }
 
 /// The article pipeline, configured by the names of its extractors.
@@ -73,9 +121,13 @@ fn convert_record(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Record> {
         Some(Ok(t)) => t,
         Some(Err(e)) => {
             let e = record_problem(py, e)?;
-            return Ok(Err(ArticleError::input(id, format!("text could not be read: {e}"))));
+            return Ok(Err(ArticleError::input_field(
+                id,
+                "text",
+                format!("text could not be read: {e}"),
+            )));
         }
-        None => return Ok(Err(ArticleError::input(id, "missing field 'text'"))),
+        None => return Ok(Err(ArticleError::input_field(id, "text", "missing field 'text'"))),
     };
     convert_fields(tuple, id, text)
 }
@@ -115,23 +167,24 @@ fn convert_fields(tuple: &Bound<'_, PyTuple>, id: String, text: String) -> PyRes
     Ok(Ok(article))
 }
 
-/// The JSON output record of a result and, for failures, the error class to raise when
-/// the caller asks for exceptions ("InputError" or "ExtractionError").
-fn to_json(result: &Result<byline::Document, ArticleError>) -> (String, Option<&'static str>) {
+/// What a batch returns for each record: its JSON output record and, for a failure, the
+/// exception class it would raise and the input field at fault.
+type BatchItem = (String, Option<&'static str>, Option<&'static str>);
+
+/// The JSON output record of a result, with the exception class and field of a failure.
+fn to_json(result: &Result<byline::Document, ArticleError>) -> BatchItem {
     match result {
         Ok(doc) => {
             // A span that does not fit the text makes an error record, not a panic.
             let record = doc.to_output();
-            let class = record.error.is_some().then_some("ExtractionError");
-            (record.to_json(), class)
+            let class = record.error.is_some().then(|| ErrorClass::Extraction.name());
+            (record.to_json(), class, None)
         }
-        Err(e) => {
-            let class = match e.kind {
-                ArticleErrorKind::Input => "InputError",
-                ArticleErrorKind::Extraction | ArticleErrorKind::Panic => "ExtractionError",
-            };
-            (OutputRecord::from_error(e).to_json(), Some(class))
-        }
+        Err(e) => (
+            OutputRecord::from_error(e).to_json(),
+            Some(ErrorClass::of(e.kind).name()),
+            e.field,
+        ),
     }
 }
 
@@ -158,8 +211,8 @@ impl NativePipeline {
     #[pyo3(signature = (extractors=None))]
     fn new(py: Python<'_>, extractors: Option<Vec<String>>) -> PyResult<Self> {
         let names = extractors.unwrap_or_else(|| byline::default_extractors().iter().map(|s| s.to_string()).collect());
-        let pipeline =
-            byline::pipeline_from_names(&names).map_err(|e| byline_error(py, "PipelineConfigError", e.to_string()))?;
+        let pipeline = byline::pipeline_from_names(&names)
+            .map_err(|e| ErrorClass::PipelineConfig.error(py, e.to_string(), None, None))?;
         Ok(NativePipeline {
             names: pipeline.names().into_iter().map(str::to_owned).collect(),
             pipeline,
@@ -203,25 +256,26 @@ impl NativePipeline {
                 targets.cloned().unwrap_or(none),
             ],
         )?;
-        let article = convert_record(tuple.as_any(), 0)?.map_err(|e| byline_error(py, "InputError", e.message))?;
+        let article = convert_record(tuple.as_any(), 0)?.map_err(|e| article_error(py, &e))?;
         let result = py.detach(|| self.pipeline.process(article));
         match result.map(|doc| doc.to_output()) {
             Ok(record) if record.error.is_none() => Ok(record.to_json()),
-            Ok(record) => Err(byline_error(py, "ExtractionError", record.error.unwrap_or_default())),
-            Err(e) => Err(byline_error(py, "ExtractionError", e.message)),
+            Ok(record) => Err(ErrorClass::Extraction.error(py, record.error.unwrap_or_default(), Some(id), None)),
+            Err(e) => Err(article_error(py, &e)),
         }
     }
 
     /// Analyses a list of `(id, text, published, targets)` tuples in parallel and returns
-    /// one `(json, error_class)` pair per input, in order; bad records become error
-    /// records (`error_class` names the exception they would raise, else None).
+    /// one `(json, error_class, field)` triple per input, in order; bad records become
+    /// error records (`error_class` names the exception they would raise, else None;
+    /// `field` the input field at fault, if one is).
     #[pyo3(signature = (records, threads=None))]
     fn process_batch(
         &self,
         py: Python<'_>,
         records: &Bound<'_, PyList>,
         threads: Option<usize>,
-    ) -> PyResult<Vec<(String, Option<&'static str>)>> {
+    ) -> PyResult<Vec<BatchItem>> {
         let converted: Vec<Record> = records
             .iter()
             .enumerate()
@@ -264,7 +318,7 @@ fn available_extractors() -> Vec<&'static str> {
 #[pyfunction]
 fn render_html(py: Python<'_>, text: &str, record_json: &str) -> PyResult<String> {
     let record: byline::OutputRecord = serde_json::from_str(record_json)
-        .map_err(|e| byline_error(py, "InputError", format!("not a byline output record: {e}")))?;
+        .map_err(|e| ErrorClass::Input.error(py, format!("not a byline output record: {e}"), None, None))?;
     Ok(byline_html::render(text, &record))
 }
 
