@@ -5,7 +5,7 @@
 
 use crate::gate::Gate;
 use crate::normalise::{self, Unit};
-use crate::patterns::whole;
+use crate::scan::whole;
 use byline_core::{CivilDate, Span, TimeExpr, TimexType};
 use jiff::ToSpan;
 use regex::Regex;

@@ -8,7 +8,7 @@
 
 use crate::gate::Gate;
 use crate::normalise::{self, Direction};
-use crate::patterns::whole;
+use crate::scan::{future_context, push, whole};
 use byline_core::{CivilDate, Span, TimeExpr, TimexType};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -58,34 +58,6 @@ static CENTURY_GATE: Gate = Gate::new(&["entury", "ENTURY"]);
 static SEASON_GATE: Gate = Gate::new(&[
     "pring", "ummer", "utumn", "inter", "fall", "Fall", "PRING", "UMMER", "UTUMN", "INTER", "FALL",
 ]);
-static HOLIDAY_GATE: Gate = Gate::new(&[
-    "Christmas",
-    "New Year",
-    "Thanksgiving",
-    "Easter",
-    "Good Friday",
-    "Election Day",
-    "Memorial Day",
-    "Labor Day",
-    "Veterans Day",
-    "Valentine",
-    "Halloween",
-    "Boxing Day",
-    "King",
-    "Presidents",
-    "Mother",
-    "Father",
-    "Fourth of July",
-]);
-static SET_GATE: Gate = Gate::new(&[
-    "ach", "very", "aily", "ightly", "ourly", "eekly", "onthly", "yearly", "Yearly", "nnually", "ACH", "VERY", "AILY",
-    "IGHTLY", "OURLY", "EEKLY", "ONTHLY", "YEARLY", "NNUALLY",
-]);
-
-pub(crate) fn push(out: &mut Vec<TimeExpr>, span: Span, kind: TimexType, value: String) {
-    out.push(TimeExpr { span, kind, value });
-}
-
 fn quarter_of(d: CivilDate) -> i64 {
     (i64::from(d.month()) - 1) / 3 + 1
 }
@@ -94,43 +66,6 @@ fn quarter_of(d: CivilDate) -> i64 {
 fn quarter_value(year: i64, q: i64, shift: i64) -> String {
     let index = year * 4 + (q - 1) + shift;
     format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
-}
-
-/// The year of month `m` as an article published on `anchor` means it: in `direction`
-/// when the text says so, else the latest on or before it unless it is at most two
-/// months ahead.
-pub fn month_year(anchor: CivilDate, m: i8, direction: Option<Direction>) -> i64 {
-    let y = i64::from(anchor.year());
-    let a = i64::from(anchor.month());
-    let m = i64::from(m);
-    match direction {
-        Some(Direction::Before | Direction::OnOrBefore) => {
-            if m < a || (m == a && direction == Some(Direction::OnOrBefore)) {
-                y
-            } else {
-                y - 1
-            }
-        }
-        Some(Direction::After | Direction::OnOrAfter) => {
-            if m > a || (m == a && direction == Some(Direction::OnOrAfter)) {
-                y
-            } else {
-                y + 1
-            }
-        }
-        // News looks back: the latest such month on or before the anchor, unless it
-        // comes within the next two months (a December article's "January").
-        None => {
-            let ahead = (m - a).rem_euclid(12);
-            if (1..=2).contains(&ahead) {
-                if m > a { y } else { y + 1 }
-            } else if m <= a {
-                y
-            } else {
-                y - 1
-            }
-        }
-    }
 }
 
 /// The text goes on with an amount or a unit ("the past [three summers]").
@@ -184,14 +119,6 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
     }
     if SEASON_GATE.opens(text) {
         seasons(text, published, &mut out);
-    }
-    if HOLIDAY_GATE.opens(text) {
-        crate::holidays::find(text, published, &mut out);
-    }
-    crate::times::clock_times(text, published, &mut out);
-    crate::times::weekends_and_parts(text, published, &mut out);
-    if SET_GATE.opens(text) {
-        crate::times::sets(text, &mut out);
     }
     out
 }
@@ -297,10 +224,10 @@ fn months(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
                         continue;
                     }
                     // "Construction will start in June": the coming June.
-                    _ if crate::patterns::future_context(text, s.start) => Some(Direction::OnOrAfter),
+                    _ if future_context(text, s.start) => Some(Direction::OnOrAfter),
                     _ => None,
                 };
-                format!("{:04}-{m:02}", month_year(p, m, direction))
+                format!("{:04}-{m:02}", normalise::month_year(p, m, direction))
             }
             (None, _) => format!("XXXX-{m:02}"),
         };

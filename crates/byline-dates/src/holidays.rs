@@ -3,14 +3,35 @@
 //! computus). Holidays whose date depends on the country ("Independence Day") are left
 //! out rather than guessed.
 
+use crate::gate::Gate;
 use crate::normalise::{self, Direction};
-use crate::patterns::{future_context, whole, word_before};
+use crate::scan::{future_context, whole, word_before};
 use byline_core::{CivilDate, TimeExpr, TimexType};
 use jiff::ToSpan;
 use jiff::civil::Weekday;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The words without which no holiday is scanned for.
+static HOLIDAY_GATE: Gate = Gate::new(&[
+    "Christmas",
+    "New Year",
+    "Thanksgiving",
+    "Easter",
+    "Good Friday",
+    "Election Day",
+    "Memorial Day",
+    "Labor Day",
+    "Veterans Day",
+    "Valentine",
+    "Halloween",
+    "Boxing Day",
+    "King",
+    "Presidents",
+    "Mother",
+    "Father",
+    "Fourth of July",
+]);
 static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?-u:\b)(Christmas(?:\s+Eve|\s+Day)?|New\s+Year(?:'|’)s(?:\s+Eve|\s+Day)?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week|\s+Island)?|Good\s+Friday|Election\s+Day|Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Valentine(?:'|’)s\s+Day|Halloween|Boxing\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents(?:'|’)?\s+Day|Mother(?:'|’)s\s+Day|Father(?:'|’)s\s+Day|Fourth\s+of\s+July)(?:,?\s+((?:1[89]|20)\d\d))?(?-u:\b)",
@@ -123,6 +144,9 @@ fn occurrence(name: &str, anchor: CivilDate, direction: Option<Direction>) -> Op
 
 /// Finds named holidays in `text`.
 pub fn find(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+    if !HOLIDAY_GATE.opens(text) {
+        return;
+    }
     for c in HOLIDAY.captures_iter(text) {
         let name = c[1]
             .split_whitespace()

@@ -18,6 +18,7 @@ mod holidays;
 mod normalise;
 mod patterns;
 mod quote_dates;
+mod scan;
 mod times;
 
 pub use quote_dates::QuoteDates;
@@ -47,6 +48,8 @@ impl Extractor for Dates {
 pub fn find_dates(text: &str, published: Option<byline_core::CivilDate>) -> Vec<TimeExpr> {
     let mut found = patterns::find_all(text, published);
     found.extend(families::find_all(text, published));
+    holidays::find(text, published, &mut found);
+    times::find_all(text, published, &mut found);
     // Longest match wins where matches overlap; ties go to the earlier one.
     found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
     let mut out: Vec<TimeExpr> = Vec::with_capacity(found.len());

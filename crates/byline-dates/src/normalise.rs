@@ -179,6 +179,43 @@ pub fn ymd(d: CivilDate) -> String {
     d.to_string()
 }
 
+/// The year of month `m` as an article published on `anchor` means it: in `direction`
+/// when the text says so, else the latest on or before it unless it is at most two
+/// months ahead.
+pub fn month_year(anchor: CivilDate, m: i8, direction: Option<Direction>) -> i64 {
+    let y = i64::from(anchor.year());
+    let a = i64::from(anchor.month());
+    let m = i64::from(m);
+    match direction {
+        Some(Direction::Before | Direction::OnOrBefore) => {
+            if m < a || (m == a && direction == Some(Direction::OnOrBefore)) {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Some(Direction::After | Direction::OnOrAfter) => {
+            if m > a || (m == a && direction == Some(Direction::OnOrAfter)) {
+                y
+            } else {
+                y + 1
+            }
+        }
+        // News looks back: the latest such month on or before the anchor, unless it
+        // comes within the next two months (a December article's "January").
+        None => {
+            let ahead = (m - a).rem_euclid(12);
+            if (1..=2).contains(&ahead) {
+                if m > a { y } else { y + 1 }
+            } else if m <= a {
+                y
+            } else {
+                y - 1
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

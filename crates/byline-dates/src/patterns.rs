@@ -3,6 +3,7 @@
 //! every pattern needs a month, weekday, unit or temporal word.
 
 use crate::normalise::{self, Direction, Unit};
+use crate::scan::{future_context, whole, word_before};
 use byline_core::{CivilDate, Span, TimeExpr, TimexType};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
@@ -112,98 +113,19 @@ fn expr(text: &str, span: Span, kind: TimexType, value: String) -> TimeExpr {
     TimeExpr { span, kind, value }
 }
 
-/// The ASCII word right before `pos` (spaces skipped) and where it starts.
-pub(crate) fn word_before(text: &str, pos: usize) -> (usize, &str) {
-    let before = text[..pos].trim_end_matches(' ');
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(_, ch)| !ch.is_ascii_alphabetic())
-        .map_or(0, |(i, ch)| i + ch.len_utf8());
-    (start, &before[start..])
-}
-
-/// The span of a whole match.
-pub(crate) fn whole(c: &Captures) -> Span {
-    let m = c.get(0).unwrap();
-    Span::new(m.start(), m.end())
-}
-
-/// Words that put the event of their clause in the future: tense and modality ("will",
-/// "is to", "is going to", "would be"), plans and expectations ("plans to", "is
-/// scheduled", "expects", "hopes to", "is due"), and limits ("as early as", "until").
-const FUTURE_CUES: &[&str] = &[
-    "will ",
-    "’ll ",
-    "'ll ",
-    "shall ",
-    "plan to",
-    "plans to",
-    "planned to",
-    "planning to",
-    "scheduled",
-    "is set to",
-    "are set to",
-    "is set for",
-    "are set for",
-    "is to ",
-    "are to ",
-    "expected to",
-    "expect ",
-    "expects ",
-    "hope to",
-    "hopes to",
-    "intend to",
-    "intends to",
-    "aims to",
-    "is due",
-    "are due",
-    "going to",
-    "upcoming",
-    "as early as",
-    "as soon as",
-    "until",
-    "deadline",
-    "would be ",
-];
-
-/// Does the clause around the expression at `pos` say its event is in the future? Looks
-/// back to the start of the clause (at most 60 characters), and when the expression
-/// opens its clause ("On Tuesday, the league plans to …"), forward to the clause end.
-pub(crate) fn future_context(text: &str, pos: usize) -> bool {
-    const CLAUSE_ENDS: &[char] = &['.', ';', ',', ')', '\n', '"', '“', '”', '`', '\'', ':'];
-    let from = text[..pos].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
-    let mut before = &text[from..pos];
-    if let Some((i, ch)) = before.char_indices().rev().find(|(_, ch)| CLAUSE_ENDS.contains(ch)) {
-        before = &before[i + ch.len_utf8()..];
-    }
-    if FUTURE_CUES.iter().any(|w| before.contains(w)) {
-        return true;
-    }
-    let opens_clause = matches!(before.trim().to_ascii_lowercase().as_str(), "" | "on" | "by");
-    if !opens_clause {
-        return false;
-    }
-    let rest = &text[pos..];
-    let to = rest.char_indices().nth(80).map_or(rest.len(), |(i, _)| i);
-    let mut after = &rest[..to];
-    // Skip the expression itself and the comma after it, then stop at the clause end.
-    if let Some(i) = after.find(',') {
-        after = &after[i + 1..];
-    }
-    if let Some(i) = after.find(CLAUSE_ENDS) {
-        after = &after[..i];
-    }
-    // A past plan after the date ("On Friday, the government planned to …") says nothing.
-    FUTURE_CUES
-        .iter()
-        .filter(|w| **w != "planned to")
-        .any(|w| after.contains(w))
-}
-
 /// Runs every recogniser over `text`; overlaps are resolved by the caller.
 pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
+    calendar_dates(text, published, &mut out);
+    weekdays(text, published, &mut out);
+    deictic_and_relative(text, published, &mut out);
+    durations(text, published, &mut out);
+    vague_durations(text, &mut out);
+    out
+}
+
+/// ISO dates, month-day-year and day-month-year dates, months with a year.
+fn calendar_dates(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
     // ISO dates are rare; a dash scan decides whether the (digit-led, slow) pattern runs.
     let iso_hint = text.match_indices('-').any(|(i, _)| {
         let b = text.as_bytes();
@@ -242,6 +164,10 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
             out.push(expr(text, whole(&c), TimexType::Date, format!("{y:04}-{m:02}")));
         }
     }
+}
+
+/// Weekdays, with "last/next/this" before them or a future clause around them.
+fn weekdays(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
     for c in WEEKDAY_RE.captures_iter(text) {
         let mut span = whole(&c);
         let Some(day) = normalise::weekday(&c[1]) else {
@@ -270,6 +196,10 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
         };
         out.push(expr(text, span, TimexType::Date, value));
     }
+}
+
+/// Deictic words ("yesterday") and relative periods ("last week", "two years ago").
+fn deictic_and_relative(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
     for c in DEICTIC.captures_iter(text) {
         let word = c[1].to_ascii_lowercase();
         let offset = match word.as_str() {
@@ -315,6 +245,11 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
         };
         out.push(expr(text, whole(&c), TimexType::Date, value));
     }
+}
+
+/// Durations with a number and a unit ("three months", "5 1/2 hours"); those that
+/// name a past or coming period get its value when there is a publication date.
+fn durations(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
     for c in DURATION.captures_iter(text) {
         let Some(unit) = Unit::parse(&c["unit"]) else {
             continue;
@@ -366,8 +301,6 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
             out.push(expr(text, span, TimexType::Duration, value));
         }
     }
-    vague_durations(text, &mut out);
-    out
 }
 
 /// "recent years", "the coming weeks", "for years", "decades-long", "day-long".
@@ -432,7 +365,7 @@ fn month_day(
             let value = match published {
                 Some(p) => {
                     let direction = future_context(text, span.start).then_some(Direction::OnOrAfter);
-                    let d = normalise::date(crate::families::month_year(p, m, direction), m, day)?;
+                    let d = normalise::date(normalise::month_year(p, m, direction), m, day)?;
                     normalise::ymd(d)
                 }
                 None => format!("XXXX-{m:02}-{day:02}"),

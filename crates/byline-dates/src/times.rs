@@ -2,15 +2,20 @@
 //! day ("Saturday night", "this morning", "last night"), weekends ("the weekend" →
 //! 1991-W08-WE) and sets ("each Thursday", "every day", "daily", "Tuesday nights").
 
-use crate::families::push;
 use crate::gate::Gate;
 use crate::normalise::{self, Direction};
-use crate::patterns::whole;
+use crate::scan::{future_context, push, whole};
 use byline_core::{CivilDate, Span, TimeExpr, TimexType};
 use regex::Regex;
 use std::sync::LazyLock;
 
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
+/// The words without which no set ("every week", "daily") is scanned for.
+static SET_GATE: Gate = Gate::new(&[
+    "ach", "very", "aily", "ightly", "ourly", "eekly", "onthly", "yearly", "Yearly", "nnually", "ACH", "VERY", "AILY",
+    "IGHTLY", "OURLY", "EEKLY", "ONTHLY", "YEARLY", "NNUALLY",
+]);
 
 static PART_GATE: Gate = Gate::new(&[
     "orning", "ORNING", "fternoon", "FTERNOON", "vening", "VENING", "night", "Night", "NIGHT",
@@ -77,15 +82,25 @@ fn part_of_day(word: &str) -> &'static str {
 /// A weekday in a time expression is the most recent one unless its clause speaks of
 /// the future ("will leave at 4 a.m. Thursday").
 fn weekday_direction(text: &str, start: usize) -> Direction {
-    if crate::patterns::future_context(text, start) {
+    if future_context(text, start) {
         Direction::OnOrAfter
     } else {
         Direction::OnOrBefore
     }
 }
 
+/// Runs the families of this module over `text`: clock times, weekends and parts of
+/// day, sets.
+pub(crate) fn find_all(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+    clock_times(text, published, out);
+    weekends_and_parts(text, published, out);
+    if SET_GATE.opens(text) {
+        sets(text, out);
+    }
+}
+
 /// Clock times and parts of named days.
-pub fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
     let mut taken = 0;
     for start in clock_starts(text) {
         if start < taken {
@@ -175,7 +190,7 @@ pub fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeE
 }
 
 /// Weekends and parts of today, yesterday and tomorrow.
-pub fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
     let weekends = if WEEKEND_GATE.opens(text) {
         WEEKEND.captures_iter(text).collect()
     } else {
@@ -194,7 +209,7 @@ pub fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Ve
                     "next" => 1,
                     "this" => 0,
                     _ if weekday >= 5 => 0,
-                    "the" if crate::patterns::future_context(text, c.get(0).unwrap().start()) => 0,
+                    "the" if future_context(text, c.get(0).unwrap().start()) => 0,
                     _ => -1,
                 };
                 let day = p.checked_add(jiff::ToSpan::days(7 * shift_weeks)).ok();
@@ -226,7 +241,7 @@ pub fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Ve
 }
 
 /// Recurrences.
-pub fn sets(text: &str, out: &mut Vec<TimeExpr>) {
+fn sets(text: &str, out: &mut Vec<TimeExpr>) {
     for c in SET.captures_iter(text) {
         let value = if let Some(w) = c.get(2) {
             match normalise::weekday(w.as_str()) {
