@@ -62,6 +62,8 @@ pub struct ExtractArgs {
     resume: bool,
 }
 
+/// What a run has written, for the summary.
+#[derive(Default)]
 struct Totals {
     articles: usize,
     errors: usize,
@@ -308,14 +310,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
 
     let started = Instant::now();
     let (chunks, reader) = spawn_reader(inputs, args.chunk_size.max(1), args.limit.unwrap_or(usize::MAX));
-    let mut totals = Totals {
-        articles: 0,
-        errors: 0,
-        warned: 0,
-        bytes: 0,
-        skipped: 0,
-        html_shown: 0,
-    };
+    let mut totals = Totals::default();
     let mut to_skip = done.unwrap_or(0);
     for mut chunk in chunks {
         // A resumed run skips as many input lines as the output already holds.
@@ -329,25 +324,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
                 .map(|line| process_line(&pipeline, line, &args.keep, want_html, &mut |_, _| {}))
                 .collect()
         });
-        // The chunk's lines go out in one write and are flushed, so that a killed run
-        // leaves whole lines (and `--resume` cuts the rare unfinished one).
-        let mut lines = Vec::with_capacity(results.iter().map(|r| r.json.len() + 1).sum());
-        let mut views = Vec::new();
-        for result in results {
-            lines.extend_from_slice(result.json.as_bytes());
-            lines.push(b'\n');
-            views.extend(result.html);
-            totals.articles += 1;
-            totals.errors += usize::from(result.failed);
-            totals.warned += usize::from(result.warned);
-            totals.bytes += result.bytes;
-        }
-        if let Some(view) = html.as_mut() {
-            view.write(views.into_iter(), &mut totals, args.quiet)?;
-        }
-        out.write_all(&lines)
-            .and_then(|()| out.flush())
-            .map_err(|e| format!("writing output: {e}"))?;
+        write_chunk(results, &mut out, html.as_mut(), &mut totals, args.quiet)?;
         if let Some(bar) = &progress {
             bar.set_position(totals.articles as u64);
             let secs = started.elapsed().as_secs_f64().max(1e-9);
@@ -390,6 +367,35 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes one chunk's records (and HTML views) and counts them. The lines go out in one
+/// write and are flushed, so that a killed run leaves whole lines (and `--resume` cuts
+/// the rare unfinished one).
+fn write_chunk(
+    results: Vec<Processed>,
+    out: &mut dyn Write,
+    html: Option<&mut HtmlView>,
+    totals: &mut Totals,
+    quiet: bool,
+) -> Result<(), String> {
+    let mut lines = Vec::with_capacity(results.iter().map(|r| r.json.len() + 1).sum());
+    let mut views = Vec::new();
+    for result in results {
+        lines.extend_from_slice(result.json.as_bytes());
+        lines.push(b'\n');
+        views.extend(result.html);
+        totals.articles += 1;
+        totals.errors += usize::from(result.failed);
+        totals.warned += usize::from(result.warned);
+        totals.bytes += result.bytes;
+    }
+    if let Some(view) = html {
+        view.write(views.into_iter(), totals, quiet)?;
+    }
+    out.write_all(&lines)
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("writing output: {e}"))
 }
 
 fn summary(args: &ExtractArgs, totals: &Totals, threads: usize, secs: f64, resumed: bool) {
