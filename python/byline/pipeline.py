@@ -208,13 +208,11 @@ class Pipeline:
             text = record[1] if record is not None and isinstance(record[1], str) else ""
             yield Document.from_dict(parsed, text)
 
-    def _records(
-        self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int], keep: Sequence[str] = ()
-    ) -> Iterator[dict]:
+    def _records(self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int]) -> Iterator[dict]:
         """Like ``pipe`` with ``on_error="record"``, but yields the JSON output records
         (dicts) without building documents: the fast path of the table integrations."""
         _check_articles(articles)
-        for _, parsed in self._outputs(articles, batch_size, threads, "record", list(keep)):
+        for _, parsed in self._outputs(articles, batch_size, threads, "record", []):
             yield parsed
 
     def _outputs(

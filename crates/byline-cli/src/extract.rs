@@ -70,7 +70,6 @@ struct Totals {
     warned: usize,
     bytes: usize,
     skipped: usize,
-    html_shown: usize,
 }
 
 /// One processed line: its JSON, whether it failed, whether it has warnings, its size,
@@ -221,11 +220,14 @@ pub(crate) fn thread_count(threads: Option<usize>) -> usize {
     }
 }
 
-/// Where the HTML view goes and how many articles it may still show.
+/// Where the HTML view goes, how many articles it may show and how many it shows.
 struct HtmlView {
     file: Box<dyn Write>,
     path: PathBuf,
     limit: usize,
+    shown: usize,
+    /// Some article was left out (the limit was reached).
+    cut: bool,
 }
 
 impl HtmlView {
@@ -237,38 +239,46 @@ impl HtmlView {
             file,
             path: path.to_path_buf(),
             limit,
+            shown: 0,
+            cut: false,
         })
     }
 
-    /// Writes the views of one chunk while the limit allows; says once when it is reached.
-    fn write(&mut self, views: impl Iterator<Item = String>, totals: &mut Totals, quiet: bool) -> Result<(), String> {
-        for view in views {
-            if totals.html_shown == self.limit {
-                if !quiet {
-                    eprintln!(
-                        "byline: the HTML view {} stops after {} articles (--html-limit)",
-                        self.path.display(),
-                        self.limit
-                    );
-                }
-                totals.html_shown += 1; // past the limit: say it once
-            }
-            if totals.html_shown >= self.limit {
-                continue;
-            }
+    /// Whether the page can take more articles (else none need rendering).
+    fn has_room(&self) -> bool {
+        self.shown < self.limit
+    }
+
+    /// Writes the views of a chunk of `articles` articles while the limit allows; says
+    /// once when an article is left out.
+    fn write(&mut self, views: Vec<String>, articles: usize, quiet: bool) -> Result<(), String> {
+        let room = self.limit - self.shown;
+        for view in views.iter().take(room) {
             self.file
                 .write_all(view.as_bytes())
                 .map_err(|e| format!("writing the HTML view: {e}"))?;
-            totals.html_shown += 1;
+        }
+        self.shown += views.len().min(room);
+        if articles > room && !self.cut {
+            self.cut = true;
+            if !quiet {
+                eprintln!(
+                    "byline: the HTML view {} stops after {} articles (--html-limit)",
+                    self.path.display(),
+                    self.limit
+                );
+            }
         }
         Ok(())
     }
 
-    fn finish(mut self) -> Result<(), String> {
+    /// Ends the page; says whether some article was left out.
+    fn finish(mut self) -> Result<bool, String> {
         self.file
             .write_all(byline_html::PAGE_END.as_bytes())
             .and_then(|()| self.file.flush())
-            .map_err(|e| format!("writing the HTML view: {e}"))
+            .map_err(|e| format!("writing the HTML view: {e}"))?;
+        Ok(self.cut)
     }
 }
 
@@ -306,7 +316,6 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         None => None,
     };
     let progress = progress_bar(args.quiet);
-    let want_html = html.is_some();
 
     let started = Instant::now();
     let (chunks, reader) = spawn_reader(inputs, args.chunk_size.max(1), args.limit.unwrap_or(usize::MAX));
@@ -318,6 +327,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         chunk.drain(..skip);
         to_skip -= skip;
         totals.skipped += skip;
+        // Articles past the HTML page's limit are not rendered at all.
+        let want_html = html.as_ref().is_some_and(HtmlView::has_room);
         let results: Vec<Processed> = pool.install(|| {
             chunk
                 .into_par_iter()
@@ -335,9 +346,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
             ));
         }
     }
-    if let Some(view) = html {
-        view.finish()?;
-    }
+    let html_cut = match html {
+        Some(view) => view.finish()?,
+        None => false,
+    };
     drop(out); // finishes a gzip stream
     if let Some(bar) = progress {
         bar.finish_and_clear();
@@ -360,6 +372,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
             threads,
             started.elapsed().as_secs_f64().max(1e-9),
             done.is_some(),
+            html_cut,
         );
     }
     Ok(if args.strict && totals.errors > 0 {
@@ -379,6 +392,7 @@ fn write_chunk(
     totals: &mut Totals,
     quiet: bool,
 ) -> Result<(), String> {
+    let articles = results.len();
     let mut lines = Vec::with_capacity(results.iter().map(|r| r.json.len() + 1).sum());
     let mut views = Vec::new();
     for result in results {
@@ -391,14 +405,14 @@ fn write_chunk(
         totals.bytes += result.bytes;
     }
     if let Some(view) = html {
-        view.write(views.into_iter(), totals, quiet)?;
+        view.write(views, articles, quiet)?;
     }
     out.write_all(&lines)
         .and_then(|()| out.flush())
         .map_err(|e| format!("writing output: {e}"))
 }
 
-fn summary(args: &ExtractArgs, totals: &Totals, threads: usize, secs: f64, resumed: bool) {
+fn summary(args: &ExtractArgs, totals: &Totals, threads: usize, secs: f64, resumed: bool, html_cut: bool) {
     if resumed {
         eprintln!(
             "byline: resumed; the first {} input records were already in the output",
@@ -417,7 +431,7 @@ fn summary(args: &ExtractArgs, totals: &Totals, threads: usize, secs: f64, resum
         threads
     );
     if let Some(path) = &args.html
-        && totals.html_shown > args.html_limit
+        && html_cut
     {
         eprintln!(
             "byline: the HTML view {} shows the first {} of {} articles (raise --html-limit for more)",

@@ -78,34 +78,33 @@ impl Untouched {
                 .any(|name| !self.extra.contains_key(name) && !self.own_extra.contains(&name.as_str()))
     }
 
-    /// The first layer of `doc` that differs from the copy, if any.
+    /// The first layer of `doc` that differs from the copy, if any (named as
+    /// [`Layer`] displays it; "extra" for plug-in entries).
     pub(crate) fn changed(&self, doc: &Document) -> Option<String> {
-        let checks: [(&str, bool); 8] = [
-            ("entities", self.entities.as_ref().is_some_and(|c| *c != doc.entities)),
-            ("clusters", self.clusters.as_ref().is_some_and(|c| *c != doc.clusters)),
+        fn differs<T: PartialEq>(copy: &Option<T>, now: &T) -> bool {
+            copy.as_ref().is_some_and(|c| c != now)
+        }
+        let checks = [
+            (Layer::Entities, differs(&self.entities, &doc.entities)),
+            (Layer::Clusters, differs(&self.clusters, &doc.clusters)),
             (
-                "quotes",
-                self.quotes.as_ref().is_some_and(|c| *c != without_dates(&doc.quotes)),
+                Layer::Quotes,
+                self.quotes.is_some() && differs(&self.quotes, &without_dates(&doc.quotes)),
             ),
             (
-                "quote_dates",
-                self.quote_dates
-                    .as_ref()
-                    .is_some_and(|c| *c != quote_dates(&doc.quotes)),
+                Layer::QuoteDates,
+                self.quote_dates.is_some() && differs(&self.quote_dates, &quote_dates(&doc.quotes)),
             ),
-            ("dates", self.dates.as_ref().is_some_and(|c| *c != doc.dates)),
-            ("stances", self.stances.as_ref().is_some_and(|c| *c != doc.stances)),
+            (Layer::Dates, differs(&self.dates, &doc.dates)),
+            (Layer::Stances, differs(&self.stances, &doc.stances)),
             (
-                "target_sentiment",
-                self.target_sentiment
-                    .as_ref()
-                    .is_some_and(|c| *c != doc.target_sentiment),
+                Layer::TargetSentiment,
+                differs(&self.target_sentiment, &doc.target_sentiment),
             ),
-            ("extra", self.extra_changed(doc)),
         ];
-        checks
-            .iter()
-            .find(|(_, changed)| *changed)
-            .map(|(name, _)| (*name).to_owned())
+        match checks.iter().find(|(_, changed)| *changed) {
+            Some((layer, _)) => Some(layer.to_string()),
+            None => self.extra_changed(doc).then(|| "extra".to_owned()),
+        }
     }
 }

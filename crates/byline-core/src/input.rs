@@ -40,32 +40,26 @@ fn record_id(id: Option<&Value>, fallback: &str) -> String {
 /// Parses one input line. `fallback_id` (usually the line number) names records without
 /// an id and records that cannot be read at all.
 pub fn parse_line(line: &[u8], fallback_id: &str) -> Result<Article, ArticleError> {
-    parse_record(line, fallback_id, &[]).0
+    read_line(line, fallback_id, &[]).0
 }
 
 /// Parses one input line and copies the fields named in `keep` (those present) into a
 /// [`Meta`], also for a record that fails, as long as it is a JSON object. The meta is
-/// `None` when `keep` is empty.
+/// `None` when `keep` is empty. The line is parsed as JSON once either way.
 pub fn read_line(line: &[u8], fallback_id: &str, keep: &[String]) -> (Result<Article, ArticleError>, Option<Meta>) {
-    parse_record(line, fallback_id, keep)
+    let mut meta = (!keep.is_empty()).then(Meta::new);
+    let article =
+        read_raw(trim_line(line), fallback_id, keep, meta.as_mut()).and_then(|raw| article_of(raw, fallback_id));
+    (article, meta)
 }
 
-fn parse_record(line: &[u8], fallback_id: &str, keep: &[String]) -> (Result<Article, ArticleError>, Option<Meta>) {
-    let line = trim_line(line);
-    if keep.is_empty() {
-        return (parse_article(line, fallback_id), None);
-    }
-    let meta = match serde_json::from_slice::<Value>(line) {
-        Ok(Value::Object(fields)) => keep
-            .iter()
-            .filter_map(|k| fields.get(k).map(|v| (k.clone(), v.clone())))
-            .collect(),
-        _ => Meta::new(),
-    };
-    (parse_article(line, fallback_id), Some(meta))
-}
-
-fn parse_article(line: &[u8], fallback_id: &str) -> Result<Article, ArticleError> {
+/// The fields byline reads of a line that is a JSON object, and the kept ones into `meta`.
+fn read_raw(
+    line: &[u8],
+    fallback_id: &str,
+    keep: &[String],
+    meta: Option<&mut Meta>,
+) -> Result<RawRecord, ArticleError> {
     let text = match std::str::from_utf8(line) {
         Ok(s) => s,
         Err(e) => {
@@ -88,12 +82,24 @@ fn parse_article(line: &[u8], fallback_id: &str) -> Result<Article, ArticleError
         };
         return Err(ArticleError::input(fallback_id, msg));
     }
-    let raw: RawRecord = match serde_json::from_str(text) {
-        Ok(r) => r,
-        Err(e) => {
-            return Err(ArticleError::input(fallback_id, format!("invalid JSON: {e}")));
-        }
+    let raw = match meta {
+        None => serde_json::from_str::<RawRecord>(text),
+        Some(meta) => serde_json::from_str::<Value>(text).and_then(|value| {
+            if let Value::Object(fields) = &value {
+                meta.extend(
+                    keep.iter()
+                        .filter_map(|k| fields.get(k).map(|v| (k.clone(), v.clone()))),
+                );
+            }
+            serde_json::from_value(value)
+        }),
     };
+    raw.map_err(|e| ArticleError::input(fallback_id, format!("invalid JSON: {e}")))
+}
+
+/// The article of a record's fields: an error without a string `text`; a `published` or
+/// `targets` that cannot be read becomes a warning.
+fn article_of(raw: RawRecord, fallback_id: &str) -> Result<Article, ArticleError> {
     let id = record_id(raw.id.as_ref(), fallback_id);
     let body = match raw.text {
         Some(Value::String(s)) => s,

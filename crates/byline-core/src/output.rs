@@ -244,19 +244,26 @@ impl Converter<'_> {
             None
         }
     }
+    fn cp(&self, byte: usize) -> usize {
+        self.index.char_offset(self.text, byte)
+    }
     fn range(&self, span: Span) -> (usize, usize) {
-        match self.checked(span) {
-            Some(s) => (
-                self.index.char_offset(self.text, s.start),
-                self.index.char_offset(self.text, s.end),
-            ),
-            None => (0, 0),
-        }
+        self.checked(span)
+            .map_or((0, 0), |s| (self.cp(s.start), self.cp(s.end)))
     }
     fn text_span(&self, span: Span) -> TextSpan {
-        let (start, end) = self.range(span);
-        let text = self.checked(span).map_or("", |s| s.slice(self.text)).to_owned();
-        TextSpan { start, end, text }
+        match self.checked(span) {
+            Some(s) => TextSpan {
+                start: self.cp(s.start),
+                end: self.cp(s.end),
+                text: s.slice(self.text).to_owned(),
+            },
+            None => TextSpan {
+                start: 0,
+                end: 0,
+                text: String::new(),
+            },
+        }
     }
     fn slice(&self, span: Span) -> &str {
         self.checked(span).map_or("", |s| s.slice(self.text))

@@ -206,7 +206,7 @@ impl NativePipeline {
 
 #[pymethods]
 impl NativePipeline {
-    /// Builds a pipeline of the named built-in extractors (default: all four layers).
+    /// Builds a pipeline of the named built-in extractors (default: the default pipeline).
     #[new]
     #[pyo3(signature = (extractors=None))]
     fn new(py: Python<'_>, extractors: Option<Vec<String>>) -> PyResult<Self> {

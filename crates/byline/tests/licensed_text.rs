@@ -23,16 +23,16 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn runs(text: &str) -> impl Iterator<Item = u64> {
+fn runs(text: &str) -> Vec<u64> {
     let words = words(text);
-    (0..words.len().saturating_sub(RUN - 1))
-        .map(|i| {
+    words
+        .windows(RUN)
+        .map(|run| {
             let mut h = DefaultHasher::new();
-            words[i..i + RUN].hash(&mut h);
+            run.hash(&mut h);
             h.finish()
         })
-        .collect::<Vec<_>>()
-        .into_iter()
+        .collect()
 }
 
 /// The `.snap` files, the test fixtures and the bundled examples.
@@ -59,7 +59,7 @@ fn snapshot_files() -> Vec<PathBuf> {
 }
 
 /// Every text of the licensed data, with the name of its source.
-fn licensed_texts(shared: &Path, each: &mut dyn FnMut(&str, &str)) {
+fn licensed_texts(shared: &Path, each: &mut dyn FnMut(&'static str, &str)) {
     let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
     // CoNLL-2003: one token per line, sentences between blank lines.
     for file in ["data/ner/conll2003/eng.train", "data/ner/conll2003/eng.testa"] {
@@ -117,14 +117,6 @@ fn no_snapshot_fixture_or_example_holds_licensed_text() {
     }
     let mut found: HashMap<usize, HashSet<&'static str>> = HashMap::new();
     licensed_texts(&shared, &mut |source, text| {
-        let source: &'static str = match source {
-            "CoNLL-2003" => "CoNLL-2003",
-            "PolNeAR" => "PolNeAR",
-            "TimeBank/AQUAINT" => "TimeBank/AQUAINT",
-            "NewsMTSC" => "NewsMTSC",
-            "the seed article" => "the seed article",
-            _ => "the news corpus",
-        };
         for run in runs(text) {
             if let Some(&i) = owner.get(&run) {
                 found.entry(i).or_default().insert(source);
