@@ -96,9 +96,10 @@ impl Document {
         self.tokens[index].span.slice(&self.text)
     }
 
-    /// Index of the entity mention that covers token `index`, if any.
+    /// Index of the entity mention that covers token `index`, if any (none past the last
+    /// token).
     pub fn entity_at_token(&self, index: usize) -> Option<usize> {
-        let span = self.tokens[index].span;
+        let span = self.tokens.get(index)?.span;
         let i = self.entities.partition_point(|e| e.span.end <= span.start);
         (i < self.entities.len() && self.entities[i].span.start <= span.start).then_some(i)
     }

@@ -79,3 +79,17 @@ fn a_name_at_the_very_end_of_the_text_ends_the_description() {
         assert!(doc.quotes.len() <= 1, "{text}: {:?}", doc.quotes);
     }
 }
+
+#[test]
+fn a_dash_that_ends_the_text_after_a_quote_signs_nothing() {
+    // A signature is looked for after the dash: there is no token left (found by the
+    // property tests).
+    // `run` fails the test on an extraction error (here: a panic, before the fix).
+    for text in [
+        "talks Dmitry Peskov said Dmitry Peskov ” `` 5 p.m. EDT \n  —  ",
+        "“We agree,” he said. —",
+    ] {
+        let doc = run(text);
+        assert!(doc.quotes.iter().all(|q| q.span.end <= text.len()), "{text}");
+    }
+}
