@@ -27,7 +27,7 @@ def test_pipe_keeps_order_and_turns_bad_records_into_error_documents(nlp):
     assert [d.ok for d in docs] == [True, True, False, False, False, True, False, True]
     assert docs[1].quotes[0].speaker.name == "Dmitry Peskov"
     assert docs[1].dates[0].value == "2025-04-18"
-    assert "surrogates not allowed" in docs[2].error
+    assert docs[2].error == "field 'text' cannot be read: it holds a lone surrogate, which is not valid Unicode"
     assert docs[3].error == "missing field 'text'"
     assert docs[5].error is None and docs[5].published is None
     assert docs[5].warnings == ["published '2025-02-30' is not a date; analysed without one"]
@@ -55,7 +55,8 @@ def test_pipe_is_lazy(nlp):
 
     first = next(iter(nlp.pipe(source(), batch_size=4)))
     assert first.id == "0"
-    assert len(pulled) <= 5
+    # The batch after the first is analysed ahead, while the caller reads the first.
+    assert len(pulled) <= 2 * 4 + 1
 
 
 def test_real_articles_same_output_on_one_and_two_threads(nlp, corpus_path):

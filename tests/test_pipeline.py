@@ -140,7 +140,7 @@ def test_targets_get_a_target_sentiment_entry(nlp):
         "target [5, 500] runs past the end of the text (46 code points); analysed without targets"
     ]
     assert nlp(text, targets="all").warnings == [  # type: ignore[arg-type]
-        "targets must be a list of (start, end) code-point pairs; analysed without targets"
+        "field 'targets' must be a list of [start, end] pairs of code-point offsets; analysed without targets"
     ]
 
 

@@ -2,13 +2,32 @@
 
 Every span has ``start``/``end`` code-point offsets into the article text, so that
 ``doc.text[span.start:span.end] == span.text``. ``Document.to_dict()`` returns exactly
-the JSON output record (see ``schema/output.schema.json``).
+the JSON output record (see ``schema/output.schema.json``). The object classes
+(``Entity``, ``Quote`` …) are native and immutable, with the fields of the schema's
+objects in the schema's order (a test checks): construct, compare, hash and pickle them
+as frozen dataclasses.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+import json
 from typing import Any, Dict, List, Optional, Tuple
+
+from . import _byline
+from ._byline import (
+    Cluster,
+    Cue,
+    DateExpr,
+    Entity,
+    Evidence,
+    Quote,
+    Speaker,
+    Stance,
+    StanceHolder,
+    StanceTarget,
+    TargetSentiment,
+)
 
 __all__ = [
     "Document",
@@ -26,163 +45,72 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Entity:
-    """A name mention: PER, ORG, LOC or MISC, and the index of its cluster."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    cluster: int
-
-
-@dataclass(frozen=True)
-class Cluster:
-    """All mentions of one referent: canonical name, label, mention indices, roles."""
-
-    id: int
-    name: str
-    label: str
-    mentions: Tuple[int, ...]
-    roles: Tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """Who said a quote: the mention in the text and the cluster it resolves to."""
-
-    start: int
-    end: int
-    text: str
-    cluster: Optional[int]
-    name: str
-
-
-@dataclass(frozen=True)
-class Cue:
-    """The reporting word of a quote ("said", "according to")."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A direct, indirect or mixed quote with its content fragments, speaker and cue.
-
-    ``text`` is ``doc.text[start:end]``, so a quote split by its attribution contains the
-    attribution too; ``content`` is the quote's own words (its ``spans`` joined by a space).
-    """
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    spans: Tuple[Tuple[int, int], ...]
-    speaker: Optional[Speaker]
-    cue: Optional[Cue]
-    date: Optional[int] = None
-    content: str = ""
-
-
-@dataclass(frozen=True)
-class DateExpr:
-    """A temporal expression with its TIMEX3 type and value."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
-
-
-@dataclass(frozen=True)
-class StanceHolder:
-    """Who holds a stance."""
-
-    cluster: Optional[int]
-    name: str
-
-
-@dataclass(frozen=True)
-class StanceTarget:
-    """What a stance is about."""
-
-    start: int
-    end: int
-    text: str
-    cluster: Optional[int]
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """The words that express a stance."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Stance:
-    """holder -> target -> polarity, with evidence and the quote it comes from."""
-
-    holder: StanceHolder
-    target: StanceTarget
-    polarity: str
-    score: float
-    evidence: Evidence
-    quote: Optional[int]
-    channel: str = "narration"
-
-
-@dataclass(frozen=True)
-class TargetSentiment:
-    """How a sentence portrays one mention (positive / neutral / negative)."""
-
-    start: int
-    end: int
-    text: str
-    cluster: Optional[int]
-    polarity: str
-    score: float
-
-
-def _cue(d: Optional[Dict[str, Any]]) -> Optional[Cue]:
-    return None if d is None else Cue(d["start"], d["end"], d["text"])
-
-
-def _speaker(d: Optional[Dict[str, Any]]) -> Optional[Speaker]:
-    if d is None:
-        return None
-    return Speaker(d["start"], d["end"], d["text"], d["cluster"], d["name"])
-
-
-@dataclass(frozen=True, repr=False)
 class Document:
     """One analysed article (or an error record when ``error`` is set).
 
     ``published`` is the date the analysis used (``"YYYY-MM-DD"``, or None), ``warnings``
     what was ignored in the input (an unreadable date, bad targets), ``meta`` the input
-    fields asked for with ``pipe(..., keep=[...])``.
+    fields asked for with ``pipe(..., keep=[...])``. The layers (``entities``, ``quotes``
+    …) are lists of immutable objects, built from the native record the first time each
+    is read.
     """
 
-    id: str
-    text: str
-    published: Optional[str]
-    error: Optional[str]
-    entities: List[Entity] = field(default_factory=list)
-    clusters: List[Cluster] = field(default_factory=list)
-    quotes: List[Quote] = field(default_factory=list)
-    dates: List[DateExpr] = field(default_factory=list)
-    stances: List[Stance] = field(default_factory=list)
-    target_sentiment: List[TargetSentiment] = field(default_factory=list)
-    extra: Dict[str, Any] = field(default_factory=dict)
-    warnings: List[str] = field(default_factory=list)
-    meta: Dict[str, Any] = field(default_factory=dict)
-    _record: Dict[str, Any] = field(default_factory=dict, compare=False)
+    __slots__ = ("id", "text", "published", "error", "warnings", "meta", "_kept", "_native", "_layers")
+
+    def __init__(self, native: _byline.NativeRecord, text: str = "", meta: Optional[Dict[str, Any]] = None) -> None:
+        self.id: str = native.id
+        self.text: str = text
+        self.published: Optional[str] = native.published
+        self.error: Optional[str] = native.error
+        self.warnings: List[str] = native.warnings
+        self.meta: Dict[str, Any] = {} if meta is None else meta
+        self._kept = meta is not None  # fields were asked for: to_dict has "meta"
+        self._native = native
+        self._layers: Dict[str, Any] = {}
+
+    def _layer(self, name: str) -> Any:
+        layer = self._layers.get(name)
+        if layer is None:
+            layer = self._layers[name] = getattr(self._native, name)()
+        return layer
+
+    @property
+    def entities(self) -> List[Entity]:
+        """Name mentions."""
+        return self._layer("entities")  # type: ignore[no-any-return]
+
+    @property
+    def clusters(self) -> List[Cluster]:
+        """Entity clusters (a cluster's ``id`` is its index)."""
+        return self._layer("clusters")  # type: ignore[no-any-return]
+
+    @property
+    def quotes(self) -> List[Quote]:
+        """Direct, indirect and mixed quotes."""
+        return self._layer("quotes")  # type: ignore[no-any-return]
+
+    @property
+    def dates(self) -> List[DateExpr]:
+        """Temporal expressions with their TIMEX3 values."""
+        return self._layer("dates")  # type: ignore[no-any-return]
+
+    @property
+    def stances(self) -> List[Stance]:
+        """holder -> target -> polarity, with evidence."""
+        return self._layer("stances")  # type: ignore[no-any-return]
+
+    @property
+    def target_sentiment(self) -> List[TargetSentiment]:
+        """How each PER/ORG mention and each input target is portrayed."""
+        return self._layer("target_sentiment")  # type: ignore[no-any-return]
+
+    @property
+    def extra(self) -> Dict[str, Any]:
+        """Layers of plug-in extractors, by extractor name."""
+        extra = self._layers.get("extra")
+        if extra is None:
+            extra = self._layers["extra"] = json.loads(self._native.extra_json())
+        return extra  # type: ignore[no-any-return]
 
     @property
     def ok(self) -> bool:
@@ -191,67 +119,34 @@ class Document:
 
     @classmethod
     def from_dict(cls, record: Dict[str, Any], text: str = "") -> "Document":
-        """Builds a document from one JSON output record (and the article text)."""
-        return cls(
-            id=record["id"],
-            text=text,
-            published=record.get("published"),
-            error=record.get("error"),
-            entities=[Entity(e["start"], e["end"], e["text"], e["label"], e["cluster"]) for e in record["entities"]],
-            clusters=[
-                Cluster(c["id"], c["name"], c["label"], tuple(c["mentions"]), tuple(c["roles"]))
-                for c in record["clusters"]
-            ],
-            quotes=[
-                Quote(
-                    q["start"],
-                    q["end"],
-                    q["text"],
-                    q["kind"],
-                    tuple((s[0], s[1]) for s in q["spans"]),
-                    _speaker(q["speaker"]),
-                    _cue(q["cue"]),
-                    q.get("date"),
-                    q.get("content", q["text"]),
-                )
-                for q in record["quotes"]
-            ],
-            dates=[DateExpr(d["start"], d["end"], d["text"], d["type"], d["value"]) for d in record["dates"]],
-            stances=[
-                Stance(
-                    StanceHolder(s["holder"]["cluster"], s["holder"]["name"]),
-                    StanceTarget(s["target"]["start"], s["target"]["end"], s["target"]["text"], s["target"]["cluster"]),
-                    s["polarity"],
-                    s["score"],
-                    Evidence(s["evidence"]["start"], s["evidence"]["end"], s["evidence"].get("text", "")),
-                    s["quote"],
-                    s.get("channel", "narration"),
-                )
-                for s in record["stances"]
-            ],
-            target_sentiment=[
-                TargetSentiment(t["start"], t["end"], t["text"], t["cluster"], t["polarity"], t["score"])
-                for t in record.get("target_sentiment", [])
-            ],
-            extra=dict(record.get("extra", {})),
-            warnings=list(record.get("warnings", [])),
-            meta=dict(record.get("meta") or {}),
-            _record=record,
-        )
+        """Builds a document from one JSON output record (a parsed line of ``byline
+        extract``'s output) and the article text. Raises ValueError for a dict that is not
+        an output record."""
+        fields = {k: v for k, v in record.items() if k != "meta"}
+        meta = record.get("meta")
+        native = _byline.NativeRecord.from_json(json.dumps(fields))
+        return cls(native, text, None if meta is None else dict(meta))
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON output record of this document (a fresh copy)."""
-        import copy
+        record: Dict[str, Any] = json.loads(self._native.to_json())
+        if self._kept:
+            record["meta"] = copy.deepcopy(self.meta)
+        return record
 
-        return copy.deepcopy(self._record)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return (self.text, self.meta, self._native.to_json()) == (other.text, other.meta, other._native.to_json())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], str]]:
+        return (Document.from_dict, (self.to_dict(), self.text))
 
     def _repr_html_(self) -> str:
         """The HTML view Jupyter shows: see :func:`byline.render`."""
-        import json
-
-        from . import _byline
-
-        return _byline.render_html(self.text, json.dumps(self._record, default=str))
+        return self._native.html(self.text)
 
     def __repr__(self) -> str:
         if self.error is not None:

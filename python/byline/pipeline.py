@@ -22,69 +22,6 @@ date is ignored with a warning (``Document.warnings``)."""
 ArticleLike = Union[str, Mapping[str, Any]]
 """A text, or a mapping with ``text`` and optional ``id``, ``published`` and ``targets``."""
 
-_Record = Tuple[Optional[str], Any, Any, Any]
-
-
-def _is_missing(value: Any) -> bool:
-    """None, NaN, NaT (pandas or numpy) and the empty string: "no value"."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    try:
-        return bool(value != value)  # NaN and NaT are not equal to themselves
-    except Exception:
-        return False
-
-
-def _date_str(published: Any) -> Any:
-    """The publication date as the native side reads it: an ISO string, None, or (for a
-    value of an unknown kind) the value itself, which the native side ignores with a
-    warning."""
-    if _is_missing(published):
-        return None
-    if isinstance(published, str):
-        return published
-    if isinstance(published, _dt.datetime):
-        # The calendar date as written (pandas.Timestamp is a datetime too); no zone
-        # conversion, as for date-time strings.
-        return published.date().isoformat()
-    if isinstance(published, _dt.date):
-        return published.isoformat()
-    if type(published).__name__ == "datetime64":  # numpy, without importing it
-        return str(published)
-    return published
-
-
-def _targets(targets: Any) -> Any:
-    """Targets as (start, end) pairs, or the value itself when they are not, which the
-    native side ignores with a warning."""
-    if targets is None:
-        return None
-    try:
-        return [(int(s), int(e)) for s, e in targets]
-    except (TypeError, ValueError):
-        return targets
-
-
-def _record(item: Any, index: int) -> _Record:
-    """Converts one item of ``pipe`` into the native record tuple (may raise InputError)."""
-    if isinstance(item, str):
-        return (str(index), item, None, None)
-    if isinstance(item, Mapping):
-        raw_id = item.get("id")
-        rid = str(index) if raw_id is None else str(raw_id)
-        if "text" not in item or item["text"] is None:
-            raise InputError("missing field 'text'", record_id=rid, field="text")
-        text = item["text"]
-        if not isinstance(text, str):
-            raise InputError(f"field 'text' must be a string, not {type(text).__name__}", record_id=rid, field="text")
-        return (rid, text, _date_str(item.get("published")), _targets(item.get("targets")))
-    raise InputError(
-        f"an article must be a str or a mapping with 'text', not {type(item).__name__}", record_id=str(index)
-    )
-
-
 def _check_articles(articles: Any) -> None:
     """Refuses what iterates but is not a sequence of articles: a mapping (iterating it
     gives its keys) or a data frame (its column names)."""
@@ -99,6 +36,14 @@ def _check_articles(articles: Any) -> None:
         )
 
 
+def _text(item: Any) -> str:
+    """The article text of an item ("" when it has none)."""
+    if isinstance(item, str):
+        return item
+    text = item.get("text") if isinstance(item, Mapping) else None
+    return text if isinstance(text, str) else ""
+
+
 def _meta(item: Any, keep: Sequence[str]) -> Optional[Dict[str, Any]]:
     """The fields of ``item`` named in ``keep`` (those present), or None when nothing is kept."""
     if not keep:
@@ -106,27 +51,6 @@ def _meta(item: Any, keep: Sequence[str]) -> Optional[Dict[str, Any]]:
     if not isinstance(item, Mapping):
         return {}
     return {k: item[k] for k in keep if k in item}
-
-
-def _item_id(item: Any, index: int) -> str:
-    if isinstance(item, Mapping) and item.get("id") is not None:
-        return str(item["id"])
-    return str(index)
-
-
-def _error_record(rid: str, message: str) -> dict:
-    return {
-        "id": rid,
-        "error": message,
-        "published": None,
-        "entities": [],
-        "clusters": [],
-        "quotes": [],
-        "dates": [],
-        "stances": [],
-        "target_sentiment": [],
-        "extra": {},
-    }
 
 
 class Pipeline:
@@ -156,10 +80,7 @@ class Pipeline:
         """Analyses one article. Raises :class:`InputError` for bad input and
         :class:`ExtractionError` when an extractor fails; a ``published`` or ``targets``
         that cannot be read is ignored with a warning (``Document.warnings``)."""
-        if not isinstance(text, str):
-            raise InputError(f"text must be a str, not {type(text).__name__}", record_id=str(id), field="text")
-        out = self._native.process(text, str(id), _date_str(published), _targets(targets))
-        return Document.from_dict(json.loads(out), text)
+        return Document(self._native.process(text, str(id), published, targets), text)
 
     def pipe(
         self,
@@ -204,59 +125,44 @@ class Pipeline:
     def _documents(
         self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int], on_error: str, keep: List[str]
     ) -> Iterator[Document]:
-        for record, parsed in self._outputs(articles, batch_size, threads, on_error, keep):
-            text = record[1] if record is not None and isinstance(record[1], str) else ""
-            yield Document.from_dict(parsed, text)
+        for item, (native, error_class, field) in self._outputs(articles, batch_size, threads):
+            if error_class is not None and on_error == "raise":
+                cls = InputError if error_class == "InputError" else ExtractionError
+                raise cls(f"{native.id}: {native.error}", record_id=native.id, field=field)
+            yield Document(native, _text(item), _meta(item, keep))
 
     def _records(self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int]) -> Iterator[dict]:
         """Like ``pipe`` with ``on_error="record"``, but yields the JSON output records
         (dicts) without building documents: the fast path of the table integrations."""
         _check_articles(articles)
-        for _, parsed in self._outputs(articles, batch_size, threads, "record", []):
-            yield parsed
+        for _, (native, _class, _field) in self._outputs(articles, batch_size, threads):
+            yield json.loads(native.to_json())
 
     def _outputs(
-        self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int], on_error: str, keep: List[str]
-    ) -> Iterator[Tuple[Optional[_Record], dict]]:
-        """Each article's native record (None when it could not be converted) and its
-        parsed output record, in input order, ``batch_size`` at a time."""
-        batch: List[Tuple[int, Any]] = []
-        for index, item in enumerate(articles):
-            batch.append((index, item))
+        self, articles: Iterable[ArticleLike], batch_size: int, threads: Optional[int]
+    ) -> Iterator[Tuple[Any, Tuple[_byline.NativeRecord, Optional[str], Optional[str]]]]:
+        """Each article and its native result, in input order, ``batch_size`` at a time
+        (records are read, checked and analysed natively: the same rules as a JSONL line).
+        The next batch is analysed on native threads while the caller handles this one."""
+        pending: Optional[Tuple[List[Any], _byline.PendingBatch]] = None
+        batch: List[Any] = []
+        first = 0
+        for item in articles:
+            batch.append(item)
             if len(batch) == batch_size:
-                yield from self._run_batch(batch, threads, on_error, keep)
+                started = (batch, self._native.start_batch(batch, threads, first))
+                first += len(batch)
                 batch = []
+                if pending is not None:
+                    yield from zip(pending[0], pending[1].wait())
+                pending = started
         if batch:
-            yield from self._run_batch(batch, threads, on_error, keep)
-
-    def _run_batch(
-        self, batch: List[Tuple[int, Any]], threads: Optional[int], on_error: str, keep: List[str]
-    ) -> Iterator[Tuple[Optional[_Record], dict]]:
-        records: List[Optional[_Record]] = []
-        failures: dict = {}
-        for pos, (index, item) in enumerate(batch):
-            try:
-                records.append(_record(item, index))
-            except InputError as e:
-                rid = _item_id(item, index)
-                if on_error == "raise":
-                    raise InputError(f"{rid}: {e}", record_id=rid, field=e.field) from None
-                records.append(None)
-                failures[pos] = (rid, str(e))
-        results = iter(self._native.process_batch([r for r in records if r is not None], threads))
-        for pos, record in enumerate(records):
-            if record is None:
-                parsed = _error_record(*failures[pos])
-            else:
-                out, error_class, field = next(results)
-                parsed = json.loads(out)
-                if error_class is not None and on_error == "raise":
-                    cls = InputError if error_class == "InputError" else ExtractionError
-                    raise cls(f"{parsed['id']}: {parsed['error']}", record_id=parsed["id"], field=field)
-            meta = _meta(batch[pos][1], keep)
-            if meta is not None:
-                parsed["meta"] = meta
-            yield record, parsed
+            started = (batch, self._native.start_batch(batch, threads, first))
+            if pending is not None:
+                yield from zip(pending[0], pending[1].wait())
+            pending = started
+        if pending is not None:
+            yield from zip(pending[0], pending[1].wait())
 
     def pipe_arrow(
         self,

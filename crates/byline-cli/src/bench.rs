@@ -8,8 +8,8 @@
 
 use crate::extract::{Processed, process_line};
 use crate::input::spawn_reader;
+use byline_core::batch::for_each_chunk;
 use clap::Args;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -130,29 +130,31 @@ fn run_single(args: &BenchArgs, row: &str) -> Result<RunFigures, String> {
         stage_seconds: BTreeMap::new(),
     };
     let mut sink = std::io::sink();
-    for chunk in chunks {
-        let results: Vec<(Processed, Vec<(&'static str, Duration)>)> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|line| {
-                    let mut stages = Vec::with_capacity(8);
-                    let processed = process_line(&pipeline, line, &[], false, &mut |stage, took| {
-                        stages.push((stage, took));
-                    });
-                    (processed, stages)
-                })
-                .collect()
+    let timed_line = |line| {
+        let mut stages: Vec<(&'static str, Duration)> = Vec::with_capacity(8);
+        let processed = process_line(&pipeline, line, &[], false, &mut |stage, took| {
+            stages.push((stage, took));
         });
-        for (processed, stages) in results {
-            std::io::Write::write_all(&mut sink, processed.json.as_bytes()).map_err(|e| e.to_string())?;
-            figures.articles += 1;
-            figures.errors += usize::from(processed.failed);
-            figures.bytes += processed.bytes;
-            for (stage, took) in stages {
-                *figures.stage_seconds.entry(stage.to_owned()).or_default() += took.as_secs_f64();
+        (processed, stages)
+    };
+    for_each_chunk(
+        chunks.into_iter().flatten(),
+        args.chunk_size.max(1),
+        Some(&pool),
+        timed_line,
+        |results: Vec<(Processed, Vec<(&'static str, Duration)>)>| {
+            for (processed, stages) in results {
+                std::io::Write::write_all(&mut sink, processed.json.as_bytes()).map_err(|e| e.to_string())?;
+                figures.articles += 1;
+                figures.errors += usize::from(processed.failed);
+                figures.bytes += processed.bytes;
+                for (stage, took) in stages {
+                    *figures.stage_seconds.entry(stage.to_owned()).or_default() += took.as_secs_f64();
+                }
             }
-        }
-    }
+            Ok::<(), String>(())
+        },
+    )?;
     figures.seconds = started.elapsed().as_secs_f64();
     reader
         .join()

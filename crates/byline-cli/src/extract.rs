@@ -4,16 +4,17 @@
 
 use crate::input::{RawLine, spawn_reader};
 use byline::{ArticleError, OutputRecord, Pipeline};
+use byline_core::batch::for_each_chunk;
 use byline_core::input::{is_blank, read_line};
 use clap::Args;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::fs::OpenOptions;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// Options of `byline extract`.
@@ -320,32 +321,45 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let started = Instant::now();
     let (chunks, reader) = spawn_reader(inputs, args.chunk_size.max(1), args.limit.unwrap_or(usize::MAX));
     let mut totals = Totals::default();
-    let mut to_skip = done.unwrap_or(0);
-    for mut chunk in chunks {
-        // A resumed run skips as many input lines as the output already holds.
-        let skip = to_skip.min(chunk.len());
-        chunk.drain(..skip);
-        to_skip -= skip;
-        totals.skipped += skip;
-        // Articles past the HTML page's limit are not rendered at all.
-        let want_html = html.as_ref().is_some_and(HtmlView::has_room);
-        let results: Vec<Processed> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|line| process_line(&pipeline, line, &args.keep, want_html, &mut |_, _| {}))
-                .collect()
-        });
-        write_chunk(results, &mut out, html.as_mut(), &mut totals, args.quiet)?;
-        if let Some(bar) = &progress {
-            bar.set_position(totals.articles as u64);
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!(
-                "{} errors, {:.1} MB/s",
-                totals.errors,
-                totals.bytes as f64 / 1e6 / secs
-            ));
-        }
-    }
+    // A resumed run skips as many input lines as the output already holds.
+    let to_skip = done.unwrap_or(0);
+    let read = std::cell::Cell::new(0usize);
+    let lines = chunks
+        .into_iter()
+        .flatten()
+        .inspect(|_| read.set(read.get() + 1))
+        .skip(to_skip);
+    // Articles past the HTML page's limit are not rendered at all.
+    let want_html = AtomicBool::new(html.as_ref().is_some_and(HtmlView::has_room));
+    for_each_chunk(
+        lines,
+        args.chunk_size.max(1),
+        Some(&pool),
+        |line| {
+            process_line(
+                &pipeline,
+                line,
+                &args.keep,
+                want_html.load(Ordering::Relaxed),
+                &mut |_, _| {},
+            )
+        },
+        |results| {
+            write_chunk(results, &mut out, html.as_mut(), &mut totals, args.quiet)?;
+            want_html.store(html.as_ref().is_some_and(HtmlView::has_room), Ordering::Relaxed);
+            if let Some(bar) = &progress {
+                bar.set_position(totals.articles as u64);
+                let secs = started.elapsed().as_secs_f64().max(1e-9);
+                bar.set_message(format!(
+                    "{} errors, {:.1} MB/s",
+                    totals.errors,
+                    totals.bytes as f64 / 1e6 / secs
+                ));
+            }
+            Ok::<(), String>(())
+        },
+    )?;
+    totals.skipped = read.get().min(to_skip);
     let html_cut = match html {
         Some(view) => view.finish()?,
         None => false,
@@ -358,11 +372,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         .join()
         .map_err(|_| "the input reader thread panicked".to_owned())?;
     read_result.map_err(|e| format!("reading input: {e}"))?;
-    if to_skip > 0 {
+    if read.get() < to_skip {
         return Err(format!(
             "--resume: {} holds {} more lines than the input has records; it is not the output of this input (left as it is)",
             args.output.as_ref().map_or(String::new(), |p| p.display().to_string()),
-            to_skip
+            to_skip - read.get()
         ));
     }
     if !args.quiet {

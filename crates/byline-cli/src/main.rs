@@ -43,6 +43,8 @@ enum Command {
         #[command(subcommand)]
         task: TrainTask,
     },
+    /// Print the JSON Schema of extract's output records (schema/output.schema.json).
+    Schema,
     /// Score one layer against gold data.
     Eval {
         #[command(subcommand)]
@@ -172,6 +174,10 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Schema => {
+            print!("{}", byline_core::schema::output_schema_text());
+            ExitCode::SUCCESS
+        }
         Command::Train { task } => {
             let (what, result) = match task {
                 TrainTask::Ner(args) => ("ner", train::run(args)),

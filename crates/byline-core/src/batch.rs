@@ -1,8 +1,49 @@
-//! Ordered, bounded-memory parallel mapping over an iterator: the engine behind
-//! [`crate::Pipeline::stream`] and the CLI. Items are gathered in chunks, each chunk is
-//! mapped on the current rayon pool, and results come out in input order.
+//! Ordered, bounded-memory parallel mapping over an iterator: the one batch driver behind
+//! [`crate::Pipeline::stream`], `byline extract`, `byline bench` and the Python binding.
+//! Items are gathered in chunks, each chunk is mapped in parallel, and results come out in
+//! input order: as an iterator ([`ordered_par_map`]) or chunk by chunk to a hook that
+//! writes them and may stop the run ([`for_each_chunk`]).
 
 use rayon::prelude::*;
+
+/// Maps one chunk in parallel on `pool` (the current pool when `None`), keeping order.
+fn map_chunk<T: Send, U: Send>(
+    chunk: Vec<T>,
+    pool: Option<&rayon::ThreadPool>,
+    f: &(impl Fn(T) -> U + Sync),
+) -> Vec<U> {
+    let run = || chunk.into_par_iter().map(f).collect();
+    match pool {
+        Some(pool) => pool.install(run),
+        None => run(),
+    }
+}
+
+/// Maps `f` over `input` in parallel on `pool` (the current pool when `None`),
+/// `chunk_size` items at a time, and hands each chunk's results, in input order, to
+/// `each_chunk` before the next chunk is read: memory stays bounded by one chunk of
+/// items and results. `each_chunk` writes the results (or converts them) and may stop the
+/// run by returning an error (a write failure, a Ctrl-C), which is returned.
+pub fn for_each_chunk<T, U, E>(
+    input: impl IntoIterator<Item = T>,
+    chunk_size: usize,
+    pool: Option<&rayon::ThreadPool>,
+    f: impl Fn(T) -> U + Sync,
+    mut each_chunk: impl FnMut(Vec<U>) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Send,
+    U: Send,
+{
+    let mut input = input.into_iter();
+    loop {
+        let chunk: Vec<T> = input.by_ref().take(chunk_size.max(1)).collect();
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        each_chunk(map_chunk(chunk, pool, &f))?;
+    }
+}
 
 /// Maps `f` over `input` in parallel, `chunk_size` items at a time, keeping order.
 pub fn ordered_par_map<I, T, U, F>(input: I, chunk_size: usize, f: F) -> OrderedParMap<I::IntoIter, U, F>
@@ -45,9 +86,7 @@ where
         if chunk.is_empty() {
             return None;
         }
-        let f = &self.f;
-        let out: Vec<U> = chunk.into_par_iter().map(f).collect();
-        self.ready = out.into_iter();
+        self.ready = map_chunk(chunk, None, &self.f).into_iter();
         self.ready.next()
     }
 }
@@ -60,6 +99,37 @@ mod tests {
     fn keeps_order_across_chunks() {
         let out: Vec<u64> = ordered_par_map(0..1000u64, 7, |x| x * 2).collect();
         assert_eq!(out, (0..1000u64).map(|x| x * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn chunks_reach_the_hook_in_order_and_an_error_stops_the_run() {
+        let mut seen = Vec::new();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let result = for_each_chunk(
+            0..100u32,
+            8,
+            Some(&pool),
+            |x| x + 1,
+            |chunk| {
+                seen.extend(chunk);
+                if seen.len() >= 40 { Err(seen.len()) } else { Ok(()) }
+            },
+        );
+        assert_eq!(result, Err(40));
+        assert_eq!(seen, (1..=40).collect::<Vec<_>>());
+        let mut all = Vec::new();
+        let done: Result<(), ()> = for_each_chunk(
+            0..10u32,
+            3,
+            None,
+            |x| x,
+            |c| {
+                all.extend(c);
+                Ok(())
+            },
+        );
+        assert!(done.is_ok());
+        assert_eq!(all, (0..10).collect::<Vec<_>>());
     }
 
     #[test]

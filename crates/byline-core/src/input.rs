@@ -48,8 +48,8 @@ pub fn parse_line(line: &[u8], fallback_id: &str) -> Result<Article, ArticleErro
 /// `None` when `keep` is empty. The line is parsed as JSON once either way.
 pub fn read_line(line: &[u8], fallback_id: &str, keep: &[String]) -> (Result<Article, ArticleError>, Option<Meta>) {
     let mut meta = (!keep.is_empty()).then(Meta::new);
-    let article =
-        read_raw(trim_line(line), fallback_id, keep, meta.as_mut()).and_then(|raw| article_of(raw, fallback_id));
+    let article = read_raw(trim_line(line), fallback_id, keep, meta.as_mut())
+        .and_then(|raw| fields_of(raw, fallback_id).into_article(fallback_id));
     (article, meta)
 }
 
@@ -97,46 +97,108 @@ fn read_raw(
     raw.map_err(|e| ArticleError::input(fallback_id, format!("invalid JSON: {e}")))
 }
 
-/// The article of a record's fields: an error without a string `text`; a `published` or
-/// `targets` that cannot be read becomes a warning.
-fn article_of(raw: RawRecord, fallback_id: &str) -> Result<Article, ArticleError> {
-    let id = record_id(raw.id.as_ref(), fallback_id);
-    let body = match raw.text {
-        Some(Value::String(s)) => s,
-        None | Some(Value::Null) => return Err(ArticleError::input_field(id, "text", "missing field 'text'")),
-        Some(other) => {
-            return Err(ArticleError::input_field(
-                id,
-                "text",
-                format!("field 'text' must be a string, not {}", json_kind(&other)),
-            ));
-        }
-    };
-    let mut article = Article::new(id, body);
-    match raw.published {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) => article = article.with_published_text(&s),
-        Some(other) => article.warn_unreadable_published(&other.to_string()),
-    }
-    Ok(match raw.targets {
-        None | Some(Value::Null) => article,
-        Some(v) => match parse_targets(&v) {
-            Ok(targets) => article.with_char_targets_or_warn(&targets),
-            Err(message) => article.without_targets_because(&message),
-        },
-    })
+/// One field of an input record as its source (a JSON line, a Python object) holds it,
+/// before byline reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field<T> {
+    /// Absent or null (and, from Python, NaN, NaT or None).
+    Missing,
+    /// A value of the expected kind.
+    Value(T),
+    /// A value of another kind, described for the message (`a number`, `int`, `[1, 2]` …).
+    Unreadable(String),
+    /// A value of the expected kind that cannot be used, and why (a Python string with a
+    /// lone surrogate).
+    Invalid(String),
 }
 
-fn parse_targets(v: &Value) -> Result<Vec<(usize, usize)>, String> {
-    let err = || "field 'targets' must be a list of [start, end] pairs of code-point offsets".to_owned();
-    let list = v.as_array().ok_or_else(err)?;
-    list.iter()
+/// The fields byline reads of an input record, whatever its source: the one place that
+/// decides what is an error and what a warning, for the JSONL reader and the Python
+/// binding alike.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordFields {
+    /// The record's id as text, if it has one.
+    pub id: Option<String>,
+    /// The article text: required.
+    pub text: Field<String>,
+    /// The publication date as written: unreadable means a warning, never an error.
+    pub published: Field<String>,
+    /// Code-point target spans: unreadable means a warning, never an error.
+    pub targets: Field<Vec<(usize, usize)>>,
+}
+
+impl RecordFields {
+    /// The article of these fields (`fallback_id` names a record without an id): an error
+    /// without a string `text`; a `published` or `targets` that cannot be read becomes a
+    /// warning on the article.
+    pub fn into_article(self, fallback_id: &str) -> Result<Article, ArticleError> {
+        let id = self.id.unwrap_or_else(|| fallback_id.to_owned());
+        let body = match self.text {
+            Field::Value(s) => s,
+            Field::Missing => return Err(ArticleError::input_field(id, "text", "missing field 'text'")),
+            Field::Unreadable(what) => {
+                return Err(ArticleError::input_field(
+                    id,
+                    "text",
+                    format!("field 'text' must be a string, not {what}"),
+                ));
+            }
+            Field::Invalid(why) => {
+                return Err(ArticleError::input_field(
+                    id,
+                    "text",
+                    format!("field 'text' cannot be read: {why}"),
+                ));
+            }
+        };
+        let mut article = Article::new(id, body);
+        match self.published {
+            Field::Missing => {}
+            Field::Value(s) => article = article.with_published_text(&s),
+            Field::Unreadable(shown) | Field::Invalid(shown) => article.warn_unreadable_published(&shown),
+        }
+        Ok(match self.targets {
+            Field::Missing => article,
+            Field::Value(targets) => article.with_char_targets_or_warn(&targets),
+            Field::Unreadable(_) | Field::Invalid(_) => article.without_targets_because(TARGETS_EXPECTED),
+        })
+    }
+}
+
+/// The warning for `targets` of the wrong shape.
+const TARGETS_EXPECTED: &str = "field 'targets' must be a list of [start, end] pairs of code-point offsets";
+
+/// The fields of a JSON record.
+fn fields_of(raw: RawRecord, fallback_id: &str) -> RecordFields {
+    let text = match raw.text {
+        None | Some(Value::Null) => Field::Missing,
+        Some(Value::String(s)) => Field::Value(s),
+        Some(other) => Field::Unreadable(json_kind(&other).to_owned()),
+    };
+    let published = match raw.published {
+        None | Some(Value::Null) => Field::Missing,
+        Some(Value::String(s)) => Field::Value(s),
+        Some(other) => Field::Unreadable(other.to_string()),
+    };
+    let targets = match raw.targets {
+        None | Some(Value::Null) => Field::Missing,
+        Some(v) => parse_targets(&v).map_or_else(|()| Field::Unreadable(v.to_string()), Field::Value),
+    };
+    RecordFields {
+        id: Some(record_id(raw.id.as_ref(), fallback_id)),
+        text,
+        published,
+        targets,
+    }
+}
+
+fn parse_targets(v: &Value) -> Result<Vec<(usize, usize)>, ()> {
+    v.as_array()
+        .ok_or(())?
+        .iter()
         .map(|pair| match pair.as_array().map(Vec::as_slice) {
-            Some([s, e]) => Ok((
-                s.as_u64().ok_or_else(err)? as usize,
-                e.as_u64().ok_or_else(err)? as usize,
-            )),
-            _ => Err(err()),
+            Some([s, e]) => Ok((s.as_u64().ok_or(())? as usize, e.as_u64().ok_or(())? as usize)),
+            _ => Err(()),
         })
         .collect()
 }

@@ -2,11 +2,12 @@
 //! ranges; [`crate::output`] converts them to code points for JSON and Python.
 
 use crate::span::Span;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// CoNLL entity labels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub enum EntityLabel {
     /// Person.
     #[serde(rename = "PER")]
@@ -67,7 +68,7 @@ pub struct Cluster {
 }
 
 /// How a quote is reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// Words inside quotation marks.
@@ -76,6 +77,17 @@ pub enum QuoteKind {
     Indirect,
     /// Reported speech containing a quoted fragment.
     Mixed,
+}
+
+impl QuoteKind {
+    /// The output spelling: "direct", "indirect" or "mixed".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
 }
 
 /// Who said a quote.
@@ -107,7 +119,7 @@ pub struct Quote {
 }
 
 /// TIMEX3 types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     /// A calendar date or period ("Friday", "March 2025").
@@ -144,7 +156,7 @@ pub struct TimeExpr {
 }
 
 /// Polarity of a stance or a portrayal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
     /// For, approving, favourable.
@@ -153,6 +165,17 @@ pub enum Polarity {
     Negative,
     /// Neither.
     Neutral,
+}
+
+impl Polarity {
+    /// The output spelling: "positive", "negative" or "neutral".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+            Polarity::Neutral => "neutral",
+        }
+    }
 }
 
 /// The one who holds a stance.
@@ -193,7 +216,7 @@ pub struct Stance {
 }
 
 /// Whose words express a stance.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StanceChannel {
     /// The article's own words ("Medvedev expressed his approval of …").
@@ -207,6 +230,15 @@ pub enum StanceChannel {
 }
 
 impl StanceChannel {
+    /// The output spelling: "narration", "direct_quote" or "indirect_quote".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StanceChannel::Narration => "narration",
+            StanceChannel::DirectQuote => "direct_quote",
+            StanceChannel::IndirectQuote => "indirect_quote",
+        }
+    }
+
     /// The channel of a stance expressed in a quote of `kind`.
     pub fn of_quote(kind: QuoteKind) -> Self {
         match kind {
@@ -227,4 +259,36 @@ pub struct TargetSentiment {
     pub polarity: Polarity,
     /// Confidence in [0, 1].
     pub score: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` (what the Python objects show) is the serde spelling (what the JSON holds).
+    #[test]
+    fn as_str_is_the_serialised_spelling() {
+        fn same<T: Serialize>(value: T, shown: &str) {
+            assert_eq!(serde_json::to_value(value).unwrap(), shown);
+        }
+        for l in [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc] {
+            same(l, l.as_str());
+        }
+        for k in [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed] {
+            same(k, k.as_str());
+        }
+        for t in [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set] {
+            same(t, t.as_str());
+        }
+        for p in [Polarity::Positive, Polarity::Negative, Polarity::Neutral] {
+            same(p, p.as_str());
+        }
+        for c in [
+            StanceChannel::Narration,
+            StanceChannel::DirectQuote,
+            StanceChannel::IndirectQuote,
+        ] {
+            same(c, c.as_str());
+        }
+    }
 }

@@ -19,6 +19,7 @@ pub mod layers;
 pub mod offsets;
 pub mod output;
 pub mod pipeline;
+pub mod schema;
 pub mod segment;
 pub mod sentence_bounds;
 pub mod span;

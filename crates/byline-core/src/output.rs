@@ -7,11 +7,12 @@ use crate::error::ArticleError;
 use crate::layers::{EntityLabel, Polarity, QuoteKind, StanceChannel, TimexType};
 use crate::offsets::CharIndex;
 use crate::span::Span;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A span of text in code points, with the text it covers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TextSpan {
     /// First code point.
     pub start: usize,
@@ -22,7 +23,7 @@ pub struct TextSpan {
 }
 
 /// An entity mention in the output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityOut {
     /// First code point.
     pub start: usize,
@@ -37,7 +38,7 @@ pub struct EntityOut {
 }
 
 /// A cluster in the output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ClusterOut {
     /// Its index in `clusters`.
     pub id: usize,
@@ -52,7 +53,7 @@ pub struct ClusterOut {
 }
 
 /// A quote's speaker in the output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SpeakerOut {
     /// First code point of the speaker mention.
     pub start: usize,
@@ -67,11 +68,11 @@ pub struct SpeakerOut {
 }
 
 /// A quote in the output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct QuoteOut {
-    /// First code point of the content.
+    /// First code point of the content (after any opening quotation mark).
     pub start: usize,
-    /// One past the last code point of the content.
+    /// One past the last code point of the content (before any closing quotation mark).
     pub end: usize,
     /// `text[start:end]`: from the first fragment to the last, so a quote split by its
     /// attribution contains the attribution too (see `content`).
@@ -97,7 +98,7 @@ pub struct QuoteOut {
 }
 
 /// A temporal expression in the output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DateOut {
     /// First code point.
     pub start: usize,
@@ -113,7 +114,7 @@ pub struct DateOut {
 }
 
 /// A stance holder in the output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct HolderOut {
     /// Index into `clusters`, if resolved.
     pub cluster: Option<usize>,
@@ -122,7 +123,7 @@ pub struct HolderOut {
 }
 
 /// A stance target in the output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TargetOut {
     /// First code point.
     pub start: usize,
@@ -135,7 +136,7 @@ pub struct TargetOut {
 }
 
 /// An evidence span (code points) in the output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvidenceOut {
     /// First code point.
     pub start: usize,
@@ -147,7 +148,7 @@ pub struct EvidenceOut {
 }
 
 /// A stance in the output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct StanceOut {
     /// Who.
     pub holder: HolderOut,
@@ -156,6 +157,7 @@ pub struct StanceOut {
     /// positive, negative or neutral.
     pub polarity: Polarity,
     /// Confidence in [0, 1].
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub score: f64,
     /// Where the stance is expressed.
     pub evidence: EvidenceOut,
@@ -167,7 +169,7 @@ pub struct StanceOut {
 }
 
 /// A target-sentiment entry in the output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TargetSentimentOut {
     /// First code point.
     pub start: usize,
@@ -180,19 +182,26 @@ pub struct TargetSentimentOut {
     /// positive, neutral or negative.
     pub polarity: Polarity,
     /// Confidence in [0, 1].
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub score: f64,
 }
 
 /// One output line: the analysis of one article, or an error record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// One JSON line per input line, in input order. All offsets are Unicode code points into
+/// the article text: `text[start:end] == span.text`. On error, `error` holds the message
+/// and every layer is empty. Fields are only ever added, never renamed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct OutputRecord {
-    /// The article id (or line number).
+    /// The input id (numbers in their JSON form), or the line number when absent
+    /// (`path:line` with several inputs).
     pub id: String,
-    /// `None` on success; the message when the article failed (then every layer is empty).
+    /// `null` on success; the message when the article failed (then every layer is empty).
     pub error: Option<String>,
-    /// The publication date the analysis used (`YYYY-MM-DD`), `None` when there was none
-    /// or it could not be read (then `warnings` says so).
+    /// The publication date the analysis used (`YYYY-MM-DD`), `null` when there was none
+    /// or it could not be read (then `warnings` says so); `null` in error records.
     #[serde(default)]
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub published: Option<String>,
     /// What was ignored in the input without losing the text; absent when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -211,10 +220,10 @@ pub struct OutputRecord {
     pub dates: Vec<DateOut>,
     /// Stances.
     pub stances: Vec<StanceOut>,
-    /// Portrayal of each PER/ORG mention and given target.
+    /// How each PER/ORG mention and each input target span is portrayed.
     #[serde(default)]
     pub target_sentiment: Vec<TargetSentimentOut>,
-    /// Plug-in layers.
+    /// Layers of plug-in extractors, by extractor name.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }

@@ -7,13 +7,20 @@
 //! exception, never a panic across the boundary.
 #![warn(missing_docs)]
 
-use byline::{Article, ArticleError, ArticleErrorKind, OutputRecord, Pipeline};
+mod convert;
+mod objects;
+
+use byline::batch::for_each_chunk;
+use byline::{ArticleError, ArticleErrorKind, OutputRecord, Pipeline};
+use objects::NativeRecord;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyTuple, PyType};
-use rayon::prelude::*;
+use pyo3::types::{PyDict, PyList, PyType};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 /// The Python exception classes of `byline.errors`, one per kind of failure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,115 +85,40 @@ fn article_error(py: Python<'_>, e: &ArticleError) -> PyErr {
 #[pyclass(module = "byline._byline", name = "NativePipeline", frozen)]
 struct NativePipeline {
     names: Vec<String>,
-    pipeline: Pipeline,
+    pipeline: Arc<Pipeline>,
     pools: Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>,
 }
 
-/// One input record after conversion from Python objects.
-type Record = Result<Article, ArticleError>;
+/// One analysed record: its output record and, for a failure, the exception class it
+/// would raise and the input field at fault.
+type Output = (OutputRecord, Option<&'static str>, Option<&'static str>);
 
-/// An error of a Python call made while reading a record: an ordinary exception (a bad
-/// value) is the record's problem, but KeyboardInterrupt, SystemExit and the like must
-/// reach the caller. (`str()` runs pending signal handlers: a Ctrl-C can surface here.)
-fn record_problem(py: Python<'_>, e: PyErr) -> PyResult<PyErr> {
-    if e.is_instance_of::<pyo3::exceptions::PyException>(py) {
-        Ok(e)
-    } else {
-        Err(e)
-    }
-}
-
-/// One record (or its error record); `Err` only for an interruption, see [`record_problem`].
-fn convert_record(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Record> {
-    let py = item.py();
-    let fallback = index.to_string();
-    let Ok(tuple) = item.cast::<PyTuple>() else {
-        return Ok(Err(ArticleError::input(
-            fallback,
-            "record must be an (id, text, published, targets) tuple",
-        )));
-    };
-    let field = |i: usize| tuple.get_item(i).ok();
-    let id = match field(0) {
-        Some(v) if !v.is_none() => match v.str().and_then(|s| s.extract::<String>()) {
-            Ok(id) => id,
-            Err(e) => {
-                record_problem(py, e)?;
-                fallback
-            }
-        },
-        _ => fallback,
-    };
-    let text = match field(1).map(|t| t.extract::<String>()) {
-        Some(Ok(t)) => t,
-        Some(Err(e)) => {
-            let e = record_problem(py, e)?;
-            return Ok(Err(ArticleError::input_field(
-                id,
-                "text",
-                format!("text could not be read: {e}"),
-            )));
-        }
-        None => return Ok(Err(ArticleError::input_field(id, "text", "missing field 'text'"))),
-    };
-    convert_fields(tuple, id, text)
-}
-
-/// The date and targets of a record whose id and text are read. Neither can lose the
-/// text: an unreadable date or bad targets leave the article without them and add a
-/// warning to it.
-fn convert_fields(tuple: &Bound<'_, PyTuple>, id: String, text: String) -> PyResult<Record> {
-    let py = tuple.py();
-    let field = |i: usize| tuple.get_item(i).ok().filter(|v| !v.is_none());
-    let mut article = Article::new(id, text);
-    if let Some(p) = field(2) {
-        match p.extract::<String>() {
-            Ok(s) => article = article.with_published_text(&s),
-            Err(e) => {
-                record_problem(py, e)?;
-                let shown = match p.repr().and_then(|r| r.extract::<String>()) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        record_problem(py, e)?;
-                        "of an unknown kind".to_owned()
-                    }
-                };
-                article.warn_unreadable_published(&shown);
-            }
-        }
-    }
-    if let Some(t) = field(3) {
-        article = match t.extract::<Vec<(usize, usize)>>() {
-            Ok(targets) => article.with_char_targets_or_warn(&targets),
-            Err(e) => {
-                record_problem(py, e)?;
-                article.without_targets_because("targets must be a list of (start, end) code-point pairs")
-            }
-        };
-    }
-    Ok(Ok(article))
-}
-
-/// What a batch returns for each record: its JSON output record and, for a failure, the
-/// exception class it would raise and the input field at fault.
-type BatchItem = (String, Option<&'static str>, Option<&'static str>);
-
-/// The JSON output record of a result, with the exception class and field of a failure.
-fn to_json(result: &Result<byline::Document, ArticleError>) -> BatchItem {
+/// The output of a record's result (made on the worker threads).
+fn output_of(result: Result<byline::Document, ArticleError>) -> Output {
     match result {
         Ok(doc) => {
             // A span that does not fit the text makes an error record, not a panic.
             let record = doc.to_output();
             let class = record.error.is_some().then(|| ErrorClass::Extraction.name());
-            (record.to_json(), class, None)
+            (record, class, None)
         }
         Err(e) => (
-            OutputRecord::from_error(e).to_json(),
+            OutputRecord::from_error(&e),
             Some(ErrorClass::of(e.kind).name()),
             e.field,
         ),
     }
 }
+
+/// Articles per thread in a parallel chunk of a batch: enough that the chunk's slowest
+/// article does not leave the other threads idle (article lengths vary tenfold), few
+/// enough that a Ctrl-C, checked between chunks, stops the call within a fraction of a
+/// second.
+const CHUNK_PER_THREAD: usize = 64;
+
+/// What a batch returns for each record: its native record, and the exception class and
+/// the field of a failure.
+type BatchItem = (Py<NativeRecord>, Option<&'static str>, Option<&'static str>);
 
 impl NativePipeline {
     fn pool(&self, threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
@@ -215,7 +147,7 @@ impl NativePipeline {
             .map_err(|e| ErrorClass::PipelineConfig.error(py, e.to_string(), None, None))?;
         Ok(NativePipeline {
             names: pipeline.names().into_iter().map(str::to_owned).collect(),
-            pipeline,
+            pipeline: Arc::new(pipeline),
             pools: Mutex::new(HashMap::new()),
         })
     }
@@ -235,8 +167,8 @@ impl NativePipeline {
         format!("NativePipeline(extractors={:?})", self.names)
     }
 
-    /// Analyses one article and returns its JSON output record; raises `InputError` for
-    /// bad input and `ExtractionError` when an extractor fails.
+    /// Analyses one article and returns its record; raises `InputError` for bad input
+    /// and `ExtractionError` when an extractor fails.
     #[pyo3(signature = (text, id="0", published=None, targets=None))]
     fn process(
         &self,
@@ -245,63 +177,143 @@ impl NativePipeline {
         id: &str,
         published: Option<&Bound<'_, PyAny>>,
         targets: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<String> {
-        let none = py.None().into_bound(py);
-        let tuple = PyTuple::new(
-            py,
-            [
-                id.into_pyobject(py)?.into_any(),
-                text.clone(),
-                published.cloned().unwrap_or(none.clone()),
-                targets.cloned().unwrap_or(none),
-            ],
-        )?;
-        let article = convert_record(tuple.as_any(), 0)?.map_err(|e| article_error(py, &e))?;
-        let result = py.detach(|| self.pipeline.process(article));
-        match result.map(|doc| doc.to_output()) {
-            Ok(record) if record.error.is_none() => Ok(record.to_json()),
-            Ok(record) => Err(ErrorClass::Extraction.error(py, record.error.unwrap_or_default(), Some(id), None)),
-            Err(e) => Err(article_error(py, &e)),
+    ) -> PyResult<NativeRecord> {
+        let id_value = id.into_pyobject(py)?.into_any();
+        let article = convert::record_from(Some(&id_value), Some(text), published, targets, id)?
+            .map_err(|e| article_error(py, &e))?;
+        let (record, class, _) = py.detach(|| output_of(self.pipeline.process(article)));
+        match class {
+            None => Ok(NativeRecord { record }),
+            Some(_) => Err(ErrorClass::Extraction.error(py, record.error.unwrap_or_default(), Some(id), None)),
         }
     }
 
-    /// Analyses a list of `(id, text, published, targets)` tuples in parallel and returns
-    /// one `(json, error_class, field)` triple per input, in order; bad records become
-    /// error records (`error_class` names the exception they would raise, else None;
-    /// `field` the input field at fault, if one is).
-    #[pyo3(signature = (records, threads=None))]
+    /// Analyses a list of articles (each a `str` or a mapping with `text` and optional
+    /// `id`, `published`, `targets`) in parallel and returns one `(record, error_class,
+    /// field)` triple per input, in order; bad records become error records
+    /// (`error_class` names the exception they would raise, else None; `field` the input
+    /// field at fault, if one is). `first_index` is the position of the first article in
+    /// the caller's stream: the id of articles without one.
+    #[pyo3(signature = (articles, threads=None, first_index=0))]
     fn process_batch(
         &self,
         py: Python<'_>,
-        records: &Bound<'_, PyList>,
+        articles: &Bound<'_, PyList>,
         threads: Option<usize>,
+        first_index: usize,
     ) -> PyResult<Vec<BatchItem>> {
-        let converted: Vec<Record> = records
+        self.start_batch(articles, threads, first_index)?.wait(py)
+    }
+
+    /// Starts analysing a batch (as `process_batch`) on background threads and returns
+    /// at once; `PendingBatch.wait()` gives the results. The records are read now, so
+    /// the caller may reuse `articles`.
+    #[pyo3(signature = (articles, threads=None, first_index=0))]
+    fn start_batch(
+        &self,
+        articles: &Bound<'_, PyList>,
+        threads: Option<usize>,
+        first_index: usize,
+    ) -> PyResult<PendingBatch> {
+        let records: Vec<convert::Record> = articles
             .iter()
             .enumerate()
-            .map(|(i, item)| convert_record(&item, i))
+            .map(|(i, item)| convert::record_of(&item, first_index + i))
             .collect::<PyResult<_>>()?;
         let pool = match threads {
             Some(n) => Some(self.pool(n.max(1))?),
             None => None,
         };
-        let chunk = threads.unwrap_or_else(rayon::current_num_threads).max(1) * 8;
-        let mut out = Vec::with_capacity(converted.len());
-        let mut pending = converted.into_iter().peekable();
-        while pending.peek().is_some() {
-            let part: Vec<Record> = pending.by_ref().take(chunk).collect();
-            let run = || {
-                part.into_par_iter()
-                    .map(|r| to_json(&self.pipeline.process_record(r)))
-                    .collect::<Vec<_>>()
-            };
-            let done = py.detach(|| match &pool {
-                Some(p) => p.install(run),
-                None => run(),
-            });
-            out.extend(done);
-            // Ctrl-C between chunks raises KeyboardInterrupt here.
-            py.check_signals()?;
+        let chunk = threads.unwrap_or_else(rayon::current_num_threads).max(1) * CHUNK_PER_THREAD;
+        Ok(PendingBatch::start(self.pipeline.clone(), pool, records, chunk))
+    }
+}
+
+/// A batch being analysed on background threads, chunk by chunk; dropping it (or a
+/// Ctrl-C in `wait`) stops the work after the current chunk.
+#[pyclass(module = "byline._byline", frozen)]
+struct PendingBatch {
+    chunks: Mutex<Option<Receiver<Vec<Output>>>>,
+    cancelled: Arc<AtomicBool>,
+    expected: usize,
+}
+
+impl PendingBatch {
+    fn start(
+        pipeline: Arc<Pipeline>,
+        pool: Option<Arc<rayon::ThreadPool>>,
+        records: Vec<convert::Record>,
+        chunk: usize,
+    ) -> Self {
+        let (sender, chunks) = std::sync::mpsc::channel();
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let expected = records.len();
+        let stop = cancelled.clone();
+        std::thread::spawn(move || {
+            let _ = for_each_chunk(
+                records,
+                chunk,
+                pool.as_deref(),
+                |r| output_of(pipeline.process_record(r)),
+                |done| {
+                    if stop.load(Ordering::Relaxed) {
+                        return Err(());
+                    }
+                    sender.send(done).map_err(|_| ())
+                },
+            );
+        });
+        PendingBatch {
+            chunks: Mutex::new(Some(chunks)),
+            cancelled,
+            expected,
+        }
+    }
+}
+
+impl Drop for PendingBatch {
+    fn drop(&mut self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+}
+
+#[pymethods]
+impl PendingBatch {
+    /// Waits for the batch (without the GIL) and returns its `(record, error_class,
+    /// field)` triples, in order. A Ctrl-C while waiting raises KeyboardInterrupt and
+    /// stops the batch. A batch can be waited for once.
+    fn wait(&self, py: Python<'_>) -> PyResult<Vec<BatchItem>> {
+        let mut chunks = self
+            .chunks
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+            .ok_or_else(|| PyErr::new::<pyo3::exceptions::PyRuntimeError, _>("this batch was already waited for"))?;
+        let mut out = Vec::with_capacity(self.expected);
+        loop {
+            // (The receiver is moved in and out: it may be used from one thread at a time.)
+            let (next, back) = py.detach(move || (chunks.recv_timeout(Duration::from_millis(50)), chunks));
+            chunks = back;
+            match next {
+                Ok(done) => {
+                    for (record, class, field) in done {
+                        out.push((Py::new(py, NativeRecord { record })?, class, field));
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+            if let Err(interrupt) = py.check_signals() {
+                self.cancelled.store(true, Ordering::Relaxed);
+                return Err(interrupt);
+            }
+        }
+        if out.len() != self.expected {
+            return Err(PyErr::new::<pyo3::exceptions::PyRuntimeError, _>(format!(
+                "the batch ended after {} of {} articles",
+                out.len(),
+                self.expected
+            )));
         }
         Ok(out)
     }
@@ -326,6 +338,8 @@ fn render_html(py: Python<'_>, text: &str, record_json: &str) -> PyResult<String
 #[pymodule]
 fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativePipeline>()?;
+    m.add_class::<PendingBatch>()?;
+    objects::register(m)?;
     m.add_function(wrap_pyfunction!(available_extractors, m)?)?;
     m.add_function(wrap_pyfunction!(render_html, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
