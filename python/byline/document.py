@@ -27,6 +27,7 @@ from ._byline import (
     StanceHolder,
     StanceTarget,
     TargetSentiment,
+    TokenData,
 )
 
 __all__ = [
@@ -42,7 +43,82 @@ __all__ = [
     "StanceTarget",
     "Evidence",
     "TargetSentiment",
+    "Token",
+    "TokenData",
 ]
+
+
+class Token:
+    """A syntactic word of a document (``doc.tokens[i]``): a whole token of the text, a
+    part of one ("do" and "n't" of "don't") or pieces joined ("U.S."), with its tags, lemma
+    and place in the sentence's dependency tree. ``head`` is the head token (None for a
+    sentence's root), ``children`` the tokens it heads, in text order."""
+
+    __slots__ = ("_doc", "i", "_data")
+
+    def __init__(self, doc: "Document", i: int, data: TokenData) -> None:
+        self._doc = doc
+        self.i = i
+        self._data = data
+
+    @property
+    def start(self) -> int:
+        """First code point."""
+        return self._data.start  # type: ignore[no-any-return]
+
+    @property
+    def end(self) -> int:
+        """One past the last code point."""
+        return self._data.end  # type: ignore[no-any-return]
+
+    @property
+    def text(self) -> str:
+        """``doc.text[start:end]``."""
+        return self._data.text  # type: ignore[no-any-return]
+
+    @property
+    def lemma(self) -> str:
+        """Dictionary form."""
+        return self._data.lemma  # type: ignore[no-any-return]
+
+    @property
+    def upos(self) -> str:
+        """Universal part of speech."""
+        return self._data.upos  # type: ignore[no-any-return]
+
+    @property
+    def xpos(self) -> str:
+        """Penn Treebank tag."""
+        return self._data.xpos  # type: ignore[no-any-return]
+
+    @property
+    def dep(self) -> str:
+        """Universal Dependencies relation to the head (``root`` for a root)."""
+        return self._data.dep  # type: ignore[no-any-return]
+
+    @property
+    def head(self) -> Optional["Token"]:
+        """The head token, or None for a sentence's root."""
+        head = self._data.head
+        return None if head is None else self._doc.tokens[head]
+
+    @property
+    def children(self) -> List["Token"]:
+        """The tokens this one heads, in text order."""
+        return [self._doc.tokens[c] for c in self._doc._children().get(self.i, [])]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return self._doc is other._doc and self.i == other.i
+
+    def __hash__(self) -> int:
+        return hash((id(self._doc), self.i))
+
+    def __repr__(self) -> str:
+        d = self._data
+        return f"Token(i={self.i}, text={d.text!r}, lemma={d.lemma!r}, upos={d.upos!r}, head={d.head}, dep={d.dep!r})"
+
 
 
 class Document:
@@ -103,6 +179,38 @@ class Document:
     def target_sentiment(self) -> List[TargetSentiment]:
         """How each PER/ORG mention and each input target is portrayed."""
         return self._layer("target_sentiment")  # type: ignore[no-any-return]
+
+    @property
+    def tokens(self) -> List[Token]:
+        """Syntactic words with tags, lemmas and dependency heads: from the record when the
+        pipeline was built with ``tokens=True``, else computed from the text on first use."""
+        tokens = self._layers.get("tokens")
+        if tokens is None:
+            data = self._native.tokens()
+            if data is None:
+                data = _byline.tokens_of(self.text).tokens() or []
+            tokens = self._layers["tokens"] = [Token(self, i, t) for i, t in enumerate(data)]
+        return tokens  # type: ignore[no-any-return]
+
+    @property
+    def sents(self) -> List[List[Token]]:
+        """The tokens of each sentence."""
+        ranges = self._native.sentences()
+        tokens = self.tokens
+        if ranges is None:
+            ranges = _byline.tokens_of(self.text).sentences() or []
+        return [tokens[a:b] for a, b in ranges]
+
+    def _children(self) -> Dict[int, List[int]]:
+        children = self._layers.get("children")
+        if children is None:
+            children = {}
+            for t in self.tokens:
+                head = t._data.head
+                if head is not None:
+                    children.setdefault(head, []).append(t.i)
+            self._layers["children"] = children
+        return children  # type: ignore[no-any-return]
 
     @property
     def extra(self) -> Dict[str, Any]:

@@ -56,18 +56,26 @@ def _meta(item: Any, keep: Sequence[str]) -> Optional[Dict[str, Any]]:
 class Pipeline:
     """Turns articles into :class:`~byline.Document` objects.
 
-    ``Pipeline()`` runs entities, quotes, dates, quote_dates and stance; pass ``extractors`` to
-    choose (see :func:`byline.available_extractors`). Pipelines pickle (by their
-    extractor names), so Dask, Ray and Spark can ship them to workers.
+    ``Pipeline()`` runs entities, quotes, dates, quote_dates and stance; pass
+    ``extractors`` to choose (see :func:`byline.available_extractors`). With
+    ``tokens=True`` the syntax extractor runs too and each document's record carries the
+    tokens layer (tags, lemmas, dependency heads). Pipelines pickle (by their extractor names and options), so Dask,
+    Ray and Spark can ship them to workers.
     """
 
-    def __init__(self, extractors: Optional[Sequence[str]] = None) -> None:
-        self._native = _byline.NativePipeline(None if extractors is None else list(extractors))
+    def __init__(self, extractors: Optional[Sequence[str]] = None, *, tokens: bool = False) -> None:
+        self._native = _byline.NativePipeline(None if extractors is None else list(extractors), tokens)
 
     @property
     def extractors(self) -> List[str]:
         """The extractor names, in run order."""
         return list(self._native.extractors)
+
+    @property
+    def tokens(self) -> bool:
+        """Whether documents carry the tokens layer (``Document.tokens`` is computed on
+        demand otherwise)."""
+        return bool(self._native.tokens)
 
     def __call__(
         self,
@@ -183,11 +191,17 @@ class Pipeline:
             self, table, text_column, id_column, published_column, batch_size=batch_size, threads=threads
         )
 
-    def __reduce__(self) -> Tuple[Any, Tuple[List[str]]]:
-        return (Pipeline, (self.extractors,))
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        return (_rebuild, (self.extractors, self.tokens))
 
     def __repr__(self) -> str:
-        return f"Pipeline(extractors={self.extractors!r})"
+        tokens = ", tokens=True" if self.tokens else ""
+        return f"Pipeline(extractors={self.extractors!r}{tokens})"
+
+
+def _rebuild(extractors: List[str], tokens: bool) -> Pipeline:
+    """Unpickles a pipeline."""
+    return Pipeline(extractors, tokens=tokens)
 
 
 def _with_progress(documents: Iterator[Document], bar: Any) -> Iterator[Document]:

@@ -6,7 +6,7 @@
 //! serialises every article exactly as `byline extract` does (the output goes to a sink)
 //! and prints one JSON line of figures; the parent prints the table.
 
-use crate::extract::{Processed, process_line};
+use crate::extract::{Processed, Views, process_line};
 use crate::input::spawn_reader;
 use byline_core::batch::for_each_chunk;
 use clap::Args;
@@ -132,7 +132,7 @@ fn run_single(args: &BenchArgs, row: &str) -> Result<RunFigures, String> {
     let mut sink = std::io::sink();
     let timed_line = |line| {
         let mut stages: Vec<(&'static str, Duration)> = Vec::with_capacity(8);
-        let processed = process_line(&pipeline, line, &[], false, &mut |stage, took| {
+        let processed = process_line(&pipeline, line, &[], Views::default(), &mut |stage, took| {
             stages.push((stage, took));
         });
         (processed, stages)

@@ -52,6 +52,14 @@ pub struct ExtractArgs {
     /// stances marked; self-contained, no external assets) to this file.
     #[arg(long)]
     html: Option<PathBuf>,
+    /// Add each article's syntax to its record: "tokens" (words with lemma, UPOS, XPOS,
+    /// head, relation) and "sentences" (each sentence's token range).
+    #[arg(long)]
+    tokens: bool,
+    /// Also write every article's dependency parse to this CoNLL-U file (".gz"
+    /// compresses), each sentence with `# sent_id = <id>-<n>` and `# text`.
+    #[arg(long)]
+    conllu: Option<PathBuf>,
     /// Most articles the HTML view shows (a page of many thousands opens nowhere).
     #[arg(long, default_value_t = 1000, requires = "html")]
     html_limit: usize,
@@ -77,10 +85,23 @@ struct Totals {
 /// and its HTML if asked for.
 pub(crate) struct Processed {
     pub(crate) json: String,
+    /// The CoNLL-U of the parse, if asked for.
+    pub(crate) conllu: Option<String>,
     pub(crate) failed: bool,
     pub(crate) warned: bool,
     pub(crate) bytes: usize,
     pub(crate) html: Option<String>,
+}
+
+/// What to write of each article besides its JSON record.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Views {
+    /// Its HTML view.
+    pub(crate) html: bool,
+    /// Its tokens layer in the record.
+    pub(crate) tokens: bool,
+    /// Its parse as CoNLL-U.
+    pub(crate) conllu: bool,
 }
 
 /// Parses, analyses and serialises one input line (copying the `keep` fields into
@@ -89,7 +110,7 @@ pub(crate) fn process_line(
     pipeline: &Pipeline,
     line: RawLine,
     keep: &[String],
-    html: bool,
+    views: Views,
     timed: &mut dyn FnMut(&'static str, Duration),
 ) -> Processed {
     let bytes = line.bytes.len();
@@ -103,16 +124,22 @@ pub(crate) fn process_line(
     };
     let result = parsed.and_then(|article| pipeline.process_timed(article, timed));
     let record = match &result {
+        Ok(doc) if views.tokens => OutputRecord::from_document_with_tokens(doc),
         Ok(doc) => doc.to_output(),
         Err(e) => OutputRecord::from_error(e),
     }
     .with_meta(meta);
-    let view = html.then(|| {
+    let conllu = match &result {
+        Ok(doc) if views.conllu && record.error.is_none() => Some(byline_syntax::conllu::document(doc)),
+        _ => None,
+    };
+    let view = views.html.then(|| {
         let text = result.as_ref().map_or("", |doc| doc.text.as_str());
         byline_html::article(text, &record) + "<hr>"
     });
     Processed {
         json: record.to_json(),
+        conllu,
         // An article whose output cannot be made is an error record too.
         failed: record.error.is_some(),
         warned: !record.warnings.is_empty(),
@@ -296,10 +323,13 @@ fn progress_bar(quiet: bool) -> Option<ProgressBar> {
 
 /// Runs `byline extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
-    let names = args
+    let mut names = args
         .extractors
         .clone()
         .unwrap_or_else(|| byline::default_extractors().iter().map(|s| s.to_string()).collect());
+    if (args.tokens || args.conllu.is_some()) && !names.iter().any(|n| n == "syntax") {
+        names.insert(0, "syntax".to_owned());
+    }
     let pipeline = byline::pipeline_from_names(&names).map_err(|e| e.to_string())?;
     let threads = thread_count(args.threads);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -314,6 +344,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let mut out = open_output(args.output.as_ref(), done.is_some()).map_err(|e| e.to_string())?;
     let mut html = match &args.html {
         Some(path) => Some(HtmlView::create(path, args.html_limit)?),
+        None => None,
+    };
+    let mut conllu = match &args.conllu {
+        Some(path) => Some(open_output(Some(path), false).map_err(|e| e.to_string())?),
         None => None,
     };
     let progress = progress_bar(args.quiet);
@@ -336,15 +370,20 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         args.chunk_size.max(1),
         Some(&pool),
         |line| {
-            process_line(
-                &pipeline,
-                line,
-                &args.keep,
-                want_html.load(Ordering::Relaxed),
-                &mut |_, _| {},
-            )
+            let views = Views {
+                html: want_html.load(Ordering::Relaxed),
+                tokens: args.tokens,
+                conllu: args.conllu.is_some(),
+            };
+            process_line(&pipeline, line, &args.keep, views, &mut |_, _| {})
         },
-        |results| {
+        |mut results| {
+            if let Some(file) = conllu.as_mut() {
+                for text in results.iter_mut().filter_map(|r| r.conllu.take()) {
+                    file.write_all(text.as_bytes())
+                        .map_err(|e| format!("writing the CoNLL-U: {e}"))?;
+                }
+            }
             write_chunk(results, &mut out, html.as_mut(), &mut totals, args.quiet)?;
             want_html.store(html.as_ref().is_some_and(HtmlView::has_room), Ordering::Relaxed);
             if let Some(bar) = &progress {
@@ -365,6 +404,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         None => false,
     };
     drop(out); // finishes a gzip stream
+    if let Some(mut file) = conllu {
+        file.flush().map_err(|e| format!("writing the CoNLL-U: {e}"))?;
+    }
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

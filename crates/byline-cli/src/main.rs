@@ -10,6 +10,7 @@ mod table;
 mod train;
 mod train_quotes;
 mod train_stance;
+mod train_syntax;
 
 use clap::{Parser, Subcommand};
 
@@ -62,6 +63,8 @@ enum TrainTask {
     Quotes(train_quotes::TrainQuotesArgs),
     /// The portrayal classifier (target sentiment), on NewsMTSC.
     Stance(train_stance::TrainStanceArgs),
+    /// The tagger, lemmatiser and dependency parser, on UD treebanks (GUM).
+    Syntax(train_syntax::TrainSyntaxArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -129,6 +132,21 @@ enum EvalTask {
         /// Gold DSE file (sentence, entity1, entity2, label).
         gold: PathBuf,
     },
+    /// Tags, lemmas and dependency trees on UD treebanks: byline segments and parses each
+    /// document's raw text and scores it as eval_conllu.py does (words aligned by
+    /// characters; P/R/F1 of words, UPOS, XPOS, lemma, UAS, LAS).
+    Syntax {
+        /// Gold CoNLL-U file, or a folder of them.
+        gold: PathBuf,
+        /// Also write byline's CoNLL-U: a file (one gold file) or a folder of files named
+        /// as the gold ones.
+        #[arg(long)]
+        predict: Option<PathBuf>,
+        /// Tag and parse the gold words (the treebank's tokenisation and sentences)
+        /// instead, and print accuracies.
+        #[arg(long)]
+        gold_words: bool,
+    },
 }
 
 /// One line per panic on stderr: a panic inside an article becomes an error record,
@@ -184,6 +202,7 @@ fn main() -> ExitCode {
                 TrainTask::Clusters(args) => ("clusters", train::run_clusters(args)),
                 TrainTask::Quotes(args) => ("quotes", train_quotes::run(args)),
                 TrainTask::Stance(args) => ("stance", train_stance::run(args)),
+                TrainTask::Syntax(args) => ("syntax", train_syntax::run(args)),
             };
             match result {
                 Ok(()) => ExitCode::SUCCESS,
@@ -217,6 +236,7 @@ fn main() -> ExitCode {
                         overlap,
                         text,
                         calibration: false,
+                        gold_words: false,
                     };
                     (byline_eval::Task::Quotes, gold)
                 }
@@ -237,6 +257,15 @@ fn main() -> ExitCode {
                     (byline_eval::Task::Stance, gold)
                 }
                 EvalTask::Direction { gold } => (byline_eval::Task::Direction, gold),
+                EvalTask::Syntax {
+                    gold,
+                    predict,
+                    gold_words,
+                } => {
+                    options.predict = predict;
+                    options.gold_words = gold_words;
+                    (byline_eval::Task::Syntax, gold)
+                }
             };
             match byline_eval::run(task, &gold, &options) {
                 Ok(report) => {

@@ -140,7 +140,7 @@ fn usage_errors_exit_with_status_2_and_a_message() {
     let out = run_with_stdin(&["extract", "--extractors", "entities,nope"], b"");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("invalid value 'nope'") && stderr.contains("possible values: entities, quotes"),
+        stderr.contains("invalid value 'nope'") && stderr.contains("possible values: syntax, entities, quotes"),
         "{stderr}"
     );
 }

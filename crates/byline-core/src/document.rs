@@ -6,6 +6,7 @@ use crate::layers::{Cluster, Entity, Quote, Stance, TargetSentiment, TimeExpr};
 use crate::output::OutputRecord;
 use crate::segment::{Paragraph, Sentence, Token, segment};
 use crate::span::Span;
+use crate::syntax::Syntax;
 use std::collections::BTreeMap;
 
 /// An analysed article: text, segmentation and layers (all spans in bytes).
@@ -25,6 +26,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Tokens in text order.
     pub tokens: Vec<Token>,
+    /// Syntactic words with tags, lemmas and dependency trees (`Layer::Syntax`).
+    pub syntax: Syntax,
     /// Entity mentions in text order.
     pub entities: Vec<Entity>,
     /// Entity clusters; `clusters[i].id == i`.

@@ -8,6 +8,8 @@ use std::fmt;
 /// A layer of a [`Document`] that an extractor reads or writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Layer {
+    /// `Document::syntax`: words, tags, lemmas, dependency trees.
+    Syntax,
     /// `Document::entities`.
     Entities,
     /// `Document::clusters`.
@@ -29,6 +31,7 @@ pub enum Layer {
 impl fmt::Display for Layer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Layer::Syntax => f.write_str("syntax"),
             Layer::Entities => f.write_str("entities"),
             Layer::Clusters => f.write_str("clusters"),
             Layer::Quotes => f.write_str("quotes"),

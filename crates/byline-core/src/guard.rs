@@ -5,10 +5,12 @@
 use crate::document::Document;
 use crate::extractor::Layer;
 use crate::layers::{Cluster, Entity, Quote, Stance, TargetSentiment, TimeExpr};
+use crate::syntax::Syntax;
 use std::collections::BTreeMap;
 
 /// The layers an extractor must leave as they are, as they were before it ran.
 pub(crate) struct Untouched {
+    syntax: Option<Syntax>,
     entities: Option<Vec<Entity>>,
     clusters: Option<Vec<Cluster>>,
     /// Quotes without their `date` (that field is the quote-dates layer).
@@ -50,6 +52,7 @@ impl Untouched {
         // The quotes extractor creates each quote, its `date` included.
         let writes_quotes = provides.contains(&Layer::Quotes);
         Untouched {
+            syntax: keep(Layer::Syntax).then(|| doc.syntax.clone()),
             entities: keep(Layer::Entities).then(|| doc.entities.clone()),
             clusters: keep(Layer::Clusters).then(|| doc.clusters.clone()),
             quotes: (!writes_quotes).then(|| without_dates(&doc.quotes)),
@@ -85,6 +88,7 @@ impl Untouched {
             copy.as_ref().is_some_and(|c| c != now)
         }
         let checks = [
+            (Layer::Syntax, differs(&self.syntax, &doc.syntax)),
             (Layer::Entities, differs(&self.entities, &doc.entities)),
             (Layer::Clusters, differs(&self.clusters, &doc.clusters)),
             (

@@ -23,6 +23,7 @@ pub mod schema;
 pub mod segment;
 pub mod sentence_bounds;
 pub mod span;
+pub mod syntax;
 
 pub use article::{Article, parse_published};
 pub use document::Document;
@@ -37,6 +38,7 @@ pub use output::OutputRecord;
 pub use pipeline::{Pipeline, PipelineBuilder};
 pub use segment::{Paragraph, Sentence, Token, TokenKind};
 pub use span::Span;
+pub use syntax::{Deprel, Syntax, Upos, Word, Xpos};
 
 /// A civil (calendar) date without time zone, as used for publication dates.
 pub type CivilDate = jiff::civil::Date;

@@ -186,6 +186,28 @@ pub struct TargetSentimentOut {
     pub score: f64,
 }
 
+/// A syntactic word in the output (the `tokens` layer, written only when asked for).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TokenOut {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// `text[start:end]`: a whole token, a part of one ("do" of "don't") or several joined
+    /// ("U.S.").
+    pub text: String,
+    /// Dictionary form.
+    pub lemma: String,
+    /// Universal part of speech (UD v2).
+    pub upos: String,
+    /// Penn Treebank tag.
+    pub xpos: String,
+    /// Index into `tokens` of its head; `null` for a sentence's root.
+    pub head: Option<usize>,
+    /// Universal Dependencies relation to its head (`root` for the root).
+    pub dep: String,
+}
+
 /// One output line: the analysis of one article, or an error record.
 ///
 /// One JSON line per input line, in input order. All offsets are Unicode code points into
@@ -226,6 +248,14 @@ pub struct OutputRecord {
     /// Layers of plug-in extractors, by extractor name.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// Syntactic words with tags, lemmas and dependency heads; absent unless asked for
+    /// (`byline extract --tokens`, `Pipeline(tokens=True)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<TokenOut>>,
+    /// Each sentence's tokens as a `[start, end)` range of indices into `tokens`; absent
+    /// unless `tokens` is there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentences: Option<Vec<[usize; 2]>>,
 }
 
 /// Turns byte spans into code-point spans, remembering the first span that does not fit
@@ -295,20 +325,15 @@ impl OutputRecord {
             stances: Vec::new(),
             target_sentiment: Vec::new(),
             extra: BTreeMap::new(),
+            tokens: None,
+            sentences: None,
         }
     }
 
     /// The output record of an analysed document; never panics: a span that does not fit
     /// the text (an extractor bug) makes it an error record for the document's id.
     pub fn from_document(doc: &Document) -> Self {
-        Self::try_from_document(doc).unwrap_or_else(|message| {
-            Self::from_error(&ArticleError {
-                field: None,
-                id: doc.id.clone(),
-                kind: crate::error::ArticleErrorKind::Extraction,
-                message,
-            })
-        })
+        Self::try_from_document(doc).unwrap_or_else(|message| Self::from_document_error(doc, message))
     }
 
     /// The output record of an analysed document, or why it cannot be made: a span of some
@@ -451,6 +476,64 @@ impl OutputRecord {
             stances,
             target_sentiment,
             extra: doc.extra.clone(),
+            tokens: None,
+            sentences: None,
+        })
+    }
+
+    /// The output record of an analysed document with its `tokens` and `sentences`
+    /// layers; an error record, as [`OutputRecord::from_document`], when a span does not
+    /// fit the text.
+    pub fn from_document_with_tokens(doc: &Document) -> Self {
+        let mut record = Self::from_document(doc);
+        if record.error.is_some() {
+            return record;
+        }
+        let c = Converter {
+            text: &doc.text,
+            index: CharIndex::new(&doc.text),
+            bad: std::cell::Cell::new(None),
+        };
+        let tokens = doc
+            .syntax
+            .words
+            .iter()
+            .map(|w| {
+                let t = c.text_span(w.span);
+                TokenOut {
+                    start: t.start,
+                    end: t.end,
+                    text: t.text,
+                    lemma: w.lemma.clone(),
+                    upos: w.upos.as_str().to_owned(),
+                    xpos: w.xpos.as_str().to_owned(),
+                    head: w.head,
+                    dep: w.deprel.as_str().to_owned(),
+                }
+            })
+            .collect();
+        if let Some(bad) = c.bad.get() {
+            return Self::from_document_error(
+                doc,
+                format!(
+                    "the syntax layer holds the span [{}, {}) (bytes), which does not fit the text of {} bytes",
+                    bad.start,
+                    bad.end,
+                    doc.text.len()
+                ),
+            );
+        }
+        record.tokens = Some(tokens);
+        record.sentences = Some(doc.syntax.sentences.iter().map(|r| [r.start, r.end]).collect());
+        record
+    }
+
+    fn from_document_error(doc: &Document, message: String) -> Self {
+        Self::from_error(&ArticleError {
+            field: None,
+            id: doc.id.clone(),
+            kind: crate::error::ArticleErrorKind::Extraction,
+            message,
         })
     }
 

@@ -231,6 +231,17 @@ const CORPORATE: &[&str] = &[
     "Minn", "Tenn", "Va", "Ky", "Md", "Mo", "Nev", "Okla", "Ore", "Wis", "Ga", "Ala", "Colo", "Del", "Kan", "Neb",
     "Ark", "La", "Miss", "Wyo",
 ];
+/// Whether `word` (without its period) is an abbreviation written with a period: a title
+/// ("Mr"), a month or reference ("Jan", "No"), a corporate or state abbreviation ("Inc",
+/// "Calif") or a dotted one ("U.S", "a.m", "e.g").
+pub fn is_abbreviation(word: &str) -> bool {
+    TITLES.contains(&word)
+        || MONTHS.contains(&word)
+        || CORPORATE.contains(&word)
+        || matches!(word, "etc" | "al" | "ca" | "cf" | "Mt" | "viz")
+        || (word.contains('.') && word.split('.').all(|p| !p.is_empty() && p.chars().count() <= 2))
+}
+
 /// Capitalised words that usually start a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
     "The",

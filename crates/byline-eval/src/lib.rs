@@ -1,11 +1,11 @@
 //! Scorers that compare byline's output with gold data in the formats under
 //! `../shared/data`: CoNLL-2003 (entities), PolNeAR JSONL (quotes), TimeML (dates) and
-//! NewsMTSC JSONL (stance). Each must agree with the reference scorer of the same name
+//! NewsMTSC JSONL (stance), CoNLL-U (syntax). Each must agree with the reference scorer of the same name
 //! in `../shared/eval`.
 //!
 //! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]) and
 //! the scorers: NER ([`ner`], [`chunks`], [`conll`]), quotes ([`quotes`]), dates
-//! ([`dates`]), target sentiment ([`stance`]) and stance direction ([`direction`]).
+//! ([`dates`]), target sentiment ([`stance`]) and stance direction ([`direction`]) and syntax ([`syntax`]).
 #![warn(missing_docs)]
 
 pub mod chunks;
@@ -15,6 +15,7 @@ pub mod direction;
 pub mod ner;
 pub mod quotes;
 pub mod stance;
+pub mod syntax;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -33,6 +34,8 @@ pub enum Task {
     Stance,
     /// Stance direction and polarity between two entities on DSE.
     Direction,
+    /// Tags, lemmas and dependency trees on UD treebanks (CoNLL-U).
+    Syntax,
 }
 
 impl fmt::Display for Task {
@@ -43,6 +46,7 @@ impl fmt::Display for Task {
             Task::Dates => "dates",
             Task::Stance => "stance",
             Task::Direction => "direction",
+            Task::Syntax => "syntax",
         })
     }
 }
@@ -152,6 +156,8 @@ pub struct EvalOptions {
     /// Also print how well the scores are calibrated (stance: reliability by score
     /// decile and the expected calibration error).
     pub calibration: bool,
+    /// Score on the gold words instead of our own segmentation (syntax).
+    pub gold_words: bool,
 }
 
 impl Default for EvalOptions {
@@ -164,6 +170,7 @@ impl Default for EvalOptions {
             overlap: 0.5,
             text: None,
             calibration: false,
+            gold_words: false,
         }
     }
 }
@@ -204,6 +211,11 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             let pipeline = byline::pipeline_from_names(&["entities", "quotes", "stance"])
                 .expect("entities and quotes provide what stance needs");
             direction::run(gold, &pipeline)
+        }
+        Task::Syntax if options.gold_words => syntax::run_gold_words(gold),
+        Task::Syntax => {
+            let pipeline = byline::pipeline_from_names(&["syntax"]).expect("the syntax extractor has no needs");
+            syntax::run(gold, options.predict.as_deref(), &pipeline)
         }
     }
 }

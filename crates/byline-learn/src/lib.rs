@@ -11,10 +11,12 @@ pub mod features;
 pub mod hash;
 pub mod iob;
 pub mod model;
+pub mod multiclass;
 pub mod packed;
 pub mod perceptron;
 
 pub use features::{FeatureHash, Features, char_class, distance_class};
 pub use model::{Decode, Model};
+pub use multiclass::{MulticlassModel, MulticlassTrainer};
 pub use packed::{Packed, PartialSum};
 pub use perceptron::{Averaged, TrainOptions};

@@ -85,6 +85,8 @@ fn article_error(py: Python<'_>, e: &ArticleError) -> PyErr {
 #[pyclass(module = "byline._byline", name = "NativePipeline", frozen)]
 struct NativePipeline {
     names: Vec<String>,
+    /// Whether records carry the tokens layer.
+    tokens: bool,
     pipeline: Arc<Pipeline>,
     pools: Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>,
 }
@@ -93,12 +95,17 @@ struct NativePipeline {
 /// would raise and the input field at fault.
 type Output = (OutputRecord, Option<&'static str>, Option<&'static str>);
 
-/// The output of a record's result (made on the worker threads).
-fn output_of(result: Result<byline::Document, ArticleError>) -> Output {
+/// The output of a record's result (made on the worker threads), with the tokens layer
+/// when asked for.
+fn output_of(result: Result<byline::Document, ArticleError>, tokens: bool) -> Output {
     match result {
         Ok(doc) => {
             // A span that does not fit the text makes an error record, not a panic.
-            let record = doc.to_output();
+            let record = if tokens {
+                OutputRecord::from_document_with_tokens(&doc)
+            } else {
+                doc.to_output()
+            };
             let class = record.error.is_some().then(|| ErrorClass::Extraction.name());
             (record, class, None)
         }
@@ -138,15 +145,21 @@ impl NativePipeline {
 
 #[pymethods]
 impl NativePipeline {
-    /// Builds a pipeline of the named built-in extractors (default: the default pipeline).
+    /// Builds a pipeline of the named built-in extractors (default: the default pipeline);
+    /// with `tokens`, records carry the tokens layer (syntax is added when not named).
     #[new]
-    #[pyo3(signature = (extractors=None))]
-    fn new(py: Python<'_>, extractors: Option<Vec<String>>) -> PyResult<Self> {
-        let names = extractors.unwrap_or_else(|| byline::default_extractors().iter().map(|s| s.to_string()).collect());
+    #[pyo3(signature = (extractors=None, tokens=false))]
+    fn new(py: Python<'_>, extractors: Option<Vec<String>>, tokens: bool) -> PyResult<Self> {
+        let mut names =
+            extractors.unwrap_or_else(|| byline::default_extractors().iter().map(|s| s.to_string()).collect());
+        if tokens && !names.iter().any(|n| n == "syntax") {
+            names.insert(0, "syntax".to_owned());
+        }
         let pipeline = byline::pipeline_from_names(&names)
             .map_err(|e| ErrorClass::PipelineConfig.error(py, e.to_string(), None, None))?;
         Ok(NativePipeline {
             names: pipeline.names().into_iter().map(str::to_owned).collect(),
+            tokens,
             pipeline: Arc::new(pipeline),
             pools: Mutex::new(HashMap::new()),
         })
@@ -158,13 +171,19 @@ impl NativePipeline {
         self.names.clone()
     }
 
-    /// Pickling support: a pipeline is rebuilt from its extractor names.
-    fn __getnewargs__(&self) -> (Vec<String>,) {
-        (self.names.clone(),)
+    /// Whether records carry the tokens layer.
+    #[getter]
+    fn tokens(&self) -> bool {
+        self.tokens
+    }
+
+    /// Pickling support: a pipeline is rebuilt from its extractor names and options.
+    fn __getnewargs__(&self) -> (Vec<String>, bool) {
+        (self.names.clone(), self.tokens)
     }
 
     fn __repr__(&self) -> String {
-        format!("NativePipeline(extractors={:?})", self.names)
+        format!("NativePipeline(extractors={:?}, tokens={})", self.names, self.tokens)
     }
 
     /// Analyses one article and returns its record; raises `InputError` for bad input
@@ -181,7 +200,7 @@ impl NativePipeline {
         let id_value = id.into_pyobject(py)?.into_any();
         let article = convert::record_from(Some(&id_value), Some(text), published, targets, id)?
             .map_err(|e| article_error(py, &e))?;
-        let (record, class, _) = py.detach(|| output_of(self.pipeline.process(article)));
+        let (record, class, _) = py.detach(|| output_of(self.pipeline.process(article), self.tokens));
         match class {
             None => Ok(NativeRecord { record }),
             Some(_) => Err(ErrorClass::Extraction.error(py, record.error.unwrap_or_default(), Some(id), None)),
@@ -225,7 +244,13 @@ impl NativePipeline {
             None => None,
         };
         let chunk = threads.unwrap_or_else(rayon::current_num_threads).max(1) * CHUNK_PER_THREAD;
-        Ok(PendingBatch::start(self.pipeline.clone(), pool, records, chunk))
+        Ok(PendingBatch::start(
+            self.pipeline.clone(),
+            pool,
+            records,
+            chunk,
+            self.tokens,
+        ))
     }
 }
 
@@ -244,6 +269,7 @@ impl PendingBatch {
         pool: Option<Arc<rayon::ThreadPool>>,
         records: Vec<convert::Record>,
         chunk: usize,
+        tokens: bool,
     ) -> Self {
         let (sender, chunks) = std::sync::mpsc::channel();
         let cancelled = Arc::new(AtomicBool::new(false));
@@ -254,7 +280,7 @@ impl PendingBatch {
                 records,
                 chunk,
                 pool.as_deref(),
-                |r| output_of(pipeline.process_record(r)),
+                |r| output_of(pipeline.process_record(r), tokens),
                 |done| {
                     if stop.load(Ordering::Relaxed) {
                         return Err(());
@@ -319,6 +345,21 @@ impl PendingBatch {
     }
 }
 
+/// The record of `text` with only its tokens layer (segmentation and syntax): what
+/// `Document.tokens` computes on demand for a document analysed without tokens.
+#[pyfunction]
+fn tokens_of(py: Python<'_>, text: &str) -> PyResult<NativeRecord> {
+    static SYNTAX: std::sync::LazyLock<Pipeline> = std::sync::LazyLock::new(|| {
+        byline::pipeline_from_names(&["syntax"]).expect("the syntax extractor has no needs")
+    });
+    let article = byline::Article::new("0", text);
+    let (record, class, _) = py.detach(|| output_of(SYNTAX.process(article), true));
+    match class {
+        None => Ok(NativeRecord { record }),
+        Some(_) => Err(ErrorClass::Extraction.error(py, record.error.unwrap_or_default(), None, None)),
+    }
+}
+
 /// The names of every built-in extractor.
 #[pyfunction]
 fn available_extractors() -> Vec<&'static str> {
@@ -342,6 +383,7 @@ fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     objects::register(m)?;
     m.add_function(wrap_pyfunction!(available_extractors, m)?)?;
     m.add_function(wrap_pyfunction!(render_html, m)?)?;
+    m.add_function(wrap_pyfunction!(tokens_of, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

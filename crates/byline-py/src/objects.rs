@@ -7,7 +7,9 @@
 //! access, `==` and `hash` by value, a readable `repr`, pickling.
 
 use byline::OutputRecord;
-use byline::output::{ClusterOut, DateOut, EntityOut, QuoteOut, SpeakerOut, StanceOut, TargetSentimentOut, TextSpan};
+use byline::output::{
+    ClusterOut, DateOut, EntityOut, QuoteOut, SpeakerOut, StanceOut, TargetSentimentOut, TextSpan, TokenOut,
+};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -233,6 +235,13 @@ output_class! {
     defaults {}
 }
 
+output_class! {
+    /// A syntactic word: its tags, lemma, head (an index into `doc.tokens`, None for a
+    /// root) and relation. `byline.Document.tokens` wraps these as `byline.Token`.
+    TokenData { start, end, text, lemma, upos, xpos, head, dep }
+    defaults {}
+}
+
 /// Python values of Rust ones, for building objects.
 struct Values<'py>(Python<'py>);
 
@@ -370,6 +379,19 @@ fn target_sentiment(v: &Values<'_>, t: &TargetSentimentOut) -> PyResult<Py<PyAny
     })
 }
 
+fn token(v: &Values<'_>, t: &TokenOut) -> PyResult<Py<PyAny>> {
+    v.object(TokenData {
+        start: v.int(t.start),
+        end: v.int(t.end),
+        text: v.str(&t.text),
+        lemma: v.str(&t.lemma),
+        upos: v.str(&t.upos),
+        xpos: v.str(&t.xpos),
+        head: v.opt_int(t.head),
+        dep: v.str(&t.dep),
+    })
+}
+
 /// The objects of one layer.
 fn layer<T>(py: Python<'_>, items: &[T], make: fn(&Values<'_>, &T) -> PyResult<Py<PyAny>>) -> PyResult<Py<PyList>> {
     let v = Values(py);
@@ -454,6 +476,19 @@ impl NativeRecord {
         layer(py, &self.record.target_sentiment, target_sentiment)
     }
 
+    /// The `TokenData` objects, or None when the record has no tokens layer.
+    fn tokens(&self, py: Python<'_>) -> PyResult<Option<Py<PyList>>> {
+        self.record.tokens.as_ref().map(|t| layer(py, t, token)).transpose()
+    }
+
+    /// Each sentence's `(start, end)` range of token indices, or None without tokens.
+    fn sentences(&self) -> Option<Vec<(usize, usize)>> {
+        self.record
+            .sentences
+            .as_ref()
+            .map(|s| s.iter().map(|[a, b]| (*a, *b)).collect())
+    }
+
     /// The plug-in layers as the JSON text of an object (parsed by the caller).
     fn extra_json(&self) -> String {
         serde_json::to_string(&self.record.extra).expect("JSON values serialise")
@@ -478,6 +513,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Evidence>()?;
     m.add_class::<Stance>()?;
     m.add_class::<TargetSentiment>()?;
+    m.add_class::<TokenData>()?;
     m.add_class::<NativeRecord>()?;
     Ok(())
 }

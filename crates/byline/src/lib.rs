@@ -17,6 +17,7 @@ pub use byline_entities::Entities;
 pub use byline_example_money::Money;
 pub use byline_quotes::Quotes;
 pub use byline_stance::Stance;
+pub use byline_syntax::Syntax;
 
 use std::sync::Arc;
 
@@ -36,6 +37,14 @@ pub struct Builtin {
 /// derive from. The money example is a plug-in, outside the default pipeline, as a
 /// third-party crate would be; it is listed so that it can be chosen by name.
 pub const BUILTINS: &[Builtin] = &[
+    // Not in the default pipeline yet: no default extractor reads it, and it costs more
+    // than the rest of the pipeline together (see the README's syntax section). The
+    // tokens layer (`--tokens`, `tokens=True`) and `--conllu` add it.
+    Builtin {
+        name: "syntax",
+        build: || Arc::new(Syntax),
+        in_default: false,
+    },
     Builtin {
         name: "entities",
         build: || Arc::new(Entities),

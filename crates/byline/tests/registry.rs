@@ -49,7 +49,7 @@ fn every_name_builds_a_pipeline_with_its_needs() {
     let err = byline::extractor_by_name("nope").err().unwrap();
     assert!(
         err.to_string()
-            .contains("known: entities, quotes, dates, quote_dates, stance, money"),
+            .contains("known: syntax, entities, quotes, dates, quote_dates, stance, money"),
         "{err}"
     );
 }
