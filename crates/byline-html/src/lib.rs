@@ -1,10 +1,13 @@
 //! A self-contained HTML view of one analysed article (no scripts, no external assets):
 //! the text with entities (coloured by type, cluster name on hover), quotes (speaker
 //! shown before each), dates (TIMEX3 value shown after each) and stance evidence marked,
-//! then tables of quotes and stances. It reads the JSON output record and the article
+//! then tables of quotes and stances, and, when the record has its tokens layer, each
+//! sentence's dependency tree as inline SVG ([`tree`]). It reads the JSON output record and the article
 //! text, so the CLI (`byline extract --html`) and the Python binding (`byline.render`,
 //! `Document._repr_html_`) show the same thing.
 #![warn(missing_docs)]
+
+mod tree;
 
 use byline_core::{OutputRecord, Polarity};
 use std::fmt::Write as _;
@@ -26,6 +29,11 @@ pub const STYLE: &str = "<style>
 .byline td,.byline th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}
 .byline .positive{color:#2e7d32}.byline .negative{color:#c62828}.byline .neutral{color:#666}
 .byline .error{color:#c62828;font-family:sans-serif}
+.byline details{margin:.2em 0}.byline summary{font-family:sans-serif;font-size:.8em;cursor:pointer}
+.byline svg.tree{display:block;overflow:visible;font-family:sans-serif}
+.byline svg.tree .w{font-size:13px;fill:#222}.byline svg.tree .p{font-size:10px;fill:#888}
+.byline svg.tree .l{font-size:9px;fill:#337ab7}
+.byline svg.tree .a{fill:none;stroke:#337ab7;stroke-width:1}.byline svg.tree .h{fill:none;stroke:#337ab7;stroke-width:1}
 </style>";
 
 /// Escapes text for HTML element content and attribute values.
@@ -88,6 +96,7 @@ pub fn article(text: &str, record: &OutputRecord) -> String {
     );
     out.push_str(&marked_text(text, record));
     out.push_str(&tables(record));
+    out.push_str(&tree::trees(record.tokens.as_deref(), record.sentences.as_deref()));
     out.push_str("</div>");
     out
 }
