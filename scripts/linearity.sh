@@ -3,7 +3,10 @@
 # repeatable on noisy machines): for each article of support/pathological.rs, the
 # pipeline's instructions on 2 MB over those on 1 MB, after subtracting the start-up
 # (model loading) measured on an empty text. Linear paths print about 2.0.
+# `bash scripts/linearity.sh syntax` measures the named extractors (comma-separated)
+# instead of the default pipeline.
 set -euo pipefail
+if [ $# -gt 0 ]; then export BYLINE_EXTRACTORS="$1"; fi
 cd "$(dirname "$0")/.."
 cargo build -q --release -p byline --example pathological
 bin=target/release/examples/pathological

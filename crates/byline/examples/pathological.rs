@@ -4,6 +4,9 @@
 //! scripts/linearity.sh` compares 1 MB with 2 MB for every article (a linear path
 //! doubles its count; wall-clock times on shared machines are too noisy for this).
 //!
+//! `BYLINE_EXTRACTORS=syntax` (comma-separated names) runs those extractors instead of the
+//! default pipeline (`bash scripts/linearity.sh syntax`).
+//!
 //! `cargo run --release -p byline --example pathological -- "only punctuation" 1000`
 
 #[path = "../../../support/pathological.rs"]
@@ -26,7 +29,17 @@ fn main() {
     }
     text.truncate(cut);
     let mut stages = Vec::new();
-    let doc = byline::default_pipeline()
+    let pipeline = match std::env::var("BYLINE_EXTRACTORS") {
+        Ok(names) => {
+            let names: Vec<&str> = names.split(',').collect();
+            byline::pipeline_from_names(&names).unwrap_or_else(|e| {
+                eprintln!("BYLINE_EXTRACTORS: {e}");
+                std::process::exit(2);
+            })
+        }
+        Err(_) => byline::default_pipeline(),
+    };
+    let doc = pipeline
         .process_timed(byline::Article::new("x", text), &mut |stage, took| {
             stages.push((stage, took))
         })
@@ -35,9 +48,10 @@ fn main() {
         eprintln!("{stage:>12} {:8.3} s", took.as_secs_f64());
     }
     println!(
-        "{} entities, {} quotes, {} dates",
+        "{} entities, {} quotes, {} dates, {} words",
         doc.entities.len(),
         doc.quotes.len(),
-        doc.dates.len()
+        doc.dates.len(),
+        doc.syntax.words.len()
     );
 }
