@@ -153,19 +153,10 @@ class Pipeline:
         (records are read, checked and analysed natively: the same rules as a JSONL line).
         The next batch is analysed on native threads while the caller handles this one."""
         pending: Optional[Tuple[List[Any], _byline.PendingBatch]] = None
-        batch: List[Any] = []
         first = 0
-        for item in articles:
-            batch.append(item)
-            if len(batch) == batch_size:
-                started = (batch, self._native.start_batch(batch, threads, first))
-                first += len(batch)
-                batch = []
-                if pending is not None:
-                    yield from zip(pending[0], pending[1].wait())
-                pending = started
-        if batch:
+        for batch in _batches(articles, batch_size):
             started = (batch, self._native.start_batch(batch, threads, first))
+            first += len(batch)
             if pending is not None:
                 yield from zip(pending[0], pending[1].wait())
             pending = started
@@ -202,6 +193,18 @@ class Pipeline:
 def _rebuild(extractors: List[str], tokens: bool) -> Pipeline:
     """Unpickles a pipeline."""
     return Pipeline(extractors, tokens=tokens)
+
+
+def _batches(articles: Iterable[Any], size: int) -> Iterator[List[Any]]:
+    """Lists of ``size`` articles (the last one shorter), read lazily."""
+    batch: List[Any] = []
+    for item in articles:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _with_progress(documents: Iterator[Document], bar: Any) -> Iterator[Document]:

@@ -339,6 +339,19 @@ impl OutputRecord {
     /// The output record of an analysed document, or why it cannot be made: a span of some
     /// layer that is reversed, past the end of the text or not on character boundaries.
     pub fn try_from_document(doc: &Document) -> Result<Self, String> {
+        Self::convert(doc, false)
+    }
+
+    /// The output record of an analysed document with its `tokens` and `sentences`
+    /// layers; an error record, as [`OutputRecord::from_document`], when a span does not
+    /// fit the text.
+    pub fn from_document_with_tokens(doc: &Document) -> Self {
+        Self::convert(doc, true).unwrap_or_else(|message| Self::from_document_error(doc, message))
+    }
+
+    /// Every layer in code points (the tokens layer when asked for), each span checked
+    /// once, with one code-point index of the text.
+    fn convert(doc: &Document, with_tokens: bool) -> Result<Self, String> {
         let c = Converter {
             text: &doc.text,
             index: CharIndex::new(&doc.text),
@@ -455,6 +468,25 @@ impl OutputRecord {
                 }
             })
             .collect();
+        let tokens = with_tokens.then(|| {
+            doc.syntax
+                .words
+                .iter()
+                .map(|w| {
+                    let t = c.text_span(w.span);
+                    TokenOut {
+                        start: t.start,
+                        end: t.end,
+                        text: t.text,
+                        lemma: w.lemma.clone(),
+                        upos: w.upos.as_str().to_owned(),
+                        xpos: w.xpos.as_str().to_owned(),
+                        head: w.head,
+                        dep: w.deprel.as_str().to_owned(),
+                    }
+                })
+                .collect()
+        });
         if let Some(bad) = c.bad.get() {
             return Err(format!(
                 "an extractor wrote the span [{}, {}) (bytes), which does not fit the text of {} bytes; the article cannot be output",
@@ -476,56 +508,9 @@ impl OutputRecord {
             stances,
             target_sentiment,
             extra: doc.extra.clone(),
-            tokens: None,
-            sentences: None,
+            sentences: with_tokens.then(|| doc.syntax.sentences.iter().map(|r| [r.start, r.end]).collect()),
+            tokens,
         })
-    }
-
-    /// The output record of an analysed document with its `tokens` and `sentences`
-    /// layers; an error record, as [`OutputRecord::from_document`], when a span does not
-    /// fit the text.
-    pub fn from_document_with_tokens(doc: &Document) -> Self {
-        let mut record = Self::from_document(doc);
-        if record.error.is_some() {
-            return record;
-        }
-        let c = Converter {
-            text: &doc.text,
-            index: CharIndex::new(&doc.text),
-            bad: std::cell::Cell::new(None),
-        };
-        let tokens = doc
-            .syntax
-            .words
-            .iter()
-            .map(|w| {
-                let t = c.text_span(w.span);
-                TokenOut {
-                    start: t.start,
-                    end: t.end,
-                    text: t.text,
-                    lemma: w.lemma.clone(),
-                    upos: w.upos.as_str().to_owned(),
-                    xpos: w.xpos.as_str().to_owned(),
-                    head: w.head,
-                    dep: w.deprel.as_str().to_owned(),
-                }
-            })
-            .collect();
-        if let Some(bad) = c.bad.get() {
-            return Self::from_document_error(
-                doc,
-                format!(
-                    "the syntax layer holds the span [{}, {}) (bytes), which does not fit the text of {} bytes",
-                    bad.start,
-                    bad.end,
-                    doc.text.len()
-                ),
-            );
-        }
-        record.tokens = Some(tokens);
-        record.sentences = Some(doc.syntax.sentences.iter().map(|r| [r.start, r.end]).collect());
-        record
     }
 
     fn from_document_error(doc: &Document, message: String) -> Self {

@@ -24,12 +24,12 @@ struct Rule {
 /// The lemmatiser.
 #[derive(Clone, Debug)]
 pub(crate) struct Lemmatizer {
-    /// (tag, lower-cased suffix) → rule.
-    rules: FastMap<(u8, String), Rule>,
+    /// Per tag: lower-cased suffix → rule (looked up without allocating).
+    rules: Vec<FastMap<String, Rule>>,
     /// Tags whose lemmas keep the form's case.
     keep_case: Vec<bool>,
-    /// (tag, form as written) → lemma, where the rules go wrong.
-    exceptions: FastMap<(u8, String), String>,
+    /// Per tag: form as written → lemma, where the rules go wrong.
+    exceptions: Vec<FastMap<String, String>>,
 }
 
 /// The rule that turns `lower` into `lemma_lower`.
@@ -65,9 +65,9 @@ fn suffixes(lower: &str) -> impl Iterator<Item = &str> {
 impl Default for Lemmatizer {
     fn default() -> Self {
         Lemmatizer {
-            rules: FastMap::default(),
+            rules: vec![FastMap::default(); 256],
             keep_case: vec![false; 256],
-            exceptions: FastMap::default(),
+            exceptions: vec![FastMap::default(); 256],
         }
     }
 }
@@ -76,7 +76,7 @@ impl Lemmatizer {
     /// The lemma of `form` tagged `xpos`.
     pub(crate) fn lemma(&self, form: &str, xpos: Xpos) -> String {
         let tag = xpos.index() as u8;
-        if let Some(lemma) = self.exceptions.get(&(tag, form.to_owned())) {
+        if let Some(lemma) = self.exceptions[tag as usize].get(form) {
             return lemma.clone();
         }
         self.by_rules(form, tag)
@@ -86,7 +86,7 @@ impl Lemmatizer {
         let lower = lowercase(form);
         let mut lemma = None;
         for suffix in suffixes(&lower) {
-            if let Some(rule) = self.rules.get(&(tag, suffix.to_owned())) {
+            if let Some(rule) = self.rules[tag as usize].get(suffix) {
                 lemma = apply(&lower, rule);
                 break;
             }
@@ -138,7 +138,7 @@ impl Lemmatizer {
                 .into_iter()
                 .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
                 .expect("counts are not empty");
-            model.rules.insert(key, rule);
+            model.rules[key.0 as usize].insert(key.1, rule);
         }
         let mut wanted: BTreeMap<(u8, String), BTreeMap<String, usize>> = BTreeMap::new();
         for (form, xpos, lemma) in examples {
@@ -154,7 +154,7 @@ impl Lemmatizer {
                 .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
                 .expect("lemmas are not empty");
             if model.by_rules(&form, tag) != lemma {
-                model.exceptions.insert((tag, form), lemma);
+                model.exceptions[tag as usize].insert(form, lemma);
             }
         }
         model
@@ -168,11 +168,20 @@ impl Lemmatizer {
                 rows.push(format!("C\t{}\tkeep", tag_name(tag as u8)));
             }
         }
-        for ((tag, suffix), rule) in &self.rules {
-            rows.push(format!("R\t{}\t{suffix}\t{}\t{}", tag_name(*tag), rule.cut, rule.add));
+        for (tag, rules) in self.rules.iter().enumerate() {
+            for (suffix, rule) in rules {
+                rows.push(format!(
+                    "R\t{}\t{suffix}\t{}\t{}",
+                    tag_name(tag as u8),
+                    rule.cut,
+                    rule.add
+                ));
+            }
         }
-        for ((tag, form), lemma) in &self.exceptions {
-            rows.push(format!("E\t{}\t{form}\t{lemma}", tag_name(*tag)));
+        for (tag, exceptions) in self.exceptions.iter().enumerate() {
+            for (form, lemma) in exceptions {
+                rows.push(format!("E\t{}\t{form}\t{lemma}", tag_name(tag as u8)));
+            }
         }
         rows.sort();
         rows.join("\n") + "\n"
@@ -189,8 +198,8 @@ impl Lemmatizer {
                 ["C", t, "keep"] => model.keep_case[tag(t)? as usize] = true,
                 ["R", t, suffix, cut, add] => {
                     let cut = cut.parse().map_err(|_| bad())?;
-                    model.rules.insert(
-                        (tag(t)?, (*suffix).to_owned()),
+                    model.rules[tag(t)? as usize].insert(
+                        (*suffix).to_owned(),
                         Rule {
                             cut,
                             add: (*add).to_owned(),
@@ -198,9 +207,7 @@ impl Lemmatizer {
                     );
                 }
                 ["E", t, form, lemma] => {
-                    model
-                        .exceptions
-                        .insert((tag(t)?, (*form).to_owned()), (*lemma).to_owned());
+                    model.exceptions[tag(t)? as usize].insert((*form).to_owned(), (*lemma).to_owned());
                 }
                 [""] => {}
                 _ => return Err(bad()),
