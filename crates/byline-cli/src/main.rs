@@ -111,6 +111,10 @@ enum EvalTask {
         /// Score this folder of `<doc>.json` system files instead of running byline.
         #[arg(long)]
         system: Option<PathBuf>,
+        /// Run the syntax extractor first, as `byline extract --extractors syntax,dates`
+        /// does (the parse then also decides which dates are in the future).
+        #[arg(long)]
+        syntax: bool,
     },
     /// Target sentiment on NewsMTSC JSONL: accuracy and macro-F1.
     Stance {
@@ -237,12 +241,19 @@ fn main() -> ExitCode {
                         text,
                         calibration: false,
                         gold_words: false,
+                        syntax: false,
                     };
                     (byline_eval::Task::Quotes, gold)
                 }
-                EvalTask::Dates { gold, predict, system } => {
+                EvalTask::Dates {
+                    gold,
+                    predict,
+                    system,
+                    syntax,
+                } => {
                     options.predict = predict;
                     options.system = system;
+                    options.syntax = syntax;
                     (byline_eval::Task::Dates, gold)
                 }
                 EvalTask::Stance {

@@ -46,8 +46,8 @@ impl fmt::Display for Layer {
 
 /// Produces one or more layers of a [`Document`] from the text and the layers it needs.
 ///
-/// An extractor reads only the layers in [`Extractor::needs`] (plus the text and its
-/// segmentation, which every document has) and writes only those in
+/// An extractor reads only the layers in [`Extractor::needs`] and [`Extractor::uses`]
+/// (plus the text and its segmentation, which every document has) and writes only those in
 /// [`Extractor::provides`] (debug builds check it: changing another layer fails the
 /// article). Implementations must be `Send + Sync`: one instance serves
 /// every thread of a batch.
@@ -60,6 +60,12 @@ pub trait Extractor: Send + Sync {
 
     /// The layers this extractor reads; the pipeline runs their providers first.
     fn needs(&self) -> &'static [Layer] {
+        &[]
+    }
+
+    /// The layers this extractor reads when the pipeline has them (and does without
+    /// otherwise); their providers, when present, run first.
+    fn uses(&self) -> &'static [Layer] {
         &[]
     }
 

@@ -32,7 +32,8 @@ impl PipelineBuilder {
     }
 
     /// Checks that every need is provided exactly once and orders the extractors so
-    /// that each runs after the providers of its needs (otherwise in the order added).
+    /// that each runs after the providers of its needs and of the layers it uses
+    /// (otherwise in the order added).
     pub fn build(self) -> Result<Pipeline, PipelineError> {
         let extractors = self.extractors;
         let mut provider: HashMap<Layer, usize> = HashMap::new();
@@ -63,6 +64,12 @@ impl PipelineBuilder {
                     }
                 }
             }
+            d.extend(
+                e.uses()
+                    .iter()
+                    .filter_map(|layer| provider.get(layer))
+                    .filter(|&&p| p != i),
+            );
             deps.push(d);
         }
         // Stable topological order: repeatedly take the first extractor whose needs ran.

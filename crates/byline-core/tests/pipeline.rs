@@ -44,6 +44,37 @@ fn orders_extractors_after_the_providers_of_their_needs() {
     assert_eq!(doc.warnings, ["a", "b"]);
 }
 
+/// Reads `Layer::Entities` when the pipeline has it.
+struct UsesEntities;
+
+impl Extractor for UsesEntities {
+    fn name(&self) -> &'static str {
+        "user"
+    }
+    fn provides(&self) -> &'static [Layer] {
+        B
+    }
+    fn uses(&self) -> &'static [Layer] {
+        A
+    }
+    fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
+        doc.warnings.push("user".into());
+        Ok(())
+    }
+}
+
+#[test]
+fn a_layer_used_when_present_orders_its_provider_first_and_is_not_required() {
+    let p = Pipeline::builder()
+        .with(UsesEntities)
+        .with(Provides("a", A, NONE))
+        .build()
+        .unwrap();
+    assert_eq!(p.names(), vec!["a", "user"]);
+    let alone = Pipeline::builder().with(UsesEntities).build().unwrap();
+    assert_eq!(alone.names(), vec!["user"]);
+}
+
 #[test]
 fn a_missing_need_is_a_build_error_that_names_it() {
     let err = Pipeline::builder().with(Provides("b", B, A)).build().unwrap_err();

@@ -8,7 +8,7 @@
 
 use crate::gate::Gate;
 use crate::normalise::{self, Direction};
-use crate::scan::{future_context, push, whole};
+use crate::scan::{Clauses, push, whole};
 use byline_core::{CivilDate, Span, TimeExpr, TimexType};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -80,7 +80,7 @@ fn starts_with_amount(rest: &str) -> bool {
 }
 
 /// Runs the families of this module over `text`.
-pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
+pub fn find_all(text: &str, published: Option<CivilDate>, clauses: &Clauses) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     for c in REFS.captures_iter(text) {
         let w = c[0].to_ascii_lowercase();
@@ -104,7 +104,7 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
     if QUARTER_GATE.opens(text) {
         quarters(text, published, &mut out);
     }
-    months(text, published, &mut out);
+    months(text, published, clauses, &mut out);
     years(text, &mut out);
     if SPELLED_YEAR_GATE.opens(text) {
         spelled_years(text, &mut out);
@@ -174,7 +174,7 @@ fn quarters(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
     }
 }
 
-fn months(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+fn months(text: &str, published: Option<CivilDate>, clauses: &Clauses, out: &mut Vec<TimeExpr>) {
     for c in MONTH_ALONE.captures_iter(text) {
         let Some(m) = normalise::month(&c[2]) else { continue };
         let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
@@ -224,7 +224,7 @@ fn months(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
                         continue;
                     }
                     // "Construction will start in June": the coming June.
-                    _ if future_context(text, s.start) => Some(Direction::OnOrAfter),
+                    _ if clauses.future(text, s.start) => Some(Direction::OnOrAfter),
                     _ => None,
                 };
                 format!("{:04}-{m:02}", normalise::month_year(p, m, direction))

@@ -5,7 +5,7 @@
 
 use crate::gate::Gate;
 use crate::normalise::{self, Direction};
-use crate::scan::{future_context, whole, word_before};
+use crate::scan::{Clauses, whole, word_before};
 use byline_core::{CivilDate, TimeExpr, TimexType};
 use jiff::ToSpan;
 use jiff::civil::Weekday;
@@ -143,7 +143,7 @@ fn occurrence(name: &str, anchor: CivilDate, direction: Option<Direction>) -> Op
 }
 
 /// Finds named holidays in `text`.
-pub fn find(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+pub fn find(text: &str, published: Option<CivilDate>, clauses: &Clauses, out: &mut Vec<TimeExpr>) {
     if !HOLIDAY_GATE.opens(text) {
         return;
     }
@@ -173,7 +173,7 @@ pub fn find(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
         let found = match (explicit_year, published) {
             (Some(y), _) => holiday(&name, y),
             (None, Some(p)) => {
-                let tense = future_context(text, span.start).then_some(Direction::OnOrAfter);
+                let tense = clauses.future(text, span.start).then_some(Direction::OnOrAfter);
                 occurrence(&name, p, modifier.or(tense))
             }
             (None, None) => None,
@@ -203,7 +203,12 @@ mod tests {
 
     fn values(text: &str, published: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        find(text, Some(byline_core::parse_published(published).unwrap()), &mut out);
+        find(
+            text,
+            Some(byline_core::parse_published(published).unwrap()),
+            &crate::scan::Clauses::new(None),
+            &mut out,
+        );
         out.into_iter()
             .map(|t| (t.span.slice(text).to_owned(), t.value))
             .collect()

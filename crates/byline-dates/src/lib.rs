@@ -19,6 +19,7 @@ mod normalise;
 mod patterns;
 mod quote_dates;
 mod scan;
+mod tense;
 mod times;
 
 pub use quote_dates::QuoteDates;
@@ -38,18 +39,34 @@ impl Extractor for Dates {
         &[Layer::Dates]
     }
 
+    fn uses(&self) -> &'static [Layer] {
+        &[Layer::Syntax]
+    }
+
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
-        doc.dates = find_dates(&doc.text, doc.published);
+        doc.dates = find_dates_with_syntax(&doc.text, doc.published, Some(&doc.syntax));
         Ok(())
     }
 }
 
 /// Finds and normalises the temporal expressions of `text`, in text order.
 pub fn find_dates(text: &str, published: Option<byline_core::CivilDate>) -> Vec<TimeExpr> {
-    let mut found = patterns::find_all(text, published);
-    found.extend(families::find_all(text, published));
-    holidays::find(text, published, &mut found);
-    times::find_all(text, published, &mut found);
+    find_dates_with_syntax(text, published, None)
+}
+
+/// [`find_dates`] with the text's dependency parse, when there is one: a date whose
+/// governing predicate is future ("will", "is scheduled", "plans to"), however far from
+/// the date, is resolved forward.
+pub fn find_dates_with_syntax(
+    text: &str,
+    published: Option<byline_core::CivilDate>,
+    syntax: Option<&byline_core::Syntax>,
+) -> Vec<TimeExpr> {
+    let clauses = scan::Clauses::new(syntax);
+    let mut found = patterns::find_all(text, published, &clauses);
+    found.extend(families::find_all(text, published, &clauses));
+    holidays::find(text, published, &clauses, &mut found);
+    times::find_all(text, published, &clauses, &mut found);
     // Longest match wins where matches overlap; ties go to the earlier one.
     found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
     let mut out: Vec<TimeExpr> = Vec::with_capacity(found.len());

@@ -3,7 +3,7 @@
 //! every pattern needs a month, weekday, unit or temporal word.
 
 use crate::normalise::{self, Direction, Unit};
-use crate::scan::{future_context, whole, word_before};
+use crate::scan::{Clauses, whole, word_before};
 use byline_core::{CivilDate, Span, TimeExpr, TimexType};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
@@ -114,10 +114,10 @@ fn expr(text: &str, span: Span, kind: TimexType, value: String) -> TimeExpr {
 }
 
 /// Runs every recogniser over `text`; overlaps are resolved by the caller.
-pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
+pub fn find_all(text: &str, published: Option<CivilDate>, clauses: &Clauses) -> Vec<TimeExpr> {
     let mut out = Vec::new();
-    calendar_dates(text, published, &mut out);
-    weekdays(text, published, &mut out);
+    calendar_dates(text, published, clauses, &mut out);
+    weekdays(text, published, clauses, &mut out);
     deictic_and_relative(text, published, &mut out);
     durations(text, published, &mut out);
     vague_durations(text, &mut out);
@@ -125,7 +125,7 @@ pub fn find_all(text: &str, published: Option<CivilDate>) -> Vec<TimeExpr> {
 }
 
 /// ISO dates, month-day-year and day-month-year dates, months with a year.
-fn calendar_dates(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+fn calendar_dates(text: &str, published: Option<CivilDate>, clauses: &Clauses, out: &mut Vec<TimeExpr>) {
     // ISO dates are rare; a dash scan decides whether the (digit-led, slow) pattern runs.
     let iso_hint = text.match_indices('-').any(|(i, _)| {
         let b = text.as_bytes();
@@ -147,12 +147,12 @@ fn calendar_dates(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeEx
         }
     }
     for c in MONTH_DAY_YEAR.captures_iter(text) {
-        if let Some(t) = month_day(text, &c, 1, 2, 3, published) {
+        if let Some(t) = month_day(text, &c, [1, 2, 3], published, clauses) {
             out.push(t);
         }
     }
     for c in DAY_MONTH_YEAR.captures_iter(text) {
-        if let Some(t) = month_day(text, &c, 2, 1, 3, published) {
+        if let Some(t) = month_day(text, &c, [2, 1, 3], published, clauses) {
             out.push(t);
         }
     }
@@ -167,7 +167,7 @@ fn calendar_dates(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeEx
 }
 
 /// Weekdays, with "last/next/this" before them or a future clause around them.
-fn weekdays(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+fn weekdays(text: &str, published: Option<CivilDate>, clauses: &Clauses, out: &mut Vec<TimeExpr>) {
     for c in WEEKDAY_RE.captures_iter(text) {
         let mut span = whole(&c);
         let Some(day) = normalise::weekday(&c[1]) else {
@@ -187,7 +187,7 @@ fn weekdays(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
             Some(m) if m == "last" || m == "past" => Direction::Before,
             Some(m) if m == "next" || m == "coming" => Direction::After,
             Some(_) => Direction::OnOrAfter,
-            None if future_context(text, span.start) => Direction::OnOrAfter,
+            None if clauses.future(text, span.start) => Direction::OnOrAfter,
             None => Direction::OnOrBefore,
         };
         let value = match published.and_then(|p| normalise::resolve_weekday(p, day, direction)) {
@@ -343,10 +343,9 @@ fn vague_durations(text: &str, out: &mut Vec<TimeExpr>) {
 fn month_day(
     text: &str,
     c: &Captures,
-    month_group: usize,
-    day_group: usize,
-    year_group: usize,
+    [month_group, day_group, year_group]: [usize; 3],
     published: Option<CivilDate>,
+    clauses: &Clauses,
 ) -> Option<TimeExpr> {
     let m = normalise::month(&c[month_group])?;
     let day: i64 = c[day_group].parse().ok()?;
@@ -364,7 +363,7 @@ fn month_day(
             }
             let value = match published {
                 Some(p) => {
-                    let direction = future_context(text, span.start).then_some(Direction::OnOrAfter);
+                    let direction = clauses.future(text, span.start).then_some(Direction::OnOrAfter);
                     let d = normalise::date(normalise::month_year(p, m, direction), m, day)?;
                     normalise::ymd(d)
                 }

@@ -2,7 +2,7 @@
 //! before a position, whether the clause around an expression speaks of the future, and
 //! adding an expression to the list.
 
-use byline_core::{Span, TimeExpr, TimexType};
+use byline_core::{Span, Syntax, TimeExpr, TimexType};
 use regex::Captures;
 
 /// The ASCII word right before `pos` (spaces skipped) and where it starts.
@@ -59,6 +59,30 @@ const FUTURE_CUES: &[&str] = &[
     "deadline",
     "would be ",
 ];
+
+/// What the dependency parse says of clauses, when the document has one.
+pub(crate) struct Clauses<'a> {
+    syntax: Option<&'a Syntax>,
+}
+
+impl<'a> Clauses<'a> {
+    /// Clauses of a document with `syntax` (`None`, or a layer without words: the
+    /// words around an expression decide alone).
+    pub(crate) fn new(syntax: Option<&'a Syntax>) -> Self {
+        Clauses {
+            syntax: syntax.filter(|s| !s.words.is_empty()),
+        }
+    }
+
+    /// Is the event of the expression at `pos` in the future? Yes when the words of its
+    /// clause say so ([`future_context`]) or, with a parse, when its governing predicate
+    /// does (a future auxiliary or plan however far it is: [`crate::tense`]). The
+    /// parse's "past" does not overrule the words: on TempEval-3 train, letting it do so
+    /// lost more values than it won.
+    pub(crate) fn future(&self, text: &str, pos: usize) -> bool {
+        future_context(text, pos) || self.syntax.is_some_and(|s| crate::tense::future_at(s, pos))
+    }
+}
 
 /// Does the clause around the expression at `pos` say its event is in the future? Looks
 /// back to the start of the clause (at most 60 characters), and when the expression

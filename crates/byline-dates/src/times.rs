@@ -4,7 +4,7 @@
 
 use crate::gate::Gate;
 use crate::normalise::{self, Direction};
-use crate::scan::{future_context, push, whole};
+use crate::scan::{Clauses, push, whole};
 use byline_core::{CivilDate, Span, TimeExpr, TimexType};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -81,8 +81,8 @@ fn part_of_day(word: &str) -> &'static str {
 
 /// A weekday in a time expression is the most recent one unless its clause speaks of
 /// the future ("will leave at 4 a.m. Thursday").
-fn weekday_direction(text: &str, start: usize) -> Direction {
-    if future_context(text, start) {
+fn weekday_direction(text: &str, start: usize, clauses: &Clauses) -> Direction {
+    if clauses.future(text, start) {
         Direction::OnOrAfter
     } else {
         Direction::OnOrBefore
@@ -91,16 +91,16 @@ fn weekday_direction(text: &str, start: usize) -> Direction {
 
 /// Runs the families of this module over `text`: clock times, weekends and parts of
 /// day, sets.
-pub(crate) fn find_all(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
-    clock_times(text, published, out);
-    weekends_and_parts(text, published, out);
+pub(crate) fn find_all(text: &str, published: Option<CivilDate>, clauses: &Clauses, out: &mut Vec<TimeExpr>) {
+    clock_times(text, published, clauses, out);
+    weekends_and_parts(text, published, clauses, out);
     if SET_GATE.opens(text) {
         sets(text, out);
     }
 }
 
 /// Clock times and parts of named days.
-fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+fn clock_times(text: &str, published: Option<CivilDate>, clauses: &Clauses, out: &mut Vec<TimeExpr>) {
     let mut taken = 0;
     for start in clock_starts(text) {
         if start < taken {
@@ -147,7 +147,7 @@ fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>
                 normalise::shifted_period(p, normalise::Unit::Day, shift)
             }
             (Some(p), None, Some(w)) => normalise::weekday(w.as_str())
-                .and_then(|w| normalise::resolve_weekday(p, w, weekday_direction(text, start)))
+                .and_then(|w| normalise::resolve_weekday(p, w, weekday_direction(text, start, clauses)))
                 .map(normalise::ymd),
             (Some(p), None, None) => Some(normalise::ymd(p)),
             (None, ..) => None,
@@ -162,7 +162,9 @@ fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>
         let part = c.get(3).unwrap();
         let day = match (published, c.get(1), c.get(2)) {
             (Some(p), Some(w), _) => normalise::weekday(w.as_str())
-                .and_then(|w| normalise::resolve_weekday(p, w, weekday_direction(text, c.get(0).unwrap().start())))
+                .and_then(|w| {
+                    normalise::resolve_weekday(p, w, weekday_direction(text, c.get(0).unwrap().start(), clauses))
+                })
                 .map(normalise::ymd),
             (Some(p), None, Some(d)) => {
                 let shift = match d.as_str().to_ascii_lowercase().as_str() {
@@ -190,7 +192,7 @@ fn clock_times(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>
 }
 
 /// Weekends and parts of today, yesterday and tomorrow.
-fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Vec<TimeExpr>) {
+fn weekends_and_parts(text: &str, published: Option<CivilDate>, clauses: &Clauses, out: &mut Vec<TimeExpr>) {
     let weekends = if WEEKEND_GATE.opens(text) {
         WEEKEND.captures_iter(text).collect()
     } else {
@@ -209,7 +211,7 @@ fn weekends_and_parts(text: &str, published: Option<CivilDate>, out: &mut Vec<Ti
                     "next" => 1,
                     "this" => 0,
                     _ if weekday >= 5 => 0,
-                    "the" if future_context(text, c.get(0).unwrap().start()) => 0,
+                    "the" if clauses.future(text, c.get(0).unwrap().start()) => 0,
                     _ => -1,
                 };
                 let day = p.checked_add(jiff::ToSpan::days(7 * shift_weeks)).ok();

@@ -61,3 +61,29 @@ fn the_weekend_of_a_plan_is_the_coming_one() {
         ["the weekend = 2025-W15-WE"]
     );
 }
+
+/// The dates of `text` with its dependency parse (the syntax extractor's layer).
+fn values_with_syntax(text: &str, published: &str) -> Vec<String> {
+    use byline_core::Extractor;
+    let mut doc = byline_core::Document::new(byline_core::Article::new("t", text));
+    byline_syntax::Syntax.extract(&mut doc).unwrap();
+    byline_dates::find_dates_with_syntax(text, Some(parse_published(published).unwrap()), Some(&doc.syntax))
+        .into_iter()
+        .map(|t| format!("{} = {}", t.span.slice(text), t.value))
+        .collect()
+}
+
+#[test]
+fn the_parse_finds_a_future_auxiliary_far_from_the_date() {
+    // Published on Saturday 2025-04-19. The 60 characters before "Friday" say nothing
+    // of the future; the tree links "Friday", through the nouns it modifies, to
+    // "publish" and "publish" to "will".
+    let text = "The ministry will publish its long-delayed report on the causes of the collapse of the old bridge over the river on Friday.";
+    let words_only = values(text, "2025-04-19");
+    assert!(words_only.contains(&"Friday = 2025-04-18".to_owned()), "{words_only:?}");
+    let with_parse = values_with_syntax(text, "2025-04-19");
+    assert!(with_parse.contains(&"Friday = 2025-04-25".to_owned()), "{with_parse:?}");
+    // A past clause stays past with the parse too.
+    let past = "The ministry, after a statement that it will act, published the report on Friday.";
+    assert!(values_with_syntax(past, "2025-04-19").contains(&"Friday = 2025-04-18".to_owned()));
+}

@@ -158,6 +158,8 @@ pub struct EvalOptions {
     pub calibration: bool,
     /// Score on the gold words instead of our own segmentation (syntax).
     pub gold_words: bool,
+    /// Run the syntax extractor before the one scored (dates).
+    pub syntax: bool,
 }
 
 impl Default for EvalOptions {
@@ -171,6 +173,7 @@ impl Default for EvalOptions {
             text: None,
             calibration: false,
             gold_words: false,
+            syntax: false,
         }
     }
 }
@@ -199,7 +202,12 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             quotes::run(gold, options, &pipeline)
         }
         Task::Dates => {
-            let pipeline = byline::pipeline_from_names(&["dates"]).expect("the dates extractor has no needs");
+            let names: &[&str] = if options.syntax {
+                &["syntax", "dates"]
+            } else {
+                &["dates"]
+            };
+            let pipeline = byline::pipeline_from_names(names).expect("the dates extractor has no needs");
             dates::run(gold, options, &pipeline)
         }
         Task::Stance => {

@@ -144,13 +144,21 @@ pub struct MulticlassModel {
     /// bucket holds a feature's first entries, so that a lookup usually touches one
     /// cache line.
     buckets: Vec<Bucket>,
-    /// Entries past a bucket's inline ones.
+    /// Entries past a bucket's inline ones, for features with a few classes.
     overflow: Vec<(u16, f32)>,
+    /// Features with weights for many classes keep a dense row of `classes` weights
+    /// here: adding a row is a handful of vector additions where scattered entries
+    /// would be a chain of dependent loads and stores (the tag-only features of a
+    /// parser have weights for nearly every transition).
+    dense: Vec<f32>,
     features: usize,
 }
 
 /// Entries stored in the bucket itself.
 const INLINE: usize = 3;
+
+/// Features with more entries than this keep a dense row.
+const DENSE_FROM: usize = 8;
 
 /// One feature's bucket: 32 bytes, half a cache line.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -159,9 +167,22 @@ struct Bucket {
     key: u64,
     weights: [f32; INLINE],
     classes: [u16; INLINE],
-    len: u16,
-    /// Where its entries past the inline ones start in `overflow`.
+    /// How many entries, or `DENSE` for a dense row.
+    len: u8,
+    /// One more than the distance from the key's home slot; 0 in an empty bucket.
+    probe: u8,
+    /// Where its entries past the inline ones start in `overflow`, or (for a dense
+    /// feature) which row of `dense` is its own.
     rest: u32,
+}
+
+/// `Bucket::len` of a feature with a dense row.
+const DENSE: u8 = u8::MAX;
+
+impl Bucket {
+    fn is_dense(&self) -> bool {
+        self.len == DENSE
+    }
 }
 
 /// Feature 0 marks an empty slot; a real feature hashed to 0 is stored as this.
@@ -173,36 +194,74 @@ fn key_of(feature: u64) -> u64 {
 
 impl MulticlassModel {
     fn from_parts(classes: usize, features: &[(u64, u32, u32)], entries: Vec<(u16, f32)>) -> Self {
-        // A load of 3/4: short probes, no power-of-two rounding of the memory.
+        // A load of 3/4 with Robin Hood placement: short probes, for features that are
+        // absent too (most of a parser's feature conjunctions were never seen).
         let capacity = features.len() * 4 / 3 + 16;
         let mut buckets = vec![Bucket::default(); capacity];
         let mut overflow = Vec::new();
+        let mut dense = Vec::new();
         for &(feature, start, len) in features {
-            let key = key_of(feature);
-            let mut i = slot_of(key, capacity);
-            while buckets[i].key != 0 {
-                i = if i + 1 == capacity { 0 } else { i + 1 };
-            }
             let mine = &entries[start as usize..(start + len) as usize];
-            let bucket = &mut buckets[i];
-            bucket.key = key;
-            bucket.len = mine.len() as u16;
-            bucket.rest = overflow.len() as u32;
-            for (k, &(class, w)) in mine.iter().enumerate() {
-                if k < INLINE {
-                    bucket.classes[k] = class;
-                    bucket.weights[k] = w;
+            let mut bucket = Bucket {
+                key: key_of(feature),
+                len: if mine.len() > DENSE_FROM {
+                    DENSE
                 } else {
-                    overflow.push((class, w));
+                    mine.len() as u8
+                },
+                ..Bucket::default()
+            };
+            if bucket.is_dense() {
+                bucket.rest = (dense.len() / classes) as u32;
+                let row = dense.len();
+                dense.resize(row + classes, 0.0);
+                for &(class, w) in mine {
+                    dense[row + class as usize] = w;
                 }
+            } else {
+                bucket.rest = overflow.len() as u32;
+                for (k, &(class, w)) in mine.iter().enumerate() {
+                    if k < INLINE {
+                        bucket.classes[k] = class;
+                        bucket.weights[k] = w;
+                    } else {
+                        overflow.push((class, w));
+                    }
+                }
+            }
+            // Robin Hood: a bucket farther from its home slot takes the place of one
+            // nearer to its own, which moves on; so a lookup can stop at the first
+            // bucket nearer home than the probe is.
+            let mut i = slot_of(bucket.key, capacity);
+            bucket.probe = 1;
+            loop {
+                let here = &mut buckets[i];
+                if here.probe == 0 {
+                    *here = bucket;
+                    break;
+                }
+                if here.probe < bucket.probe {
+                    std::mem::swap(here, &mut bucket);
+                }
+                i = if i + 1 == capacity { 0 } else { i + 1 };
+                bucket.probe = bucket
+                    .probe
+                    .checked_add(1)
+                    .expect("probe sequences stay short at a load of 3/4");
             }
         }
         MulticlassModel {
             classes,
             buckets,
             overflow,
+            dense,
             features: features.len(),
         }
+    }
+
+    fn dense_row(&self, bucket: &Bucket) -> &[f32] {
+        let start = bucket.rest as usize * self.classes;
+        &self.dense[start..start + self.classes]
     }
 
     /// The number of classes.
@@ -215,31 +274,46 @@ impl MulticlassModel {
         self.features
     }
 
+    /// The bucket of the key whose home slot is `home`, if the key is there.
     #[inline]
-    fn bucket_of(&self, feature: u64) -> Option<&Bucket> {
-        let key = key_of(feature);
+    fn bucket_at(&self, key: u64, home: usize) -> Option<&Bucket> {
         let capacity = self.buckets.len();
-        let mut i = slot_of(key, capacity);
+        let mut i = home;
+        let mut probe = 1;
         loop {
             let bucket = &self.buckets[i];
             if bucket.key == key {
                 return Some(bucket);
             }
-            if bucket.key == 0 {
+            // An empty bucket (probe 0), or one nearer its home than this probe.
+            if bucket.probe < probe {
                 return None;
             }
             i = if i + 1 == capacity { 0 } else { i + 1 };
+            probe += 1;
         }
     }
 
-    /// Each entry of a bucket, inline ones first.
-    fn entries<'m>(&'m self, bucket: &'m Bucket) -> impl Iterator<Item = (u16, f32)> + 'm {
-        let inline = (bucket.len as usize).min(INLINE);
-        let rest = bucket.len as usize - inline;
-        (0..inline).map(|k| (bucket.classes[k], bucket.weights[k])).chain(
-            self.overflow[bucket.rest as usize..bucket.rest as usize + rest]
-                .iter()
-                .copied(),
+    /// Each entry of a bucket in class order (as trained: a dense row's zeros are
+    /// weights that were never stored).
+    fn entries<'m>(&'m self, bucket: &'m Bucket) -> Box<dyn Iterator<Item = (u16, f32)> + 'm> {
+        if bucket.is_dense() {
+            return Box::new(
+                self.dense_row(bucket)
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| **w != 0.0)
+                    .map(|(class, &w)| (class as u16, w)),
+            );
+        }
+        let inline = usize::from(bucket.len).min(INLINE);
+        let rest = usize::from(bucket.len) - inline;
+        Box::new(
+            (0..inline).map(|k| (bucket.classes[k], bucket.weights[k])).chain(
+                self.overflow[bucket.rest as usize..bucket.rest as usize + rest]
+                    .iter()
+                    .copied(),
+            ),
         )
     }
 
@@ -248,30 +322,40 @@ impl MulticlassModel {
     /// another.
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
-        for &f in features {
-            prefetch(&self.buckets[slot_of(key_of(f), self.buckets.len())]);
-        }
-        // Features are looked up in groups: the group's overflow entries are prefetched
-        // before any is read.
+        let scores = &mut scores[..self.classes];
+        // Features go in groups: first every home bucket of the group is prefetched,
+        // then the buckets are found and their overflow entries prefetched, then added.
         const GROUP: usize = 32;
+        let mut keys = [(0u64, 0usize); GROUP];
         let mut found: [Option<&Bucket>; GROUP] = [None; GROUP];
         for group in features.chunks(GROUP) {
-            for (slot, &f) in found.iter_mut().zip(group) {
-                *slot = self.bucket_of(f);
+            for (slot, &f) in keys.iter_mut().zip(group) {
+                let key = key_of(f);
+                let home = slot_of(key, self.buckets.len());
+                prefetch(&self.buckets[home]);
+                *slot = (key, home);
+            }
+            for (slot, &(key, home)) in found.iter_mut().zip(&keys[..group.len()]) {
+                *slot = self.bucket_at(key, home);
                 if let Some(bucket) = slot
-                    && bucket.len as usize > INLINE
+                    && usize::from(bucket.len) > INLINE
+                    && !bucket.is_dense()
                 {
                     prefetch_entries(&self.overflow[bucket.rest as usize..]);
                 }
             }
-            for bucket in found.iter().take(group.len()).flatten() {
-                let inline = (bucket.len as usize).min(INLINE);
-                for k in 0..inline {
+            for bucket in found[..group.len()].iter().flatten() {
+                if bucket.is_dense() {
+                    add_row(scores, self.dense_row(bucket));
+                    continue;
+                }
+                let len = usize::from(bucket.len);
+                for k in 0..len.min(INLINE) {
                     scores[bucket.classes[k] as usize] += bucket.weights[k];
                 }
-                if bucket.len as usize > INLINE {
+                if len > INLINE {
                     let start = bucket.rest as usize;
-                    for &(class, w) in &self.overflow[start..start + bucket.len as usize - INLINE] {
+                    for &(class, w) in &self.overflow[start..start + len - INLINE] {
                         scores[class as usize] += w;
                     }
                 }
@@ -290,16 +374,17 @@ impl MulticlassModel {
     /// The model as bytes: `magic`, then little-endian counts, features (in key order)
     /// and their entries.
     pub fn to_bytes(&self, magic: &[u8; 8]) -> Vec<u8> {
-        let mut buckets: Vec<&Bucket> = self.buckets.iter().filter(|b| b.key != 0).collect();
+        let mut buckets: Vec<&Bucket> = self.buckets.iter().filter(|b| b.probe != 0).collect();
         buckets.sort_unstable_by_key(|b| b.key);
-        let entries: usize = buckets.iter().map(|b| b.len as usize).sum();
+        let lens: Vec<u16> = buckets.iter().map(|b| self.entries(b).count() as u16).collect();
+        let entries: usize = lens.iter().map(|&l| usize::from(l)).sum();
         let mut out = Vec::with_capacity(16 + buckets.len() * 10 + entries * 6);
         out.extend_from_slice(magic);
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
         out.extend_from_slice(&(buckets.len() as u32).to_le_bytes());
-        for b in &buckets {
+        for (b, len) in buckets.iter().zip(&lens) {
             out.extend_from_slice(&b.key.to_le_bytes());
-            out.extend_from_slice(&b.len.to_le_bytes());
+            out.extend_from_slice(&len.to_le_bytes());
         }
         for b in &buckets {
             for (class, w) in self.entries(b) {
@@ -339,6 +424,22 @@ impl MulticlassModel {
             return Err("trailing bytes after the model".to_owned());
         }
         Ok(MulticlassModel::from_parts(classes, &features, entries))
+    }
+}
+
+/// `scores += row`, eight lanes at a time (written so that the compiler emits vector
+/// additions).
+#[inline]
+fn add_row(scores: &mut [f32], row: &[f32]) {
+    let mut lanes = scores.chunks_exact_mut(8);
+    let mut weights = row.chunks_exact(8);
+    for (s, w) in (&mut lanes).zip(&mut weights) {
+        for k in 0..8 {
+            s[k] += w[k];
+        }
+    }
+    for (s, w) in lanes.into_remainder().iter_mut().zip(weights.remainder()) {
+        *s += w;
     }
 }
 

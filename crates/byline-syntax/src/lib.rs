@@ -24,14 +24,14 @@ use std::sync::LazyLock;
 /// Magic bytes of the tagger model file.
 pub const TAGGER_MAGIC: &[u8; 8] = b"BYLTAG01";
 /// Magic bytes of the parser model file.
-pub const PARSER_MAGIC: &[u8; 8] = b"BYLDEP01";
+pub const PARSER_MAGIC: &[u8; 8] = b"BYLDEP02";
 
 /// The trained models: tagger (with its UPOS+XPOS classes), lemmatiser and parser.
 pub struct SyntaxModel {
     tagger: MulticlassModel,
     classes: Vec<(Upos, Xpos)>,
     lemmatizer: lemma::Lemmatizer,
-    parser: MulticlassModel,
+    parser: parser::ParserModel,
 }
 
 impl SyntaxModel {
@@ -51,16 +51,13 @@ impl SyntaxModel {
             })
             .collect::<Result<Vec<_>, String>>()?;
         let tagger = MulticlassModel::from_bytes(tagger, TAGGER_MAGIC)?;
-        let parser = MulticlassModel::from_bytes(parser, PARSER_MAGIC)?;
+        let parser = parser::ParserModel::from_bytes(parser, PARSER_MAGIC, byline_core::syntax::DEPRELS.len())?;
         if tagger.classes() != classes.len() {
             return Err(format!(
                 "the tagger has {} classes but the class table {}",
                 tagger.classes(),
                 classes.len()
             ));
-        }
-        if parser.classes() != parser::classes(byline_core::syntax::DEPRELS.len()) {
-            return Err("the parser's transitions do not match the relation table".to_owned());
         }
         Ok(SyntaxModel {
             tagger,
@@ -98,8 +95,7 @@ impl SyntaxModel {
                 tag: tag as u64,
             })
             .collect();
-        let relations = byline_core::syntax::DEPRELS.len();
-        let tree = parser::parse(&self.parser, &parse_words, relations, ROOT_RELATION);
+        let tree = parser::parse(&self.parser, &parse_words);
         forms
             .iter()
             .zip(tags)
@@ -112,9 +108,6 @@ impl SyntaxModel {
             .collect()
     }
 }
-
-/// The index of `root` in the relation table.
-const ROOT_RELATION: usize = 0;
 
 /// The syntax extractor: writes `syntax`.
 #[derive(Clone, Debug, Default)]

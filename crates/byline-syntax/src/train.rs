@@ -8,7 +8,7 @@ use crate::conllu::{self, GoldSentence};
 use crate::lemma::Lemmatizer;
 use crate::parser::{self, ParseExample, ParseWord};
 use crate::tagger::{self, WordInfo};
-use crate::{PARSER_MAGIC, ROOT_RELATION, SyntaxModel, TAGGER_MAGIC};
+use crate::{PARSER_MAGIC, SyntaxModel, TAGGER_MAGIC};
 use byline_core::syntax::DEPRELS;
 use byline_core::{Deprel, Upos, Xpos};
 use std::collections::BTreeMap;
@@ -197,7 +197,6 @@ pub fn train(sentences: &[GoldSentence], options: &Options) -> ModelFiles {
     let parser_model = parser::train(
         &examples,
         DEPRELS.len(),
-        ROOT_RELATION,
         options.parser_epochs,
         options.explore,
         options.min_weight,
