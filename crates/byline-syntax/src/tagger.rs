@@ -1,7 +1,7 @@
 //! The part-of-speech tagger: a greedy left-to-right averaged perceptron over the UPOS +
 //! XPOS pairs seen in training (one decision gives both tags), with the word, its
-//! affixes and shape, its neighbours, word clusters and the two previous decisions as
-//! features.
+//! affixes and shape, its neighbours (alone and as bigrams with it), word clusters and
+//! the two previous decisions as features.
 
 use byline_learn::clusters::shipped_clusters;
 use byline_learn::hash::{hash_str, lowercase, mix};
@@ -122,6 +122,9 @@ enum T {
     NextCluster,
     NextNextCluster,
     First,
+    Tag1Suffix3,
+    LowerNext1,
+    Prev1Lower,
 }
 
 fn f(template: T, part: u64) -> u64 {
@@ -173,6 +176,9 @@ pub(crate) fn features(words: &[WordInfo], i: usize, prev: [u64; 2], out: &mut V
         T::NextNextCluster,
         at(2).map_or(OUTSIDE, |w| u64::from(w.cluster[2])),
     ));
+    out.push(f(T::Tag1Suffix3, mix(prev[0], w.suffix[2])));
+    out.push(f(T::LowerNext1, mix(w.lower, lower_at(1))));
+    out.push(f(T::Prev1Lower, mix(lower_at(-1), w.lower)));
     if i == 0 {
         out.push(f(T::First, w.lower));
     }
