@@ -62,7 +62,7 @@ const FUTURE_CUES: &[&str] = &[
 
 /// What the dependency parse says of clauses, when the document has one.
 pub(crate) struct Clauses<'a> {
-    syntax: Option<&'a Syntax>,
+    tree: Option<crate::tense::Tree<'a>>,
 }
 
 impl<'a> Clauses<'a> {
@@ -70,7 +70,7 @@ impl<'a> Clauses<'a> {
     /// words around an expression decide alone).
     pub(crate) fn new(syntax: Option<&'a Syntax>) -> Self {
         Clauses {
-            syntax: syntax.filter(|s| !s.words.is_empty()),
+            tree: syntax.filter(|s| !s.words.is_empty()).map(crate::tense::Tree::new),
         }
     }
 
@@ -80,7 +80,7 @@ impl<'a> Clauses<'a> {
     /// parse's "past" does not overrule the words: on TempEval-3 train, letting it do so
     /// lost more values than it won.
     pub(crate) fn future(&self, text: &str, pos: usize) -> bool {
-        future_context(text, pos) || self.syntax.is_some_and(|s| crate::tense::future_at(s, pos))
+        future_context(text, pos) || self.tree.as_ref().is_some_and(|t| t.future_at(pos))
     }
 }
 
