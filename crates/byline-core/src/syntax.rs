@@ -131,12 +131,14 @@ pub struct Syntax {
 }
 
 impl Syntax {
-    /// The dependents of word `index`, in text order (a linear scan of its sentence).
+    /// The dependents of word `index`, in text order (a scan of its sentence, found by
+    /// binary search).
     pub fn children(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        let at = self.sentences.partition_point(|r| r.end <= index);
         let sentence = self
             .sentences
-            .iter()
-            .find(|r| r.contains(&index))
+            .get(at)
+            .filter(|r| r.contains(&index))
             .cloned()
             .unwrap_or(0..0);
         sentence.filter(move |&w| self.words[w].head == Some(index))
@@ -152,6 +154,36 @@ impl Syntax {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn children_are_found_in_the_words_sentence() {
+        let word = |start: usize, head: Option<usize>| Word {
+            span: Span::new(start, start + 1),
+            token: start,
+            upos: Upos::from_name_or_fallback("X"),
+            xpos: Xpos::from_name_or_fallback("XX"),
+            lemma: String::new(),
+            head,
+            deprel: Deprel::from_name_or_fallback("dep"),
+        };
+        // Sentence 0: words 0-2 (root 1); sentence 1: words 3-4 (root 4).
+        let syntax = Syntax {
+            words: vec![
+                word(0, Some(1)),
+                word(2, None),
+                word(4, Some(1)),
+                word(6, Some(4)),
+                word(8, None),
+            ],
+            sentences: vec![0..3, 3..5],
+        };
+        assert_eq!(syntax.children(1).collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(syntax.children(4).collect::<Vec<_>>(), [3]);
+        assert_eq!(syntax.children(0).count(), 0);
+        assert_eq!(syntax.children(9).count(), 0);
+        assert_eq!(syntax.word_at(4), Some(2));
+        assert_eq!(syntax.word_at(5), None);
+    }
 
     #[test]
     fn tags_round_trip_and_fall_back() {
