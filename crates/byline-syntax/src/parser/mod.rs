@@ -234,17 +234,16 @@ pub(crate) fn train(
                 let least = (0..3).map(cost).min().unwrap_or(usize::MAX);
                 let group = st.s(0).filter(|&s| s != st.n).map_or(0, |s| groups[ex.relations[s]]);
                 correct.iter_mut().for_each(|c| *c = false);
-                for (k, m) in Move::ALL.into_iter().enumerate() {
+                for m in Move::ALL {
                     let class = MoveClass::index(m, group);
-                    if cost(k) == least && allowed[class] {
+                    if cost(m as usize) == least && allowed[class] {
                         correct[class] = true;
                     }
                 }
                 if !correct.iter().any(|&c| c) {
                     // Only the root's group fits here: any allowed least-cost move.
                     for (class, ok) in allowed.iter().enumerate() {
-                        let k = Move::ALL.iter().position(|&m| m == MoveClass::of(class).m).unwrap_or(0);
-                        correct[class] = *ok && cost(k) == least;
+                        correct[class] = *ok && cost(MoveClass::of(class).m as usize) == least;
                     }
                 }
                 let best_correct = best_class(&scores, Some(&correct));

@@ -1,11 +1,12 @@
 //! The arc-hybrid transition system: the stack, the buffer, the arcs built so far, and
 //! the dynamic oracle's cost of each move.
 
-/// A transition; an arc's relation is chosen separately, once the arc is made.
+/// A transition; an arc's relation is chosen separately, once the arc is made. `m as
+/// usize` is its place in [`Move::ALL`] and in [`State::costs`] and [`State::allowed`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Move {
     /// The buffer's first word onto the stack.
-    Shift,
+    Shift = 0,
     /// The stack's top word becomes a dependent of the buffer's first.
     Left,
     /// The stack's top word becomes a dependent of the word below it.
