@@ -136,6 +136,19 @@ enum EvalTask {
         /// Gold DSE file (sentence, entity1, entity2, label).
         gold: PathBuf,
     },
+    /// Names (PER/ORG/LOC) and pronouns resolved to named clusters on GUM, as
+    /// `eval_gum.py score` reports them: byline runs on each document's text rebuilt from
+    /// its tokens.
+    Gum {
+        /// Gold GUM CoNLL-U file, or a folder of them.
+        gold: PathBuf,
+        /// Score this JSONL (or JSONL.gz) file of system records instead of running byline.
+        #[arg(long)]
+        system: Option<PathBuf>,
+        /// Run the syntax extractor before the entities (the resolver reads the parse).
+        #[arg(long)]
+        syntax: bool,
+    },
     /// Tags, lemmas and dependency trees on UD treebanks: byline segments and parses each
     /// document's raw text and scores it as eval_conllu.py does (words aligned by
     /// characters; P/R/F1 of words, UPOS, XPOS, lemma, UAS, LAS).
@@ -268,6 +281,11 @@ fn main() -> ExitCode {
                     (byline_eval::Task::Stance, gold)
                 }
                 EvalTask::Direction { gold } => (byline_eval::Task::Direction, gold),
+                EvalTask::Gum { gold, system, syntax } => {
+                    options.system = system;
+                    options.syntax = syntax;
+                    (byline_eval::Task::Gum, gold)
+                }
                 EvalTask::Syntax {
                     gold,
                     predict,

@@ -2,7 +2,7 @@
 
 use crate::CivilDate;
 use crate::article::Article;
-use crate::layers::{Cluster, Entity, Quote, Stance, TargetSentiment, TimeExpr};
+use crate::layers::{Cluster, Entity, Mention, Quote, Stance, TargetSentiment, TimeExpr};
 use crate::output::OutputRecord;
 use crate::segment::{Paragraph, Sentence, Token, segment};
 use crate::span::Span;
@@ -32,6 +32,9 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Entity clusters; `clusters[i].id == i`.
     pub clusters: Vec<Cluster>,
+    /// Every name, pronoun and description linked to a cluster, in text order
+    /// (`Layer::Mentions`).
+    pub mentions: Vec<Mention>,
     /// Quotes in text order.
     pub quotes: Vec<Quote>,
     /// Temporal expressions in text order.

@@ -14,6 +14,8 @@ pub enum Layer {
     Entities,
     /// `Document::clusters`.
     Clusters,
+    /// `Document::mentions`: names, pronouns and descriptions linked to clusters.
+    Mentions,
     /// `Document::quotes` (each quote but its `date`).
     Quotes,
     /// The `date` of each quote: when its statement was made (`quote_dates`).
@@ -34,6 +36,7 @@ impl fmt::Display for Layer {
             Layer::Syntax => f.write_str("syntax"),
             Layer::Entities => f.write_str("entities"),
             Layer::Clusters => f.write_str("clusters"),
+            Layer::Mentions => f.write_str("mentions"),
             Layer::Quotes => f.write_str("quotes"),
             Layer::QuoteDates => f.write_str("quote_dates"),
             Layer::Dates => f.write_str("dates"),

@@ -4,7 +4,7 @@
 
 use crate::document::Document;
 use crate::extractor::Layer;
-use crate::layers::{Cluster, Entity, Quote, Stance, TargetSentiment, TimeExpr};
+use crate::layers::{Cluster, Entity, Mention, Quote, Stance, TargetSentiment, TimeExpr};
 use crate::syntax::Syntax;
 use std::collections::BTreeMap;
 
@@ -13,6 +13,7 @@ pub(crate) struct Untouched {
     syntax: Option<Syntax>,
     entities: Option<Vec<Entity>>,
     clusters: Option<Vec<Cluster>>,
+    mentions: Option<Vec<Mention>>,
     /// Quotes without their `date` (that field is the quote-dates layer).
     quotes: Option<Vec<Quote>>,
     quote_dates: Option<Vec<Option<usize>>>,
@@ -55,6 +56,7 @@ impl Untouched {
             syntax: keep(Layer::Syntax).then(|| doc.syntax.clone()),
             entities: keep(Layer::Entities).then(|| doc.entities.clone()),
             clusters: keep(Layer::Clusters).then(|| doc.clusters.clone()),
+            mentions: keep(Layer::Mentions).then(|| doc.mentions.clone()),
             quotes: (!writes_quotes).then(|| without_dates(&doc.quotes)),
             quote_dates: (!writes_quotes && keep(Layer::QuoteDates)).then(|| quote_dates(&doc.quotes)),
             dates: keep(Layer::Dates).then(|| doc.dates.clone()),
@@ -91,6 +93,7 @@ impl Untouched {
             (Layer::Syntax, differs(&self.syntax, &doc.syntax)),
             (Layer::Entities, differs(&self.entities, &doc.entities)),
             (Layer::Clusters, differs(&self.clusters, &doc.clusters)),
+            (Layer::Mentions, differs(&self.mentions, &doc.mentions)),
             (
                 Layer::Quotes,
                 self.quotes.is_some() && differs(&self.quotes, &without_dates(&doc.quotes)),

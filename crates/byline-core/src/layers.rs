@@ -52,6 +52,40 @@ pub struct Entity {
     pub cluster: usize,
 }
 
+/// What kind of words refer to a cluster at a [`Mention`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A name ("Dmitry Peskov", "the Kremlin"): one of `Document::entities`.
+    Name,
+    /// A personal, possessive or reflexive pronoun ("he", "her", "themselves").
+    Pronoun,
+    /// A description ("the spokesman", "the company").
+    Nominal,
+}
+
+impl MentionKind {
+    /// The JSON spelling: "name", "pronoun" or "nominal".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Pronoun => "pronoun",
+            MentionKind::Nominal => "nominal",
+        }
+    }
+}
+
+/// Words that refer to a cluster: a name, a pronoun or a description.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where the words are.
+    pub span: Span,
+    /// Index of the cluster in `Document::clusters`.
+    pub cluster: usize,
+    /// Name, pronoun or description.
+    pub kind: MentionKind,
+}
+
 /// All mentions of one referent in an article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cluster {

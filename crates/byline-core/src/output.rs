@@ -4,7 +4,7 @@
 
 use crate::document::Document;
 use crate::error::ArticleError;
-use crate::layers::{EntityLabel, Polarity, QuoteKind, StanceChannel, TimexType};
+use crate::layers::{EntityLabel, MentionKind, Polarity, QuoteKind, StanceChannel, TimexType};
 use crate::offsets::CharIndex;
 use crate::span::Span;
 use schemars::JsonSchema;
@@ -50,6 +50,21 @@ pub struct ClusterOut {
     pub mentions: Vec<usize>,
     /// Roles and titles.
     pub roles: Vec<String>,
+}
+
+/// A mention in the output: a name, pronoun or description linked to its cluster.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MentionOut {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// `text[start:end]`.
+    pub text: String,
+    /// Index into `clusters`.
+    pub cluster: usize,
+    /// "name", "pronoun" or "nominal".
+    pub kind: MentionKind,
 }
 
 /// A quote's speaker in the output.
@@ -236,6 +251,10 @@ pub struct OutputRecord {
     pub entities: Vec<EntityOut>,
     /// Entity clusters.
     pub clusters: Vec<ClusterOut>,
+    /// Every name, personal/possessive/reflexive pronoun and description linked to the
+    /// cluster it refers to, in text order (unresolved ones are left out).
+    #[serde(default)]
+    pub mentions: Vec<MentionOut>,
     /// Quotes.
     pub quotes: Vec<QuoteOut>,
     /// Temporal expressions.
@@ -320,6 +339,7 @@ impl OutputRecord {
             meta: None,
             entities: Vec::new(),
             clusters: Vec::new(),
+            mentions: Vec::new(),
             quotes: Vec::new(),
             dates: Vec::new(),
             stances: Vec::new(),
@@ -380,6 +400,20 @@ impl OutputRecord {
                 label: k.label,
                 mentions: k.mentions.clone(),
                 roles: k.roles.clone(),
+            })
+            .collect();
+        let mentions = doc
+            .mentions
+            .iter()
+            .map(|m| {
+                let t = c.text_span(m.span);
+                MentionOut {
+                    start: t.start,
+                    end: t.end,
+                    text: t.text,
+                    cluster: m.cluster,
+                    kind: m.kind,
+                }
             })
             .collect();
         let quotes = doc
@@ -503,6 +537,7 @@ impl OutputRecord {
             meta: None,
             entities,
             clusters,
+            mentions,
             quotes,
             dates,
             stances,

@@ -754,3 +754,38 @@ pub const ALIASES: &[&[&str]] = &[
     &["European Union", "EU", "E.U."],
     &["Kyiv", "Kiev"],
 ];
+
+/// Honorifics and titles that say their bearer is referred to as "he".
+pub const MASCULINE_TITLES: &[&str] = &[
+    "Mr",
+    "Sir",
+    "Lord",
+    "King",
+    "Prince",
+    "Duke",
+    "Pope",
+    "Father",
+    "Brother",
+    "Congressman",
+    "Councilman",
+    "Chairman",
+    "Spokesman",
+];
+
+/// Honorifics and titles that say their bearer is referred to as "she".
+pub const FEMININE_TITLES: &[&str] = &[
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Madam",
+    "Lady",
+    "Dame",
+    "Queen",
+    "Princess",
+    "Duchess",
+    "Sister",
+    "Congresswoman",
+    "Councilwoman",
+    "Chairwoman",
+    "Spokeswoman",
+];

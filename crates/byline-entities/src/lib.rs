@@ -5,14 +5,16 @@
 //! clusters from unlabelled news and the article's own earlier predictions, averaged
 //! structured perceptron, Viterbi over IOB2) whose weights ship in `model/ner.bin`;
 //! roles from titles, role nouns and appositives (`mentions`); clusters from alias
-//! groups, repeats and surnames (`cluster`). Pronouns are not entity mentions here; the
-//! quotes extractor resolves them to clusters.
+//! groups, repeats and surnames (`cluster`); pronouns and descriptions linked to the
+//! clusters (`coref`), written with the names as the `mentions` layer.
 
 #![warn(missing_docs)]
 
 mod cluster;
+mod coref;
 mod lexicon;
 mod mentions;
+mod names;
 mod tagger;
 
 pub use mentions::{Mention, find_mentions};
@@ -54,12 +56,17 @@ impl Extractor for Entities {
     }
 
     fn provides(&self) -> &'static [Layer] {
-        &[Layer::Entities, Layer::Clusters]
+        &[Layer::Entities, Layer::Clusters, Layer::Mentions]
+    }
+
+    fn uses(&self) -> &'static [Layer] {
+        &[Layer::Syntax]
     }
 
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
         let mentions = mentions::find_mentions(doc, shipped_model());
         cluster::build_clusters(doc, mentions);
+        coref::link_mentions(doc);
         Ok(())
     }
 }

@@ -5,13 +5,15 @@
 //!
 //! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]) and
 //! the scorers: NER ([`ner`], [`chunks`], [`conll`]), quotes ([`quotes`]), dates
-//! ([`dates`]), target sentiment ([`stance`]) and stance direction ([`direction`]) and syntax ([`syntax`]).
+//! ([`dates`]), target sentiment ([`stance`]) stance direction ([`direction`]), syntax ([`syntax`]) and names with pronouns on
+//! GUM ([`gum`]).
 #![warn(missing_docs)]
 
 pub mod chunks;
 pub mod conll;
 pub mod dates;
 pub mod direction;
+pub mod gum;
 pub mod ner;
 pub mod quotes;
 pub mod stance;
@@ -36,6 +38,8 @@ pub enum Task {
     Direction,
     /// Tags, lemmas and dependency trees on UD treebanks (CoNLL-U).
     Syntax,
+    /// Names and pronoun resolution on GUM (CoNLL-U with `Entity=` annotation).
+    Gum,
 }
 
 impl fmt::Display for Task {
@@ -47,6 +51,7 @@ impl fmt::Display for Task {
             Task::Stance => "stance",
             Task::Direction => "direction",
             Task::Syntax => "syntax",
+            Task::Gum => "gum",
         })
     }
 }
@@ -224,6 +229,15 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
         Task::Syntax => {
             let pipeline = byline::pipeline_from_names(&["syntax"]).expect("the syntax extractor has no needs");
             syntax::run(gold, options.predict.as_deref(), &pipeline)
+        }
+        Task::Gum => {
+            let names: &[&str] = if options.syntax {
+                &["syntax", "entities"]
+            } else {
+                &["entities"]
+            };
+            let pipeline = byline::pipeline_from_names(names).expect("the entities extractor has no needs");
+            gum::run(gold, options.system.as_deref(), &pipeline)
         }
     }
 }

@@ -1,0 +1,335 @@
+//! Linking pronouns and descriptions to the clusters they refer to, writing
+//! `Document::mentions` (names, pronouns, descriptions).
+//!
+//! A salience model in the spirit of Lappin & Leass: every mention of a cluster adds
+//! weight to it (more when it is a subject or a speaker), and weight halves with every
+//! sentence. A pronoun goes to the most salient cluster that agrees with it in kind
+//! (he/she: a person; it: an organisation; they: an organisation, or a group of people
+//! named together), in number and in gender, when one is salient enough; resolved
+//! pronouns add to their cluster's weight, so a person talked about stays salient.
+//! Gender is known from honorifics ("Mr", "Ms"), gendered role nouns ("spokeswoman"),
+//! first names ([`crate::names`]) and the pronouns already linked; it is used only for
+//! agreement and never shown. Subjects come from the parse when the document has one,
+//! else from the words (the first name of a sentence, not after a preposition).
+//!
+//! Not for: first-person pronouns ("I", "we": the quotes extractor gives them the
+//! speaker of the quote they stand in) or events and places ("it" = "the plan").
+
+use crate::lexicon::{FEMININE_TITLES, MASCULINE_TITLES};
+use crate::names::{Gender, first_name_gender};
+use byline_core::{Document, EntityLabel, Mention, MentionKind, Span, TokenKind};
+
+/// The pronoun families this module resolves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    He,
+    She,
+    They,
+    It,
+}
+
+/// The family of a lower-cased word and whether it is reflexive.
+fn pronoun(word: &str) -> Option<(Family, bool)> {
+    Some(match word {
+        "he" | "him" | "his" => (Family::He, false),
+        "himself" => (Family::He, true),
+        "she" | "her" | "hers" => (Family::She, false),
+        "herself" => (Family::She, true),
+        "they" | "them" | "their" | "theirs" => (Family::They, false),
+        "themselves" => (Family::They, true),
+        "it" | "its" => (Family::It, false),
+        "itself" => (Family::It, true),
+        _ => return None,
+    })
+}
+
+/// Prepositions after which a name is not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "of", "for", "with", "by", "to", "from", "about", "against", "after", "before", "under", "over",
+    "into", "than", "like", "between", "among", "without", "through", "during", "near",
+];
+
+/// Verbs of saying around a name that make it a speaker.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "wrote",
+    "explained",
+    "argued",
+    "asked",
+];
+
+/// Descriptions that stand for the most salient organisation.
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "organisation",
+    "agency",
+    "party",
+    "government",
+    "team",
+    "club",
+    "band",
+    "club",
+    "university",
+    "airline",
+    "bank",
+    "network",
+    "newspaper",
+    "ministry",
+    "department",
+    "committee",
+];
+
+/// How much weight a mention adds, and how much is left after each sentence.
+const NAME_WEIGHT: f32 = 1.0;
+const SUBJECT_BONUS: f32 = 1.0;
+const SPEAKER_BONUS: f32 = 0.5;
+const PRONOUN_WEIGHT: f32 = 0.8;
+const DECAY: f32 = 0.5;
+/// Least weight a cluster needs to take a pronoun, by family.
+fn threshold(family: Family) -> f32 {
+    match family {
+        Family::He | Family::She => 0.05,
+        Family::They => 0.4,
+        Family::It => 0.9,
+    }
+}
+
+/// What the resolver knows of a cluster while it reads the text.
+#[derive(Clone, Copy, Default)]
+struct State {
+    weight: f32,
+    sentence: usize,
+    gender: Gender,
+    seen: bool,
+}
+
+impl State {
+    fn weight_at(&self, sentence: usize) -> f32 {
+        if !self.seen {
+            return 0.0;
+        }
+        self.weight * DECAY.powi((sentence - self.sentence).min(60) as i32)
+    }
+    fn add(&mut self, sentence: usize, weight: f32) {
+        self.weight = self.weight_at(sentence) + weight;
+        self.sentence = sentence;
+        self.seen = true;
+    }
+}
+
+/// Writes `doc.mentions`: every entity as a name mention, and the pronouns and
+/// descriptions that resolve to a cluster.
+pub(crate) fn link_mentions(doc: &mut Document) {
+    let mut states = vec![State::default(); doc.clusters.len()];
+    for (c, cluster) in doc.clusters.iter().enumerate() {
+        states[c].gender = cluster_gender(doc, cluster);
+    }
+    let mut mentions: Vec<Mention> = Vec::with_capacity(doc.entities.len() * 2);
+    let mut next_entity = 0;
+    let has_syntax = !doc.syntax.words.is_empty();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        let mut first_name_seen = false;
+        let mut t = range.start;
+        while t < range.end {
+            let token = doc.tokens[t];
+            // A name: one of the entities.
+            if next_entity < doc.entities.len() && doc.entities[next_entity].span.start <= token.span.start {
+                let e = &doc.entities[next_entity];
+                next_entity += 1;
+                let last = doc.tokens.partition_point(|k| k.span.start < e.span.end).max(t + 1);
+                mentions.push(Mention {
+                    span: e.span,
+                    cluster: e.cluster,
+                    kind: MentionKind::Name,
+                });
+                if matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
+                    let subject = if has_syntax {
+                        is_subject_by_parse(doc, e.span)
+                    } else {
+                        !first_name_seen && !after_preposition(doc, t, range.start)
+                    };
+                    let speaker = near_speech(doc, t, last, &range);
+                    let weight = NAME_WEIGHT
+                        + if subject { SUBJECT_BONUS } else { 0.0 }
+                        + if speaker { SPEAKER_BONUS } else { 0.0 };
+                    states[e.cluster].add(s, weight);
+                    first_name_seen = true;
+                }
+                t = last;
+                continue;
+            }
+            if token.kind == TokenKind::Word {
+                let word = doc.token_text(t);
+                let lower = word.to_ascii_lowercase();
+                if let Some((family, reflexive)) = pronoun(&lower) {
+                    if let Some(c) = resolve(doc, &states, s, family, reflexive, t) {
+                        mentions.push(Mention {
+                            span: token.span,
+                            cluster: c,
+                            kind: MentionKind::Pronoun,
+                        });
+                        let state = &mut states[c];
+                        match family {
+                            Family::He if state.gender == Gender::Unknown => state.gender = Gender::Masculine,
+                            Family::She if state.gender == Gender::Unknown => state.gender = Gender::Feminine,
+                            _ => {}
+                        }
+                        let subject = t == range.start;
+                        state.add(s, PRONOUN_WEIGHT + if subject { SUBJECT_BONUS } else { 0.0 });
+                    }
+                } else if lower == "the" && t + 1 < range.end {
+                    if let Some((c, end)) = description(doc, &states, s, t + 1, range.end) {
+                        mentions.push(Mention {
+                            span: Span::new(token.span.start, doc.tokens[end - 1].span.end),
+                            cluster: c,
+                            kind: MentionKind::Nominal,
+                        });
+                        states[c].add(s, PRONOUN_WEIGHT);
+                        t = end;
+                        continue;
+                    }
+                }
+            }
+            t += 1;
+        }
+    }
+    // Entities outside every sentence (none today) still become name mentions.
+    for e in &doc.entities[next_entity..] {
+        mentions.push(Mention {
+            span: e.span,
+            cluster: e.cluster,
+            kind: MentionKind::Name,
+        });
+    }
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    doc.mentions = mentions;
+}
+
+/// The cluster a pronoun at token `t` of sentence `s` refers to, if one is salient enough.
+fn resolve(doc: &Document, states: &[State], s: usize, family: Family, reflexive: bool, t: usize) -> Option<usize> {
+    let wanted = |label: EntityLabel| match family {
+        Family::He | Family::She => label == EntityLabel::Per,
+        Family::It | Family::They => label == EntityLabel::Org,
+    };
+    let agrees = |g: Gender| match family {
+        Family::He => g != Gender::Feminine,
+        Family::She => g != Gender::Masculine,
+        _ => true,
+    };
+    let _ = t;
+    let mut best: Option<(f32, usize)> = None;
+    for (c, state) in states.iter().enumerate() {
+        if !state.seen || !wanted(doc.clusters[c].label) || !agrees(state.gender) {
+            continue;
+        }
+        // A reflexive refers inside its own sentence.
+        if reflexive && state.sentence != s {
+            continue;
+        }
+        let w = state.weight_at(s);
+        if w >= threshold(family) && best.is_none_or(|(b, _)| w > b) {
+            best = Some((w, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// A description opening at token `from` ("spokesman", "company"): the cluster it
+/// stands for and the token after it.
+fn description(doc: &Document, states: &[State], s: usize, from: usize, end: usize) -> Option<(usize, usize)> {
+    let head = doc.token_text(from);
+    if doc.tokens[from].kind != TokenKind::Word || !head.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    // The description is one noun: "the spokesman", not "the spokesman's office".
+    if from + 1 < end && doc.token_text(from + 1).starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let org = ORG_NOUNS.contains(&head);
+    let mut best: Option<(f32, usize)> = None;
+    for (c, state) in states.iter().enumerate() {
+        let cluster = &doc.clusters[c];
+        let fits = if org {
+            cluster.label == EntityLabel::Org
+        } else {
+            cluster.label == EntityLabel::Per
+                && cluster
+                    .roles
+                    .iter()
+                    .any(|r| r.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(head)))
+        };
+        let w = state.weight_at(s);
+        if fits && w >= 0.2 && best.is_none_or(|(b, _)| w > b) {
+            best = Some((w, c));
+        }
+    }
+    best.map(|(_, c)| (c, from + 1))
+}
+
+/// The gender a cluster's own words tell: an honorific before one of its names or a
+/// gendered role, else its first name.
+fn cluster_gender(doc: &Document, cluster: &byline_core::Cluster) -> Gender {
+    for &e in &cluster.mentions {
+        let span = doc.entities[e].span;
+        let t = doc.tokens.partition_point(|k| k.span.end <= span.start);
+        let mut k = t;
+        // Up to two words back, skipping an abbreviation's period ("Mr. Smith").
+        while k > 0 && t - k < 3 {
+            k -= 1;
+            let w = doc.token_text(k).trim_end_matches('.');
+            if MASCULINE_TITLES.contains(&w) {
+                return Gender::Masculine;
+            }
+            if FEMININE_TITLES.contains(&w) {
+                return Gender::Feminine;
+            }
+        }
+    }
+    for role in &cluster.roles {
+        let last = role.rsplit(' ').next().unwrap_or(role).to_ascii_lowercase();
+        if last.ends_with("woman") || matches!(last.as_str(), "actress" | "wife" | "mother" | "daughter" | "sister") {
+            return Gender::Feminine;
+        }
+        if last.ends_with("man") || matches!(last.as_str(), "actor" | "husband" | "father" | "son" | "brother") {
+            return Gender::Masculine;
+        }
+    }
+    if cluster.label == EntityLabel::Per {
+        let first = cluster.name.split(' ').next().unwrap_or("");
+        if cluster.name.contains(' ') {
+            return first_name_gender(first);
+        }
+    }
+    Gender::Unknown
+}
+
+/// A preposition right before token `t` (within its sentence from `start`).
+fn after_preposition(doc: &Document, t: usize, start: usize) -> bool {
+    t > start && PREPOSITIONS.contains(&doc.token_text(t - 1).to_ascii_lowercase().as_str())
+}
+
+/// A verb of saying within two words after the name ending before `last`, or right
+/// before the name at `t`.
+fn near_speech(doc: &Document, t: usize, last: usize, range: &std::ops::Range<usize>) -> bool {
+    let after = (last..(last + 2).min(range.end)).any(|k| SPEECH.contains(&doc.token_text(k)));
+    let before = t > range.start && SPEECH.contains(&doc.token_text(t - 1));
+    after || before
+}
+
+/// Whether the parse makes the name at `span` a subject (of any clause).
+fn is_subject_by_parse(doc: &Document, span: Span) -> bool {
+    let syntax = &doc.syntax;
+    let first = syntax.words.partition_point(|w| w.span.end <= span.start);
+    syntax.words[first..]
+        .iter()
+        .take_while(|w| w.span.start < span.end)
+        .any(|w| w.deprel.universal() == "nsubj")
+}
