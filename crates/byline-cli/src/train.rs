@@ -19,9 +19,20 @@ pub struct TrainNerArgs {
     /// Training data (CoNLL, IOB1 or IOB2).
     #[arg(long)]
     train: PathBuf,
-    /// Development data; the epoch with the best dev F1 is kept.
+    /// GUM CoNLL-U documents (a folder) to train on as well; documents of the genres
+    /// whose text is licensed for non-commercial use only are left out.
     #[arg(long)]
+    gum: Option<PathBuf>,
+    /// Development data; the epoch with the best dev F1 is kept.
+    #[arg(long, conflicts_with = "holdout")]
     dev: Option<PathBuf>,
+    /// Hold out every Nth training document (CoNLL and GUM alike) and keep the epoch with
+    /// the best F1 on them, instead of reading development data.
+    #[arg(long)]
+    holdout: Option<usize>,
+    /// Each GUM document is seen this many times per epoch (GUM is the smaller set).
+    #[arg(long, default_value_t = 1)]
+    gum_repeat: usize,
     /// Where to write the model.
     #[arg(short, long)]
     output: PathBuf,
@@ -51,11 +62,39 @@ fn to_train_docs(docs: Vec<ConllDoc>) -> Result<Vec<TrainDoc>, String> {
 /// Runs `byline train ner`.
 pub fn run(args: TrainNerArgs) -> Result<(), String> {
     let started = Instant::now();
-    let train_docs = to_train_docs(read_conll(&args.train).map_err(|e| e.to_string())?)?;
-    let dev_docs = match &args.dev {
+    let mut train_docs = to_train_docs(read_conll(&args.train).map_err(|e| e.to_string())?)?;
+    let conll_count = train_docs.len();
+    if let Some(gum) = &args.gum {
+        let docs = gum_docs(gum)?;
+        eprintln!("GUM: {} documents after {conll_count} CoNLL documents", docs.len());
+        train_docs.extend(docs);
+    }
+    let mut dev_docs = match &args.dev {
         Some(p) => to_train_docs(read_conll(p).map_err(|e| e.to_string())?)?,
         None => Vec::new(),
     };
+    let mut held_gum = 0;
+    if let Some(n) = args
+        .holdout
+        .filter(|&n| n > 1)
+        .or((args.gum_repeat > 1).then_some(usize::MAX))
+    {
+        let all = std::mem::take(&mut train_docs);
+        for (i, d) in all.into_iter().enumerate() {
+            if i % n == n - 1 {
+                held_gum += usize::from(i >= conll_count);
+                dev_docs.push(d);
+            } else {
+                if i >= conll_count {
+                    for _ in 1..args.gum_repeat {
+                        train_docs.push(d.clone());
+                    }
+                }
+                train_docs.push(d);
+            }
+        }
+        eprintln!("holding out {} documents ({} of them GUM)", dev_docs.len(), held_gum);
+    }
     let options = TrainOptions {
         bits: args.bits,
         epochs: args.epochs,
@@ -70,6 +109,14 @@ pub fn run(args: TrainNerArgs) -> Result<(), String> {
             "dev F1 of the saved (quantised) model, on gold tokens: {:.2}",
             evaluate(&saved, &dev_docs)
         );
+        if held_gum > 0 {
+            let (conll, gum) = dev_docs.split_at(dev_docs.len() - held_gum);
+            eprintln!(
+                "  held-out CoNLL documents {:.2}, held-out GUM documents {:.2}",
+                evaluate(&saved, conll),
+                evaluate(&saved, gum)
+            );
+        }
     }
     eprintln!(
         "wrote {} ({:.1} MB) in {:.1} s",
@@ -78,6 +125,134 @@ pub fn run(args: TrainNerArgs) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// GUM genres whose text is licensed for non-commercial use only (`../shared/data/gum`).
+const NON_COMMERCIAL_GENRES: &[&str] = &["essay", "fiction", "letter", "podcast", "whow"];
+
+/// GUM documents as training documents in the tagger's own view: byline segments each
+/// document's text and tokenises it as at inference, and every token takes the label
+/// of the gold name it lies in (see `gum_names`).
+fn gum_docs(path: &std::path::Path) -> Result<Vec<TrainDoc>, String> {
+    let docs = byline_eval::gum::read::read_gum(path).map_err(|e| e.to_string())?;
+    let docs: Vec<_> = docs
+        .into_iter()
+        .filter(|d| {
+            let genre = d.id.split('_').nth(1).unwrap_or("");
+            !NON_COMMERCIAL_GENRES.contains(&genre)
+        })
+        .collect();
+    Ok(docs.par_iter().map(gum_doc).collect())
+}
+
+fn gum_doc(gold: &byline_eval::gum::read::GumDoc) -> TrainDoc {
+    let names = gum_names(gold);
+    // Label per code point: 0 none, else (label id, name start).
+    let n_chars = gold.text.chars().count();
+    let mut label_at: Vec<Option<(usize, usize)>> = vec![None; n_chars];
+    for &(start, end, label) in &names {
+        for slot in &mut label_at[start..end] {
+            *slot = Some((label, start));
+        }
+    }
+    let doc = Document::new(Article::new(gold.id.clone(), gold.text.clone()));
+    let index = byline_core::CharIndex::new(&doc.text);
+    let mut sentences = Vec::new();
+    let mut tags = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let view = tagger_tokens(&doc, s);
+        if view.is_empty() {
+            continue;
+        }
+        let mut words = Vec::with_capacity(view.len());
+        let mut sentence_tags = Vec::with_capacity(view.len());
+        let mut previous: Option<usize> = None;
+        for span in view {
+            words.push(doc.span_text(span).to_string());
+            let start = index.char_offset(&doc.text, span.start);
+            let tag = match label_at.get(start).copied().flatten() {
+                Some((label, name_start)) => {
+                    let inside = previous == Some(name_start);
+                    previous = Some(name_start);
+                    1 + 2 * label + usize::from(inside)
+                }
+                None => {
+                    previous = None;
+                    0
+                }
+            };
+            sentence_tags.push(tag);
+        }
+        sentences.push(words);
+        tags.push(sentence_tags);
+    }
+    TrainDoc { sentences, tags }
+}
+
+/// The names of a GUM document as code-point spans with a label id (0 PER, 1 ORG, 2 LOC,
+/// 3 MISC). A named person, organisation or place (head a proper noun) spans its proper
+/// nouns from the first to the last, with the function words of a name between them
+/// ("University of Chicago"), else just the proper nouns around its head; a plural
+/// proper-noun head of a person mention ("Americans") and named events, objects and
+/// abstractions ("World Cup", "Windows") are MISC, as CoNLL-2003 tags them; so are
+/// capitalised adjectives inside a sentence ("Spanish"). Nested names keep the outermost.
+fn gum_names(doc: &byline_eval::gum::read::GumDoc) -> Vec<(usize, usize, usize)> {
+    let words = &doc.words;
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+    for m in &doc.mentions {
+        let head = &words[m.head];
+        if head.upos != "PROPN" {
+            continue;
+        }
+        let label = match m.etype.as_str() {
+            "person" if head.xpos == "NNPS" => 3,
+            "person" => 0,
+            "organization" => 1,
+            "place" => 2,
+            "event" | "object" | "abstract" => 3,
+            _ => continue,
+        };
+        let first = (m.first..=m.last).find(|&k| words[k].upos == "PROPN");
+        let last = (m.first..=m.last).rev().find(|&k| words[k].upos == "PROPN");
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        let joins = |k: usize| {
+            let w = &words[k];
+            matches!(w.upos.as_str(), "PROPN" | "NUM")
+                || matches!(
+                    w.form.as_str(),
+                    "of" | "the" | "and" | "&" | "de" | "for" | "-" | "." | "'s" | "’s"
+                )
+        };
+        let (a, b) = if (first..=last).all(joins) {
+            (first, last)
+        } else {
+            m.name.unwrap_or((m.head, m.head))
+        };
+        candidates.push((words[a].start, words[b].end, label));
+    }
+    for (k, w) in words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.upos == "ADJ" && w.xpos == "JJ")
+    {
+        // Not a sentence's first word ("Many", "Other").
+        let inside = k > 0 && words[k - 1].sentence == w.sentence && words[k - 1].upos != "PUNCT";
+        if inside && w.form.starts_with(char::is_uppercase) && w.form.chars().skip(1).all(char::is_lowercase) {
+            candidates.push((w.start, w.end, 3));
+        }
+    }
+    // Outermost first; a name overlapping one already kept is dropped.
+    candidates.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    for c in candidates {
+        if kept.iter().all(|k| c.1 <= k.0 || k.1 <= c.0) {
+            kept.push(c);
+        }
+    }
+    kept.sort();
+    kept
 }
 
 /// Options of `byline train clusters`.

@@ -70,7 +70,7 @@ impl Extractor for Quotes {
     }
 
     fn needs(&self) -> &'static [Layer] {
-        &[Layer::Entities, Layer::Clusters]
+        &[Layer::Entities, Layer::Clusters, Layer::Mentions]
     }
 
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {

@@ -1,17 +1,16 @@
 //! Resolving source mentions to entity clusters in text order: a source holding a
-//! person or organisation name resolves to its cluster; "he"/"she" to the most recent
-//! person speaker (else the most recent person named before it); "they"/"it"/"we" to the
-//! most recent organisation (possessives "his"/"her"/"their"/"its" alike); a description ("the Kremlin spokesperson", "a campaign
+//! person or organisation name resolves to its cluster; a pronoun to the cluster the
+//! `mentions` layer links it to (the entities extractor's coreference), "we"/"they"
+//! unlinked there to the most recent organisation speaking; a description ("the Kremlin spokesperson", "a campaign
 //! aide") to the cluster that carries that role, or a name inside it.
 
 use crate::features::PRONOUNS;
-use byline_core::{Document, EntityLabel, Span, Speaker};
+use byline_core::{Document, EntityLabel, MentionKind, Span, Speaker};
 use std::ops::Range;
 
-/// Running state of the resolver: the last resolved speaker of each kind.
+/// Running state of the resolver: the last organisation that spoke.
 #[derive(Default)]
 pub struct Resolver {
-    last_person: Option<usize>,
     last_org: Option<usize>,
 }
 
@@ -34,14 +33,10 @@ impl Resolver {
         }
     }
 
-    /// Remembers a resolved speaker as the latest person or organisation.
+    /// Remembers a resolved speaker that is an organisation as the latest one.
     pub fn remember(&mut self, doc: &Document, cluster: Option<usize>) {
-        if let Some(c) = cluster {
-            match doc.clusters[c].label {
-                EntityLabel::Per => self.last_person = Some(c),
-                EntityLabel::Org => self.last_org = Some(c),
-                _ => {}
-            }
+        if let Some(c) = cluster.filter(|&c| doc.clusters[c].label == EntityLabel::Org) {
+            self.last_org = Some(c);
         }
     }
 
@@ -80,14 +75,15 @@ impl Resolver {
         if source.len() == 1 {
             let word = doc.token_text(source.start).to_lowercase();
             if PRONOUNS.contains(&word.as_str()) || POSSESSIVES.contains(&word.as_str()) {
-                return match word.as_str() {
-                    "he" | "she" | "his" | "her" => self
-                        .last_person
-                        .or_else(|| last_entity_before(doc, span.start, EntityLabel::Per)),
-                    "they" | "it" | "we" | "their" | "its" => self
-                        .last_org
-                        .or_else(|| last_entity_before(doc, span.start, EntityLabel::Org)),
-                    _ => None,
+                // The entities extractor's coreference says whom a pronoun stands for;
+                // "we" and "they" left unlinked there fall back to the last organisation
+                // speaking ("the ministry said … we").
+                return match linked_cluster(doc, span) {
+                    Some(c) => Some(c),
+                    None => match word.as_str() {
+                        "we" | "they" | "their" => self.last_org,
+                        _ => None,
+                    },
                 };
             }
         }
@@ -109,6 +105,16 @@ impl Resolver {
             .filter(|e| e.span.end >= doc.tokens[source.end - 1].span.start)
             .map(|e| e.cluster)
     }
+}
+
+/// The cluster the `mentions` layer links the pronoun at `span` to.
+fn linked_cluster(doc: &Document, span: Span) -> Option<usize> {
+    let i = doc.mentions.partition_point(|m| m.span.start < span.start);
+    doc.mentions[i..]
+        .iter()
+        .take_while(|m| m.span.start == span.start)
+        .find(|m| m.kind == MentionKind::Pronoun && m.span == span)
+        .map(|m| m.cluster)
 }
 
 /// Possessive pronouns, resolved as their personal pronouns are ("his claim that …").
@@ -135,13 +141,4 @@ fn appositive_person(doc: &Document, start: usize) -> Option<usize> {
         }
     }
     None
-}
-
-fn last_entity_before(doc: &Document, pos: usize, label: EntityLabel) -> Option<usize> {
-    let end = doc.entities.partition_point(|e| e.span.end <= pos);
-    doc.entities[..end]
-        .iter()
-        .rev()
-        .find(|e| e.label == label)
-        .map(|e| e.cluster)
 }

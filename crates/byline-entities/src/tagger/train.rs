@@ -10,6 +10,7 @@ use byline_learn::perceptron;
 use byline_learn::{Features, TrainOptions};
 
 /// One training document: sentences of words with their IOB2 tag ids.
+#[derive(Clone)]
 pub struct TrainDoc {
     /// Sentences as word lists.
     pub sentences: Vec<Vec<String>>,

@@ -339,11 +339,35 @@ impl Report {
         let _ = writeln!(out, "{title}  ({} documents)", self.documents);
         out.push('\n');
         out.push_str("Metric A - named entities (PER/ORG/LOC, gold head word inside a same-label system entity)\n");
-        header(&mut out, ["label", "gold", "found", "recall", "system", "correct", "precision", "F1"]);
+        header(
+            &mut out,
+            [
+                "label",
+                "gold",
+                "found",
+                "recall",
+                "system",
+                "correct",
+                "precision",
+                "F1",
+            ],
+        );
         block(&mut out, &self.names, LABELS);
         out.push('\n');
         out.push_str("Metric B - pronouns resolved to a named PER/ORG chain (span equal, cluster name's last token)\n");
-        header(&mut out, ["family", "gold", "resolv", "recall", "links", "correct", "precision", "F1"]);
+        header(
+            &mut out,
+            [
+                "family",
+                "gold",
+                "resolv",
+                "recall",
+                "links",
+                "correct",
+                "precision",
+                "F1",
+            ],
+        );
         block(&mut out, &self.pronouns, FAMILIES);
         let _ = writeln!(
             out,
