@@ -21,6 +21,7 @@ from ._byline import (
     DateExpr,
     Entity,
     Evidence,
+    Mention,
     Quote,
     Speaker,
     Stance,
@@ -34,6 +35,7 @@ __all__ = [
     "Document",
     "Entity",
     "Cluster",
+    "Mention",
     "Quote",
     "Speaker",
     "Cue",
@@ -159,6 +161,16 @@ class Document:
     def clusters(self) -> List[Cluster]:
         """Entity clusters (a cluster's ``id`` is its index)."""
         return self._layer("clusters")  # type: ignore[no-any-return]
+
+    @property
+    def mentions(self) -> List[Mention]:
+        """Every name, pronoun and description linked to the cluster it refers to, in text
+        order (``kind``: "name", "pronoun" or "nominal"; unresolved ones are left out)."""
+        return self._layer("mentions")  # type: ignore[no-any-return]
+
+    def mentions_of(self, cluster: int) -> List[Mention]:
+        """The mentions of one cluster (names, pronouns and descriptions), in text order."""
+        return [m for m in self.mentions if m.cluster == cluster]
 
     @property
     def quotes(self) -> List[Quote]:

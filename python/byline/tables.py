@@ -15,18 +15,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["LAYERS", "COLUMNS", "meta_column", "to_rows", "to_pandas", "pipe_arrow", "layer_columns", "arrow_batches", "ArrowMapper", "ARROW_COLUMNS", "ARROW_SCHEMA_DDL"]
 
-LAYERS = ("entities", "clusters", "quotes", "dates", "stances", "target_sentiment")
+LAYERS = ("entities", "clusters", "mentions", "quotes", "dates", "stances", "target_sentiment")
 """The layers ``to_rows`` and ``to_pandas`` turn into tables."""
 
 ARROW_COLUMNS = (
     "id", "error", "entities", "clusters", "quotes", "dates", "stances", "target_sentiment", "extra",
-    "published", "warnings",
+    "published", "warnings", "mentions",
 )
 """The columns of ``pipe_arrow``'s output: ``id``, ``error`` and ``published`` (the date the
 analysis used) as strings, every layer and ``warnings`` as the JSON text of its list (a
 fixed schema, as Spark's ``mapInArrow`` needs)."""
 
-_JSON_COLUMNS = ("entities", "clusters", "quotes", "dates", "stances", "target_sentiment", "extra", "warnings")
+_JSON_COLUMNS = ("entities", "clusters", "quotes", "dates", "stances", "target_sentiment", "extra", "warnings", "mentions")
 
 
 ARROW_SCHEMA_DDL = ", ".join(f"{c} string" for c in ARROW_COLUMNS)
@@ -43,6 +43,7 @@ def _require(module: str, what: str) -> Any:
 COLUMNS: Dict[str, Tuple[str, ...]] = {
     "entities": ("article_id", "start", "end", "text", "label", "cluster", "cluster_name"),
     "clusters": ("article_id", "cluster", "name", "label", "mentions", "roles"),
+    "mentions": ("article_id", "start", "end", "text", "kind", "cluster", "cluster_name"),
     "quotes": ("article_id", "quote", "start", "end", "kind", "speaker", "speaker_cluster", "cue", "date",
                "date_text", "content", "text"),
     "dates": ("article_id", "start", "end", "text", "type", "value"),
@@ -62,6 +63,8 @@ def _layer_values(doc: Document, layer: str) -> List[Tuple[Any, ...]]:
         return [(e.start, e.end, e.text, e.label, e.cluster, cluster_name.get(e.cluster)) for e in doc.entities]
     if layer == "clusters":
         return [(c.id, c.name, c.label, len(c.mentions), "; ".join(c.roles)) for c in doc.clusters]
+    if layer == "mentions":
+        return [(m.start, m.end, m.text, m.kind, m.cluster, cluster_name.get(m.cluster)) for m in doc.mentions]
     if layer == "quotes":
         rows = []
         for i, q in enumerate(doc.quotes):

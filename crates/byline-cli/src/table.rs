@@ -17,6 +17,8 @@ pub enum TableLayer {
     Entities,
     /// One row per entity cluster.
     Clusters,
+    /// One row per mention: names, pronouns and descriptions with their cluster.
+    Mentions,
     /// One row per quote (speaker, cue, date, content).
     Quotes,
     /// One row per temporal expression.
@@ -47,6 +49,7 @@ impl TableLayer {
         match self {
             TableLayer::Entities => &["start", "end", "text", "label", "cluster", "cluster_name"],
             TableLayer::Clusters => &["cluster", "name", "label", "mentions", "roles"],
+            TableLayer::Mentions => &["start", "end", "text", "kind", "cluster", "cluster_name"],
             TableLayer::Quotes => &[
                 "quote",
                 "start",
@@ -104,6 +107,20 @@ impl TableLayer {
                         json(&c.label),
                         v(c.mentions.len()),
                         v(c.roles.join("; ")),
+                    ]
+                })
+                .collect(),
+            TableLayer::Mentions => r
+                .mentions
+                .iter()
+                .map(|m| {
+                    vec![
+                        v(m.start),
+                        v(m.end),
+                        v(m.text.clone()),
+                        json(&m.kind),
+                        v(m.cluster),
+                        v(cluster_name(Some(m.cluster))),
                     ]
                 })
                 .collect(),

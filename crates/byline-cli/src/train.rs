@@ -40,7 +40,7 @@ pub struct TrainNerArgs {
     #[arg(long, default_value_t = 10)]
     epochs: usize,
     /// Feature buckets are 2^bits.
-    #[arg(long, default_value_t = 18)]
+    #[arg(long, default_value_t = 19)]
     bits: u32,
 }
 
@@ -73,27 +73,23 @@ pub fn run(args: TrainNerArgs) -> Result<(), String> {
         Some(p) => to_train_docs(read_conll(p).map_err(|e| e.to_string())?)?,
         None => Vec::new(),
     };
+    // Held-out documents (every Nth, when asked) leave the training set; GUM documents
+    // that stay are repeated `gum_repeat` times.
     let mut held_gum = 0;
-    if let Some(n) = args
-        .holdout
-        .filter(|&n| n > 1)
-        .or((args.gum_repeat > 1).then_some(usize::MAX))
-    {
-        let all = std::mem::take(&mut train_docs);
-        for (i, d) in all.into_iter().enumerate() {
-            if i % n == n - 1 {
-                held_gum += usize::from(i >= conll_count);
-                dev_docs.push(d);
-            } else {
-                if i >= conll_count {
-                    for _ in 1..args.gum_repeat {
-                        train_docs.push(d.clone());
-                    }
-                }
-                train_docs.push(d);
-            }
+    let holdout = args.holdout.filter(|&n| n > 1);
+    let all = std::mem::take(&mut train_docs);
+    for (i, d) in all.into_iter().enumerate() {
+        let gum = i >= conll_count;
+        if holdout.is_some_and(|n| i % n == n - 1) {
+            held_gum += usize::from(gum);
+            dev_docs.push(d);
+            continue;
         }
-        eprintln!("holding out {} documents ({} of them GUM)", dev_docs.len(), held_gum);
+        let copies = if gum { args.gum_repeat.max(1) } else { 1 };
+        train_docs.extend(std::iter::repeat_n(d, copies));
+    }
+    if holdout.is_some() {
+        eprintln!("holding out {} documents ({held_gum} of them GUM)", dev_docs.len());
     }
     let options = TrainOptions {
         bits: args.bits,

@@ -219,13 +219,58 @@ impl State {
     }
 }
 
+/// How many of the most recently mentioned clusters a pronoun or description is
+/// compared with (older ones have decayed below every threshold in practice); it keeps
+/// the time per pronoun constant however many names an article holds.
+const RECENT: usize = 48;
+
+/// The clusters' states, and the most recently mentioned ones (oldest first).
+struct Salience {
+    states: Vec<State>,
+    recent: Vec<usize>,
+}
+
+impl Salience {
+    /// Adds a mention's `weight` to cluster `c` at sentence `s`, token `t`.
+    fn add(&mut self, c: usize, s: usize, t: usize, weight: f32) {
+        self.states[c].add(s, t, weight);
+        if let Some(i) = self.recent.iter().position(|&r| r == c) {
+            self.recent.remove(i);
+        } else if self.recent.len() == RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push(c);
+    }
+
+    /// The recent clusters with their states.
+    fn candidates(&self) -> impl Iterator<Item = (usize, &State)> {
+        self.recent.iter().map(|&c| (c, &self.states[c]))
+    }
+}
+
+/// The lower-case form of a short ASCII word, written into `buf` (None otherwise: no
+/// pronoun or listed noun is longer).
+fn lower_small<'b>(word: &str, buf: &'b mut [u8; 12]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
 /// Writes `doc.mentions`: every entity as a name mention, and the pronouns and
 /// descriptions that resolve to a cluster.
 pub(crate) fn link_mentions(doc: &mut Document) {
-    let mut states = vec![State::default(); doc.clusters.len()];
+    let mut sal = Salience {
+        states: vec![State::default(); doc.clusters.len()],
+        recent: Vec::with_capacity(RECENT),
+    };
     for (c, cluster) in doc.clusters.iter().enumerate() {
-        states[c].gender = cluster_gender(doc, cluster);
-        states[c].label = cluster.label;
+        sal.states[c].gender = cluster_gender(doc, cluster);
+        sal.states[c].label = cluster.label;
     }
     // Unnamed people, by the noun that describes them.
     let mut unnamed: Vec<(String, usize)> = Vec::new();
@@ -263,32 +308,36 @@ pub(crate) fn link_mentions(doc: &mut Document) {
                     let weight = NAME_WEIGHT
                         + if subject { SUBJECT_BONUS } else { 0.0 }
                         + if speaker { SPEAKER_BONUS } else { 0.0 };
-                    states[e.cluster].add(s, t, weight);
+                    sal.add(e.cluster, s, t, weight);
                     first_name_seen = true;
                 }
                 t = last;
                 continue;
             }
             if token.kind == TokenKind::Word {
-                let word = doc.token_text(t);
-                let lower = word.to_ascii_lowercase();
-                if let Some((family, reflexive)) = pronoun(&lower) {
+                let mut buf = [0u8; 12];
+                let Some(lower) = lower_small(doc.token_text(t), &mut buf) else {
+                    t += 1;
+                    continue;
+                };
+                if let Some((family, reflexive)) = pronoun(lower) {
                     // "He added": a sentence opening with a pronoun that speaks continues
                     // the last speaker's words.
                     let speaks = t == range.start && t + 1 < range.end && REPORTING.contains(&doc.token_text(t + 1));
                     let continued = last_speaker
-                        .filter(|&(c, at)| speaks && s - at <= 2 && agrees(family, states[c].gender))
+                        .filter(|&(c, at)| speaks && s - at <= 2 && agrees(family, sal.states[c].gender))
                         .map(|(c, _)| c);
-                    if let Some(c) = continued.or_else(|| resolve(doc, &states, s, family, reflexive, t)) {
-                        let state = &mut states[c];
+                    if let Some(c) = continued.or_else(|| resolve(doc, &sal, s, family, reflexive, t)) {
+                        let state = &mut sal.states[c];
                         match family {
                             Family::He if state.gender == Gender::Unknown => state.gender = Gender::Masculine,
                             Family::She if state.gender == Gender::Unknown => state.gender = Gender::Feminine,
                             _ => {}
                         }
+                        let unnamed = state.unnamed;
                         let subject = t == range.start;
-                        state.add(s, t, PRONOUN_WEIGHT + if subject { SUBJECT_BONUS } else { 0.0 });
-                        if !state.unnamed {
+                        sal.add(c, s, t, PRONOUN_WEIGHT + if subject { SUBJECT_BONUS } else { 0.0 });
+                        if !unnamed {
                             mentions.push(Mention {
                                 span: token.span,
                                 cluster: c,
@@ -297,36 +346,39 @@ pub(crate) fn link_mentions(doc: &mut Document) {
                         }
                     }
                 } else if lower == "the" && t + 1 < range.end {
-                    if let Some((c, end)) = description(doc, &states, s, t, range.end) {
+                    if let Some((c, end)) = description(doc, &sal, s, t, range.end) {
                         mentions.push(Mention {
                             span: Span::new(token.span.start, doc.tokens[end - 1].span.end),
                             cluster: c,
                             kind: MentionKind::Nominal,
                         });
-                        states[c].add(s, t, PRONOUN_WEIGHT);
+                        sal.add(c, s, t, PRONOUN_WEIGHT);
                         t = end;
                         continue;
                     }
                 }
-                if let Some(gender) = person_noun(&lower) {
-                    let determined =
-                        t > range.start && DETERMINERS.contains(&doc.token_text(t - 1).to_ascii_lowercase().as_str());
+                if let Some(gender) = person_noun(lower) {
+                    let determined = t > range.start
+                        && DETERMINERS
+                            .iter()
+                            .any(|d| doc.token_text(t - 1).eq_ignore_ascii_case(d));
                     if determined {
-                        let index = match unnamed.iter().find(|(w, _)| *w == lower) {
+                        let index = match unnamed.iter().find(|(w, _)| w == lower) {
                             Some(&(_, i)) => i,
                             None => {
-                                states.push(State {
+                                sal.states.push(State {
                                     gender,
                                     label: EntityLabel::Per,
                                     unnamed: true,
                                     ..State::default()
                                 });
-                                unnamed.push((lower.clone(), states.len() - 1));
-                                states.len() - 1
+                                unnamed.push((lower.to_owned(), sal.states.len() - 1));
+                                sal.states.len() - 1
                             }
                         };
                         let subject = !first_name_seen && !after_preposition(doc, t - 1, range.start);
-                        states[index].add(
+                        sal.add(
+                            index,
                             s,
                             t,
                             UNNAMED_WEIGHT * (NAME_WEIGHT + if subject { SUBJECT_BONUS } else { 0.0 }),
@@ -351,18 +403,16 @@ pub(crate) fn link_mentions(doc: &mut Document) {
 }
 
 /// The cluster a pronoun at token `t` of sentence `s` refers to, if one is salient enough.
-fn resolve(doc: &Document, states: &[State], s: usize, family: Family, reflexive: bool, t: usize) -> Option<usize> {
-    let possessive = matches!(
-        doc.token_text(t).to_ascii_lowercase().as_str(),
-        "his" | "her" | "their" | "its"
-    );
+fn resolve(doc: &Document, sal: &Salience, s: usize, family: Family, reflexive: bool, t: usize) -> Option<usize> {
+    let form = doc.token_text(t).to_ascii_lowercase();
+    let possessive = matches!(form.as_str(), "his" | "their" | "its") || (form == "her" && !object_her(doc, t));
     let wanted = |label: EntityLabel| match family {
         Family::He | Family::She => label == EntityLabel::Per,
         Family::It | Family::They => label == EntityLabel::Org,
     };
 
     let mut best: Option<(f32, usize)> = None;
-    for (c, state) in states.iter().enumerate() {
+    for (c, state) in sal.candidates() {
         if !state.seen || !wanted(state.label) || !agrees(family, state.gender) {
             continue;
         }
@@ -386,11 +436,60 @@ fn resolve(doc: &Document, states: &[State], s: usize, family: Family, reflexive
                 w += SUBJECT_POSSESSIVE_BONUS;
             }
         }
-        if w >= threshold(family) && best.is_none_or(|(b, k)| w > b || (w == b && state.token > states[k].token)) {
+        if w >= threshold(family) && best.is_none_or(|(b, k)| w > b || (w == b && state.token > sal.states[k].token)) {
             best = Some((w, c));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// Whether "her" at token `t` is an object ("met her later") rather than a possessive
+/// ("her support"): what follows is punctuation, a determiner, a preposition or an adverb.
+fn object_her(doc: &Document, t: usize) -> bool {
+    let Some(next) = doc.tokens.get(t + 1) else { return true };
+    if next.kind != TokenKind::Word {
+        return true;
+    }
+    let w = doc.token_text(t + 1).to_ascii_lowercase();
+    w.ends_with("ly")
+        || matches!(
+            w.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "to"
+                | "and"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "that"
+                | "later"
+                | "again"
+                | "from"
+                | "about"
+                | "back"
+                | "up"
+                | "out"
+                | "off"
+                | "as"
+                | "by"
+                | "into"
+                | "this"
+                | "what"
+                | "how"
+                | "if"
+                | "or"
+                | "but"
+                | "so"
+                | "when"
+                | "over"
+                | "down"
+                | "away"
+                | "too"
+                | "once"
+        )
 }
 
 /// Whether a pronoun of `family` can refer to someone of gender `g`.
@@ -404,19 +503,20 @@ fn agrees(family: Family, g: Gender) -> bool {
 
 /// A description opening at token `from` ("spokesman", "company"): the cluster it
 /// stands for and the token after it.
-fn description(doc: &Document, states: &[State], s: usize, the: usize, end: usize) -> Option<(usize, usize)> {
+fn description(doc: &Document, sal: &Salience, s: usize, the: usize, end: usize) -> Option<(usize, usize)> {
     let from = the + 1;
     let head = doc.token_text(from);
     if doc.tokens[from].kind != TokenKind::Word || !head.starts_with(|c: char| c.is_ascii_lowercase()) {
         return None;
     }
-    // The description is one noun: "the spokesman", not "the spokesman's office".
-    if from + 1 < end && doc.token_text(from + 1).starts_with(|c: char| c.is_ascii_lowercase()) {
+    // The description is what is meant: "the spokesman", not "the spokesman's office".
+    if from + 1 < end && matches!(doc.token_text(from + 1), "'s" | "’s" | "'" | "’") {
         return None;
     }
     let org = ORG_NOUNS.contains(&head);
     let mut best: Option<(f32, usize)> = None;
-    for (c, (state, cluster)) in states.iter().zip(&doc.clusters).enumerate() {
+    for (c, state) in sal.candidates().filter(|(c, _)| *c < doc.clusters.len()) {
+        let cluster = &doc.clusters[c];
         let fits = if org {
             cluster.label == EntityLabel::Org
         } else {
@@ -473,7 +573,10 @@ fn cluster_gender(doc: &Document, cluster: &byline_core::Cluster) -> Gender {
 
 /// A preposition right before token `t` (within its sentence from `start`).
 fn after_preposition(doc: &Document, t: usize, start: usize) -> bool {
-    t > start && PREPOSITIONS.contains(&doc.token_text(t - 1).to_ascii_lowercase().as_str())
+    t > start
+        && PREPOSITIONS
+            .iter()
+            .any(|p| doc.token_text(t - 1).eq_ignore_ascii_case(p))
 }
 
 /// A verb of saying within two words after the name ending before `last`, or right

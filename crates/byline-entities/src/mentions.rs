@@ -6,7 +6,7 @@
 //! abbreviation periods re-attached ("U.S.", "Mr."), possessive "'s" and "n't" split
 //! off, and hyphenated compounds joined ("pro-Western", "1996-08-22").
 
-use crate::lexicon::{LOCATIVE_PREPOSITIONS, NOT_NAMES, ROLE_NOUNS, SEATS_OF_POWER, TITLES};
+use crate::lexicon::{LOCATIVE_PREPOSITIONS, NOT_NAMES, ROLE_NOUNS, ROLE_PHRASES, SEATS_OF_POWER, TITLES};
 use crate::tagger::PackedNerModel;
 use crate::tagger::features::{DocContext, WordCache, sentence_parts};
 use crate::tagger::labels::{allowed, spans};
@@ -189,9 +189,62 @@ fn is_capitalised(doc: &Document, t: usize) -> bool {
     doc.tokens[t].kind == TokenKind::Word && word(doc, t).starts_with(char::is_uppercase)
 }
 
+/// The first token of a lower-case role ending right before token `first`: a multi-word
+/// role from [`ROLE_PHRASES`] or a role noun from [`ROLE_NOUNS`].
+fn role_before(doc: &Document, first: usize, floor: usize) -> Option<usize> {
+    for phrase in ROLE_PHRASES {
+        let n = phrase.len();
+        if first >= floor + n && (0..n).all(|k| word(doc, first - n + k) == phrase[k]) {
+            return Some(first - n);
+        }
+    }
+    (first > floor && ROLE_NOUNS.contains(&word(doc, first - 1))).then(|| first - 1)
+}
+
+/// A description opening at token `from` with "the", "a" or "an" and a lower-case word
+/// ("the deputy head of Russia's Security Council"), up to the clause's end; `None`
+/// when it does not close within 12 words.
+fn described_role(doc: &Document, from: usize, end: usize, any_noun: bool) -> Option<String> {
+    if from + 1 >= end || !matches!(word(doc, from), "the" | "a" | "an") {
+        return None;
+    }
+    // After "a"/"an" or a copula, the words before "of"/"for"/"at" must hold a role
+    // noun ("a spokeswoman for", "is the mayor of"), not any noun ("is the first to").
+    let any_noun = any_noun && word(doc, from) == "the";
+    let head = from + 1;
+    if !word(doc, head).starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let mut stop = head;
+    while stop < end && stop - head < 12 {
+        if matches!(
+            word(doc, stop),
+            "," | "." | ";" | "and" | "who" | "which" | "—" | "–" | "(" | ")" | ":" | "said" | "says"
+        ) {
+            break;
+        }
+        stop += 1;
+    }
+    let closed = stop == end || matches!(word(doc, stop), "," | "and" | "." | ";" | "—" | "–" | "said" | "says");
+    let role_word = |w: &str| {
+        ROLE_NOUNS.contains(&w)
+            || ["er", "or", "ist", "ian", "man", "woman", "person"]
+                .iter()
+                .any(|x| w.len() > 4 && w.ends_with(x))
+    };
+    let before_of = (head..stop)
+        .take_while(|&k| !matches!(word(doc, k), "of" | "for" | "at" | "to" | "in"))
+        .any(|k| role_word(word(doc, k)));
+    (stop > head && closed && (any_noun || before_of)).then(|| {
+        let role = Span::new(doc.tokens[head].span.start, doc.tokens[stop - 1].span.end);
+        doc.span_text(role).to_owned()
+    })
+}
+
 /// Roles written around the person name at `span`: a capitalised title run before it
-/// ("US Secretary of State"), a role noun before it ("Kremlin spokesperson"), and an
-/// appositive after it (", the deputy head of Russia's Security Council").
+/// ("US Secretary of State"), a role before it ("Kremlin spokesperson", "the harbour
+/// master"), an appositive after it (", the deputy head of Russia's Security Council")
+/// and a copula ("is the coach of the national side").
 fn roles_of(doc: &Document, span: Span) -> Vec<String> {
     let mut roles = Vec::new();
     let first = doc.tokens.partition_point(|t| t.span.end <= span.start);
@@ -216,42 +269,42 @@ fn roles_of(doc: &Document, span: Span) -> Vec<String> {
         }
     }
     if let Some(title) = (start..first).find(|&t| TITLES.contains(&bare(word(doc, t)))) {
-        let honorific_only = (start..first)
+        // Keep the capitalised modifiers before the title ("US", "New Jersey", "White
+        // House") but not a sentence-opening word that is not a name ("Whenever Mr.").
+        let mut from = title;
+        while from > start && !NOT_NAMES.contains(&bare(word(doc, from - 1))) && word(doc, from - 1) != "." {
+            from -= 1;
+        }
+        let honorific_only = (from..first)
             .all(|t| matches!(bare(word(doc, t)), "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "") || word(doc, t) == ".");
-        // Keep one capitalised modifier before the title ("US", "Kremlin").
-        let from = if title > start { title - 1 } else { title };
-        if !honorific_only && !NOT_NAMES.contains(&bare(word(doc, from))) {
+        if !honorific_only {
             let role = Span::new(doc.tokens[from].span.start, doc.tokens[first - 1].span.end);
             roles.push(doc.span_text(role).to_owned());
         }
-    } else if first > range.start && ROLE_NOUNS.contains(&word(doc, first - 1)) {
-        // A lower-case role noun with its capitalised modifiers.
-        let r = first - 1;
+    } else if let Some(r) = role_before(doc, first, range.start) {
+        // A lower-case role ("spokesperson", "harbour master", "chief of staff") with
+        // its capitalised modifiers ("Kremlin", "White House").
         let mut from = r;
         while from > range.start && is_capitalised(doc, from - 1) && !NOT_NAMES.contains(&bare(word(doc, from - 1))) {
             from -= 1;
         }
-        let role = Span::new(doc.tokens[from].span.start, doc.tokens[r].span.end);
+        let role = Span::new(doc.tokens[from].span.start, doc.tokens[first - 1].span.end);
         roles.push(doc.span_text(role).to_owned());
     }
-    // Appositive: "Name, the <role> [, | and | . | ;]".
-    let end = range.end;
-    if last + 3 < end && word(doc, last + 1) == "," && word(doc, last + 2) == "the" {
-        let from = last + 3;
-        let mut stop = from;
-        while stop < end && stop - from < 12 {
-            if matches!(
-                word(doc, stop),
-                "," | "." | ";" | "and" | "who" | "which" | "—" | "–" | "(" | ")" | ":"
-            ) {
-                break;
-            }
-            stop += 1;
+    // Copula: "Name is the <role>", "Name, who is the <role>".
+    let mut after = last + 1;
+    if after < range.end && word(doc, after) == "," && after + 1 < range.end && word(doc, after + 1) == "who" {
+        after += 2;
+    }
+    if after + 2 < range.end && matches!(word(doc, after), "is" | "was" | "became" | "remains") {
+        if let Some(role) = described_role(doc, after + 1, range.end, false) {
+            roles.push(role);
         }
-        let closed = stop < end && matches!(word(doc, stop), "," | "and" | "." | ";" | "—" | "–");
-        if stop > from && closed {
-            let role = Span::new(doc.tokens[from].span.start, doc.tokens[stop - 1].span.end);
-            roles.push(doc.span_text(role).to_owned());
+    }
+    // Appositive: "Name, the <role> [, | and | . | ;]", "Name, a <role> for …,".
+    if last + 3 < range.end && word(doc, last + 1) == "," {
+        if let Some(role) = described_role(doc, last + 2, range.end, true) {
+            roles.push(role);
         }
     }
     roles

@@ -9,7 +9,7 @@
 
 mod tree;
 
-use byline_core::{OutputRecord, Polarity};
+use byline_core::{MentionKind, OutputRecord, Polarity};
 use std::fmt::Write as _;
 
 /// The stylesheet, scoped under `.byline` so it does not leak into a notebook.
@@ -20,6 +20,7 @@ pub const STYLE: &str = "<style>
 .byline .ent{border-bottom:2px solid;padding:0 1px}
 .byline .PER{border-color:#d9534f;background:#fbeaea}.byline .ORG{border-color:#337ab7;background:#e8f0f8}
 .byline .LOC{border-color:#5cb85c;background:#eaf6ea}.byline .MISC{border-color:#f0ad4e;background:#fdf3e4}
+.byline .ref{border-bottom:2px solid;padding:0 1px;background:none}
 .byline .quote{background:#fff8c4}
 .byline .speaker{font-family:sans-serif;font-size:.7em;color:#fff;background:#555;border-radius:3px;padding:0 4px;margin-right:2px}
 .byline .date{text-decoration:underline dotted #8a2be2 2px}
@@ -65,6 +66,8 @@ fn polarity(p: Polarity) -> &'static str {
 #[derive(Default, Clone)]
 struct Marks {
     entity: Option<usize>,
+    /// A pronoun or description linked to a cluster (index into `mentions`).
+    reference: Option<usize>,
     quote: Option<usize>,
     date: Option<usize>,
     evidence: bool,
@@ -127,6 +130,11 @@ fn marked_text(text: &str, record: &OutputRecord) -> String {
             marks[e.start..e.end].iter_mut().for_each(|m| m.entity = Some(i));
         }
     }
+    for (i, r) in record.mentions.iter().enumerate() {
+        if r.kind != MentionKind::Name && fits(r.start, r.end) {
+            marks[r.start..r.end].iter_mut().for_each(|m| m.reference = Some(i));
+        }
+    }
     for (i, d) in record.dates.iter().enumerate() {
         if fits(d.start, d.end) {
             marks[d.start..d.end].iter_mut().for_each(|m| m.date = Some(i));
@@ -136,8 +144,13 @@ fn marked_text(text: &str, record: &OutputRecord) -> String {
     let mut i = 0;
     while i < n {
         let m = marks[i].clone();
-        let same =
-            |x: &Marks| x.entity == m.entity && x.quote == m.quote && x.date == m.date && x.evidence == m.evidence;
+        let same = |x: &Marks| {
+            x.entity == m.entity
+                && x.reference == m.reference
+                && x.quote == m.quote
+                && x.date == m.date
+                && x.evidence == m.evidence
+        };
         let mut j = i + 1;
         while j < n && same(&marks[j]) && chars[j] != '\n' && chars[i] != '\n' {
             j += 1;
@@ -174,6 +187,12 @@ fn marked_text(text: &str, record: &OutputRecord) -> String {
             classes.push(format!("ent {label}"));
             let cluster = record.clusters.get(entity.cluster).map_or("", |c| c.name.as_str());
             title.push(format!("{label}: {cluster}"));
+        }
+        let reference = m.reference.map(|r| &record.mentions[r]);
+        if let Some((mention, cluster)) = reference.and_then(|r| Some((r, record.clusters.get(r.cluster)?))) {
+            // Underlined in the colour of its cluster's label.
+            classes.push(format!("ref {}", cluster.label.as_str()));
+            title.push(format!("{} → {}", mention.kind.as_str(), cluster.name));
         }
         if let Some(d) = m.date {
             classes.push("date".to_owned());

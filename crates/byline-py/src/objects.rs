@@ -8,7 +8,7 @@
 
 use byline::OutputRecord;
 use byline::output::{
-    ClusterOut, DateOut, EntityOut, QuoteOut, SpeakerOut, StanceOut, TargetSentimentOut, TextSpan, TokenOut,
+    ClusterOut, DateOut, EntityOut, MentionOut, QuoteOut, SpeakerOut, StanceOut, TargetSentimentOut, TextSpan, TokenOut,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -173,6 +173,12 @@ output_class! {
 }
 
 output_class! {
+    /// Words that refer to a cluster: a name, a pronoun or a description ("the spokesman").
+    Mention { start, end, text, cluster, kind }
+    defaults {}
+}
+
+output_class! {
     /// All mentions of one referent: canonical name, label, mention indices, roles.
     Cluster { id, name, label, mentions, roles }
     defaults {}
@@ -289,6 +295,16 @@ fn entity(v: &Values<'_>, e: &EntityOut) -> PyResult<Py<PyAny>> {
         text: v.str(&e.text),
         label: v.str(e.label.as_str()),
         cluster: v.int(e.cluster),
+    })
+}
+
+fn mention(v: &Values<'_>, m: &MentionOut) -> PyResult<Py<PyAny>> {
+    v.object(Mention {
+        start: v.int(m.start),
+        end: v.int(m.end),
+        text: v.str(&m.text),
+        cluster: v.int(m.cluster),
+        kind: v.str(m.kind.as_str()),
     })
 }
 
@@ -456,6 +472,11 @@ impl NativeRecord {
         layer(py, &self.record.clusters, cluster)
     }
 
+    /// The `Mention` objects: names, pronouns and descriptions linked to clusters.
+    fn mentions(&self, py: Python<'_>) -> PyResult<Py<PyList>> {
+        layer(py, &self.record.mentions, mention)
+    }
+
     /// The `Quote` objects.
     fn quotes(&self, py: Python<'_>) -> PyResult<Py<PyList>> {
         layer(py, &self.record.quotes, quote)
@@ -504,6 +525,7 @@ impl NativeRecord {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Entity>()?;
     m.add_class::<Cluster>()?;
+    m.add_class::<Mention>()?;
     m.add_class::<Speaker>()?;
     m.add_class::<Cue>()?;
     m.add_class::<Quote>()?;

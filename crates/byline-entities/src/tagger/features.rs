@@ -56,6 +56,9 @@ fn cap_class(word: &str) -> u8 {
         return ascii_cap_class(word.as_bytes());
     }
     let Some(first) = word.chars().next() else { return 0 };
+    if first.is_lowercase() {
+        return 0;
+    }
     let (mut letters, mut upper, mut digits) = (0usize, 0usize, false);
     for c in word.chars() {
         if c.is_alphabetic() {
@@ -77,6 +80,10 @@ fn cap_class(word: &str) -> u8 {
 /// [`cap_class`] of an ASCII word, byte by byte (most words of English news).
 fn ascii_cap_class(word: &[u8]) -> u8 {
     let Some(&first) = word.first() else { return 0 };
+    // A lower-case first letter is neither all caps nor capitalised (most words).
+    if first.is_ascii_lowercase() {
+        return 0;
+    }
     let (mut letters, mut upper, mut digits) = (0usize, 0usize, false);
     for &b in word {
         letters += usize::from(b.is_ascii_alphabetic());
