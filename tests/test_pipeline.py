@@ -17,6 +17,8 @@ def spans_of(doc: Document):
     """Every (start, end, text) span the Python API exposes."""
     for e in doc.entities:
         yield e.start, e.end, e.text
+    for m in doc.mentions:
+        yield m.start, m.end, m.text
     for q in doc.quotes:
         yield q.start, q.end, q.text
         if q.speaker:
@@ -51,6 +53,20 @@ def test_seed_article_who_said_what(nlp, seed):
     assert ukraine.quote is not None and "adhered" in doc.quotes[ukraine.quote].text
     medvedev = next(s for s in doc.stances if s.holder.name == "Dmitry Medvedev")
     assert medvedev.channel == "narration" and medvedev.quote is None
+
+
+def test_seed_article_pronouns_are_mentions_of_their_clusters(nlp, seed):
+    doc = nlp(seed["text"], published=seed["gold"]["published"], id="seed")
+    for name in ("Dmitry Peskov", "Dmitry Medvedev"):
+        cluster = next(c for c in doc.clusters if c.name == name)
+        pronouns = [m.text for m in doc.mentions_of(cluster.id) if m.kind == "pronoun"]
+        assert "He" in pronouns, (name, pronouns)
+    # Every name is a mention, every mention is on a cluster with a name.
+    assert sum(m.kind == "name" for m in doc.mentions) == len(doc.entities)
+    assert all(doc.clusters[m.cluster].mentions for m in doc.mentions)
+    assert {m.kind for m in doc.mentions} <= {"name", "pronoun", "nominal"}
+    rows = byline.to_rows([doc], "mentions")
+    assert len(rows) == len(doc.mentions)
 
 
 def test_every_span_indexes_the_python_string(nlp, seed):
