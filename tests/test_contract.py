@@ -23,6 +23,7 @@ SCHEMA = json.loads((REPO / "schema" / "output.schema.json").read_text(encoding=
 CLASSES = {
     "EntityOut": byline.Entity,
     "ClusterOut": byline.Cluster,
+    "MentionOut": byline.Mention,
     "SpeakerOut": byline.Speaker,
     "TextSpan": byline.Cue,
     "QuoteOut": byline.Quote,

@@ -9,6 +9,7 @@ __all__ = [
     "PendingBatch",
     "Entity",
     "Cluster",
+    "Mention",
     "Speaker",
     "Cue",
     "Quote",
