@@ -117,7 +117,6 @@ const ORG_NOUNS: &[&str] = &[
     "team",
     "club",
     "band",
-    "club",
     "university",
     "airline",
     "bank",

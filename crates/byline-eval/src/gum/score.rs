@@ -92,13 +92,8 @@ fn span_of(item: &Value, len: usize) -> Option<(usize, usize)> {
 
 /// Cluster names of a record by "id" (else by position).
 fn cluster_names(rec: &Value) -> impl Fn(&Value) -> Option<String> + '_ {
-    let empty = Vec::new();
-    let clusters = rec.get("clusters").and_then(Value::as_array).unwrap_or(&empty).clone();
-    let entities = rec
-        .get("entities")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let layer = |name: &str| rec.get(name).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    let (clusters, entities) = (layer("clusters"), layer("entities"));
     let mut by_id: HashMap<String, String> = HashMap::new();
     let mut by_index: HashMap<usize, String> = HashMap::new();
     for (k, c) in clusters.iter().enumerate() {
