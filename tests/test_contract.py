@@ -82,12 +82,15 @@ def test_objects_behave_as_frozen_dataclasses(nlp):
     assert quote.speaker is not None and quote.speaker.name == "Dmitry Peskov"
     assert quote == byline.Quote(
         quote.start, quote.end, quote.text, quote.kind, quote.spans, quote.speaker, quote.cue, quote.date,
-        quote.content,
+        quote.content, quote.score,
     )
+    assert 0.0 <= quote.score <= 1.0 and quote.speaker.kind == "person"
     assert hash(quote) == hash(pickle.loads(pickle.dumps(quote))) and pickle.loads(pickle.dumps(quote)) == quote
     assert repr(doc.dates[0]) == "DateExpr(start=34, end=40, text='Friday', type='DATE', value='2025-04-18')"
     assert byline.Stance(None, None, "positive", 0.5, None, None).channel == "narration"  # type: ignore[arg-type]
     assert byline.Quote(0, 1, "x", "direct", (), None, None).content == ""
+    assert byline.Quote(0, 1, "x", "direct", (), None, None).score == 1.0
+    assert byline.Speaker(0, 1, "x", None, "x").kind == "none"
     with pytest.raises(AttributeError):
         quote.text = "other"  # type: ignore[misc]
     with pytest.raises(TypeError, match="missing required argument: 'cluster'"):

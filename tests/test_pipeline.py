@@ -312,3 +312,38 @@ def test_errors_carry_the_record_id_and_the_field():
     for _ in range(3):
         with pytest.raises(byline.errors.InputError):
             nlp("\ud800")
+
+
+SCORED = (
+    "Harbour officials said on Tuesday that the ferry would resume service next week. "
+    "“We are confident,” harbour master Maria Lindqvist said. They said nothing more."
+)
+
+
+def test_quotes_carry_scores_and_speaker_kinds(nlp):
+    doc = nlp(SCORED)
+    assert doc.quotes
+    for q in doc.quotes:
+        assert 0.0 <= q.score <= 1.0
+        assert q.speaker is None or q.speaker.kind in {
+            "person", "organization", "document", "anonymous", "pronoun", "none"
+        }
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.kind == "anonymous"
+    rows = byline.to_rows([doc], "quotes")
+    assert rows[0]["score"] == doc.quotes[0].score
+    assert rows[0]["speaker_kind"] == "anonymous"
+
+
+def test_min_quote_score_keeps_the_quotes_scoring_at_least_it(nlp):
+    every = nlp(SCORED).quotes
+    threshold = sorted(q.score for q in every)[len(every) // 2]
+    strict = byline.Pipeline(min_quote_score=threshold)
+    kept = strict(SCORED).quotes
+    assert [(q.start, q.end) for q in kept] == [(q.start, q.end) for q in every if q.score >= threshold]
+    assert 0 < len(kept) < len(every) or threshold == min(q.score for q in every)
+    assert strict.min_quote_score == threshold
+    clone = pickle.loads(pickle.dumps(strict))
+    assert clone.min_quote_score == threshold and "min_quote_score" in repr(strict)
+    for bad in (1.5, -0.1, float("nan")):
+        with pytest.raises(byline.PipelineConfigError, match="min_quote_score"):
+            byline.Pipeline(min_quote_score=bad)

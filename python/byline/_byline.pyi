@@ -91,11 +91,14 @@ class Cluster(_OutputObject):
 
 @final
 class Speaker(_OutputObject):
-    """Who said a quote: the mention in the text and the cluster it resolves to."""
+    """Who said a quote: the mention in the text, the cluster it resolves to and what
+    kind of source it is (person, organization, document, anonymous, pronoun, none)."""
 
-    __match_args__: ClassVar[Tuple[str, str, str, str, str]]
+    __match_args__: ClassVar[Tuple[str, str, str, str, str, str]]
 
-    def __new__(cls, start: int, end: int, text: str, cluster: Optional[int], name: str) -> Speaker: ...
+    def __new__(
+        cls, start: int, end: int, text: str, cluster: Optional[int], name: str, kind: str = "none"
+    ) -> Speaker: ...
     @property
     def start(self) -> int: ...
     @property
@@ -106,6 +109,8 @@ class Speaker(_OutputObject):
     def cluster(self) -> Optional[int]: ...
     @property
     def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
 
 @final
 class Cue(_OutputObject):
@@ -125,7 +130,7 @@ class Cue(_OutputObject):
 class Quote(_OutputObject):
     """A direct, indirect or mixed quote with its content fragments, speaker and cue."""
 
-    __match_args__: ClassVar[Tuple[str, str, str, str, str, str, str, str, str]]
+    __match_args__: ClassVar[Tuple[str, str, str, str, str, str, str, str, str, str]]
 
     def __new__(
         cls,
@@ -138,6 +143,7 @@ class Quote(_OutputObject):
         cue: Optional[Cue],
         date: Optional[int] = None,
         content: str = "",
+        score: float = 1.0,
     ) -> Quote: ...
     @property
     def start(self) -> int: ...
@@ -157,6 +163,8 @@ class Quote(_OutputObject):
     def date(self) -> Optional[int]: ...
     @property
     def content(self) -> str: ...
+    @property
+    def score(self) -> float: ...
 
 @final
 class DateExpr(_OutputObject):
@@ -327,12 +335,16 @@ class NativeRecord:
 class NativePipeline:
     """The article pipeline, configured by the names of its extractors."""
 
-    def __new__(cls, extractors: Optional[Sequence[str]] = None, tokens: bool = False) -> NativePipeline: ...
+    def __new__(
+        cls, extractors: Optional[Sequence[str]] = None, tokens: bool = False, min_quote_score: float = 0.0
+    ) -> NativePipeline: ...
     @property
     def extractors(self) -> List[str]: ...
     @property
     def tokens(self) -> bool: ...
-    def __getnewargs__(self) -> Tuple[List[str], bool]: ...
+    @property
+    def min_quote_score(self) -> float: ...
+    def __getnewargs__(self) -> Tuple[List[str], bool, float]: ...
     def process(
         self,
         text: Any,

@@ -59,12 +59,19 @@ class Pipeline:
     ``Pipeline()`` runs entities, quotes, dates, quote_dates and stance; pass
     ``extractors`` to choose (see :func:`byline.available_extractors`). With
     ``tokens=True`` the syntax extractor runs too and each document's record carries the
-    tokens layer (tags, lemmas, dependency heads). Pipelines pickle (by their extractor names and options), so Dask,
-    Ray and Spark can ship them to workers.
+    tokens layer (tags, lemmas, dependency heads). ``min_quote_score`` (0 to 1) leaves out
+    quotes whose :attr:`~byline.Quote.score` (the calibrated probability that the quote and
+    its speaker are right) is lower; stances then read only the quotes kept. Pipelines
+    pickle (by their extractor names and options), so Dask, Ray and Spark can ship them to
+    workers.
     """
 
-    def __init__(self, extractors: Optional[Sequence[str]] = None, *, tokens: bool = False) -> None:
-        self._native = _byline.NativePipeline(None if extractors is None else list(extractors), tokens)
+    def __init__(
+        self, extractors: Optional[Sequence[str]] = None, *, tokens: bool = False, min_quote_score: float = 0.0
+    ) -> None:
+        self._native = _byline.NativePipeline(
+            None if extractors is None else list(extractors), tokens, float(min_quote_score)
+        )
 
     @property
     def extractors(self) -> List[str]:
@@ -76,6 +83,11 @@ class Pipeline:
         """Whether documents carry the tokens layer (``Document.tokens`` is computed on
         demand otherwise)."""
         return bool(self._native.tokens)
+
+    @property
+    def min_quote_score(self) -> float:
+        """Quotes scoring below this are left out (0: none are)."""
+        return float(self._native.min_quote_score)
 
     def __call__(
         self,
@@ -183,16 +195,17 @@ class Pipeline:
         )
 
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
-        return (_rebuild, (self.extractors, self.tokens))
+        return (_rebuild, (self.extractors, self.tokens, self.min_quote_score))
 
     def __repr__(self) -> str:
         tokens = ", tokens=True" if self.tokens else ""
-        return f"Pipeline(extractors={self.extractors!r}{tokens})"
+        score = f", min_quote_score={self.min_quote_score!r}" if self.min_quote_score else ""
+        return f"Pipeline(extractors={self.extractors!r}{tokens}{score})"
 
 
-def _rebuild(extractors: List[str], tokens: bool) -> Pipeline:
+def _rebuild(extractors: List[str], tokens: bool, min_quote_score: float = 0.0) -> Pipeline:
     """Unpickles a pipeline."""
-    return Pipeline(extractors, tokens=tokens)
+    return Pipeline(extractors, tokens=tokens, min_quote_score=min_quote_score)
 
 
 def _batches(articles: Iterable[Any], size: int) -> Iterator[List[Any]]:

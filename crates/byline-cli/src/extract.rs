@@ -25,6 +25,10 @@ pub struct ExtractArgs {
     /// Output file (".gz" compresses); standard output when absent.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Keep only quotes whose score (the calibrated probability that the quote and its
+    /// speaker are right) is at least this, in [0, 1]; stances read only the quotes kept.
+    #[arg(long, default_value_t = 0.0)]
+    min_quote_score: f64,
     /// Worker threads (default, or 0: all cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -330,7 +334,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     if (args.tokens || args.conllu.is_some()) && !names.iter().any(|n| n == "syntax") {
         names.insert(0, "syntax".to_owned());
     }
-    let pipeline = byline::pipeline_from_names(&names).map_err(|e| e.to_string())?;
+    let pipeline = byline::pipeline_with_min_quote_score(&names, args.min_quote_score).map_err(|e| e.to_string())?;
     let threads = thread_count(args.threads);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

@@ -100,6 +100,14 @@ enum EvalTask {
         /// Article text for a single-document gold file without "text".
         #[arg(long)]
         text: Option<PathBuf>,
+        /// Run the syntax extractor first, as `byline extract --extractors syntax,quotes`
+        /// does (the labeller trained on parsed text then decides).
+        #[arg(long)]
+        syntax: bool,
+        /// Also print how well the quotes' scores are calibrated: per score decile, the
+        /// share of quote segments right end to end, and the expected calibration error.
+        #[arg(long)]
+        calibration: bool,
     },
     /// Temporal expressions on TimeML .tml files: extent, type and value scores.
     Dates {
@@ -244,6 +252,8 @@ fn main() -> ExitCode {
                     system_kinds,
                     overlap,
                     text,
+                    syntax,
+                    calibration,
                 } => {
                     options = byline_eval::EvalOptions {
                         predict,
@@ -252,9 +262,9 @@ fn main() -> ExitCode {
                         system_kinds,
                         overlap,
                         text,
-                        calibration: false,
+                        calibration,
                         gold_words: false,
-                        syntax: false,
+                        syntax,
                     };
                     (byline_eval::Task::Quotes, gold)
                 }

@@ -62,6 +62,8 @@ impl TableLayer {
                 "date_text",
                 "content",
                 "text",
+                "speaker_kind",
+                "score",
             ],
             TableLayer::Dates => &["start", "end", "text", "type", "value"],
             TableLayer::Stances => &[
@@ -142,6 +144,8 @@ impl TableLayer {
                         v(date.map(|d| d.text.clone())),
                         v(q.content.clone()),
                         v(q.text.clone()),
+                        v(q.speaker.as_ref().map(|s| s.kind.as_str())),
+                        v(q.score),
                     ]
                 })
                 .collect(),

@@ -1,10 +1,14 @@
 //! `byline train quotes`: trains the attribution labeller on PolNeAR JSONL and writes the
 //! model and cue lexicon that `crates/byline-quotes/model/` ships.
 
+use byline::OutputRecord;
 use byline_core::{Article, CharIndex, Span};
+use byline_eval::quotes::score::{doc_segments, end_to_end_matches};
 use byline_learn::TrainOptions;
+use byline_learn::hash::FastMap;
+use byline_learn::logistic::fit_logistic;
 use byline_quotes::train::{GoldAttribution, TrainArticle, derive_lexicon, train};
-use byline_quotes::{AttributionModel, MODEL_MAGIC};
+use byline_quotes::{AttributionModel, MODEL_MAGIC, QuoteScorer, find_quotes, quote_features};
 use clap::Args;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -17,8 +21,16 @@ pub struct TrainQuotesArgs {
     #[arg(long)]
     train: PathBuf,
     /// Development data; the epoch with the best dev role-segment F1 is kept.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "holdout")]
     dev: Option<PathBuf>,
+    /// Hold out every Nth training article and keep the epoch with the best role-segment
+    /// F1 on them, instead of reading development data.
+    #[arg(long)]
+    holdout: Option<usize>,
+    /// Parse the articles first and train the labeller that reads the parse
+    /// (`attribution_parsed.bin`, used when a document has a syntax layer).
+    #[arg(long)]
+    syntax: bool,
     /// Folder to write `attribution.bin` and `cue_words.tsv` into.
     #[arg(short, long)]
     output: PathBuf,
@@ -57,10 +69,14 @@ fn spans_of(v: Option<&Value>, text: &str, index: &CharIndex) -> Vec<Span> {
         .collect()
 }
 
+/// An analysed article, its gold attributions and its gold JSON record (for the scorer).
+type Read = (TrainArticle, Value);
+
 /// Reads PolNeAR JSONL and analyses every article with the entities extractor.
-fn read_articles(path: &Path) -> Result<Vec<TrainArticle>, String> {
+fn read_articles(path: &Path, syntax: bool) -> Result<Vec<Read>, String> {
     let raw = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let pipeline = byline::pipeline_from_names(&["entities"]).map_err(|e| e.to_string())?;
+    let names: &[&str] = if syntax { &["syntax", "entities"] } else { &["entities"] };
+    let pipeline = byline::pipeline_from_names(names).map_err(|e| e.to_string())?;
     let mut articles = Vec::new();
     let mut golds = Vec::new();
     for (n, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
@@ -85,28 +101,121 @@ fn read_articles(path: &Path) -> Result<Vec<TrainArticle>, String> {
             .unwrap_or_default();
         let id = doc.get("id").and_then(Value::as_str).unwrap_or_default();
         articles.push(Article::new(id, text));
-        golds.push(gold);
+        golds.push((gold, doc));
     }
     pipeline
         .process_batch(articles)
         .into_iter()
         .zip(golds)
-        .map(|(doc, gold)| {
+        .map(|(doc, (gold, record))| {
             let doc = doc.map_err(|e| format!("article {} failed: {}", e.id, e.message))?;
-            Ok(TrainArticle { doc, gold })
+            Ok((TrainArticle { doc, gold }, record))
         })
         .collect()
+}
+
+/// Folds of the training articles whose quotes, found by a labeller trained on the other
+/// folds, teach the quote scorer.
+const SCORE_FOLDS: usize = 3;
+
+/// Features seen fewer times than this among those quotes get no weight.
+const MIN_FEATURE_COUNT: usize = 5;
+
+/// L2 penalty and Adagrad steps of the scorer's logistic regression.
+const SCORE_L2: f64 = 1e-3;
+const SCORE_STEPS: usize = 600;
+
+/// Fits the quote scorer: each fold's articles are labelled by a model trained (with
+/// its own cue lexicon) on the other folds, each quote found is judged as `byline eval
+/// quotes` judges end to end (any of its segments matched with the right speaker), and a
+/// logistic regression learns the odds from the quotes' features.
+fn fit_scorer(articles: &[Read], options: &TrainOptions) -> Result<QuoteScorer, String> {
+    let mut judged: Vec<(Vec<String>, bool)> = Vec::new();
+    for fold in 0..SCORE_FOLDS {
+        let fit: Vec<&TrainArticle> = articles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % SCORE_FOLDS != fold)
+            .map(|(_, (a, _))| a)
+            .collect();
+        let lexicon = derive_lexicon(&fit);
+        let model: AttributionModel = train(&fit, &[], &lexicon, options, &mut |_| {});
+        let packed = byline_quotes::PackedAttributionModel::new(&model);
+        let unscored = QuoteScorer::default();
+        for (_, (article, record)) in articles.iter().enumerate().filter(|(i, _)| i % SCORE_FOLDS == fold) {
+            let quotes = find_quotes(&article.doc, &packed, &lexicon, &unscored);
+            let features: Vec<Vec<String>> = quotes
+                .iter()
+                .map(|q| quote_features(&article.doc, &lexicon, q))
+                .collect();
+            let mut doc = article.doc.clone();
+            doc.quotes = quotes;
+            let system = serde_json::to_value(OutputRecord::from_document(&doc)).map_err(|e| e.to_string())?;
+            let text: Vec<char> = article.doc.text.chars().collect();
+            let golds = doc_segments(record, &text)?;
+            let preds = doc_segments(&system, &text)?;
+            let mut right = vec![false; features.len()];
+            for (segment, ok) in preds.iter().zip(end_to_end_matches(&golds, &preds, 0.5)) {
+                right[segment.quote] |= ok;
+            }
+            judged.extend(features.into_iter().zip(right));
+        }
+    }
+    let mut counts: FastMap<&str, usize> = FastMap::default();
+    for (features, _) in &judged {
+        for f in features {
+            *counts.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    let mut names: Vec<&str> = counts
+        .iter()
+        .filter(|(_, n)| **n >= MIN_FEATURE_COUNT)
+        .map(|(f, _)| *f)
+        .collect();
+    names.sort_unstable();
+    let index: FastMap<&str, usize> = names.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let examples: Vec<(Vec<usize>, bool)> = judged
+        .iter()
+        .map(|(features, right)| {
+            (
+                features.iter().filter_map(|f| index.get(f.as_str()).copied()).collect(),
+                *right,
+            )
+        })
+        .collect();
+    let weights = fit_logistic(&examples, names.len(), SCORE_L2, SCORE_STEPS);
+    let right = judged.iter().filter(|(_, r)| *r).count();
+    eprintln!(
+        "quote scorer: {} held-out quotes ({right} right end to end), {} features",
+        judged.len(),
+        names.len()
+    );
+    Ok(QuoteScorer::from_weights(
+        names.iter().map(|f| f.to_string()).zip(weights),
+    ))
 }
 
 /// Runs `byline train quotes`.
 pub fn run(args: TrainQuotesArgs) -> Result<(), String> {
     let started = Instant::now();
-    let train_articles = read_articles(&args.train)?;
-    let dev_articles = match &args.dev {
-        Some(p) => read_articles(p)?,
+    let mut train_articles = read_articles(&args.train, args.syntax)?;
+    let mut dev_articles = match &args.dev {
+        Some(p) => read_articles(p, args.syntax)?,
         None => Vec::new(),
     };
-    let lexicon = derive_lexicon(&train_articles);
+    if let Some(n) = args.holdout.filter(|&n| n > 1) {
+        let all = std::mem::take(&mut train_articles);
+        for (i, a) in all.into_iter().enumerate() {
+            if i % n == n - 1 {
+                dev_articles.push(a);
+            } else {
+                train_articles.push(a);
+            }
+        }
+    }
+    let train_refs: Vec<&TrainArticle> = train_articles.iter().map(|(a, _)| a).collect();
+    let dev_refs: Vec<&TrainArticle> = dev_articles.iter().map(|(a, _)| a).collect();
+    let lexicon = derive_lexicon(&train_refs);
     eprintln!(
         "{} training and {} dev articles read and analysed in {:.1} s; cue lexicon: {} words",
         train_articles.len(),
@@ -119,20 +228,32 @@ pub fn run(args: TrainQuotesArgs) -> Result<(), String> {
         epochs: args.epochs,
         ..TrainOptions::default()
     };
-    let model: AttributionModel = train(&train_articles, &dev_articles, &lexicon, &options, &mut |line| {
+    let model: AttributionModel = train(&train_refs, &dev_refs, &lexicon, &options, &mut |line| {
         eprintln!("{line}")
     });
+    let scorer = fit_scorer(&train_articles, &options)?;
     std::fs::create_dir_all(&args.output).map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;
     let write = |name: &str, bytes: &[u8]| {
         let path = args.output.join(name);
         std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
     let bytes = model.to_bytes(MODEL_MAGIC);
-    write("attribution.bin", &bytes)?;
+    let name = if args.syntax {
+        "attribution_parsed.bin"
+    } else {
+        "attribution.bin"
+    };
+    write(name, &bytes)?;
     write("cue_words.tsv", lexicon.to_tsv().as_bytes())?;
+    let scores = if args.syntax {
+        "quote_scores_parsed.tsv"
+    } else {
+        "quote_scores.tsv"
+    };
+    write(scores, scorer.to_tsv().as_bytes())?;
     eprintln!(
-        "wrote {} ({} bytes) and cue_words.tsv in {:.1} s",
-        args.output.join("attribution.bin").display(),
+        "wrote {} ({} bytes), {scores} and cue_words.tsv in {:.1} s",
+        args.output.join(name).display(),
         bytes.len(),
         started.elapsed().as_secs_f64()
     );

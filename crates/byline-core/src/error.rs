@@ -37,6 +37,9 @@ pub enum PipelineError {
         /// The names that exist, comma-separated.
         known: String,
     },
+    /// A pipeline option is out of range.
+    #[error("{0}")]
+    InvalidOption(String),
 }
 
 /// An extractor failed on one article (a reportable error, not a panic).

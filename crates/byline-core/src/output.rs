@@ -4,7 +4,7 @@
 
 use crate::document::Document;
 use crate::error::ArticleError;
-use crate::layers::{EntityLabel, MentionKind, Polarity, QuoteKind, StanceChannel, TimexType};
+use crate::layers::{EntityLabel, MentionKind, Polarity, QuoteKind, SpeakerKind, StanceChannel, TimexType};
 use crate::offsets::CharIndex;
 use crate::span::Span;
 use schemars::JsonSchema;
@@ -80,6 +80,10 @@ pub struct SpeakerOut {
     pub cluster: Option<usize>,
     /// Canonical name.
     pub name: String,
+    /// "person", "organization", "document", "anonymous", "pronoun" (unresolved) or
+    /// "none" (added in issue 20; records written before it read as "none").
+    #[serde(default)]
+    pub kind: SpeakerKind,
 }
 
 /// A quote in the output.
@@ -110,6 +114,14 @@ pub struct QuoteOut {
     /// Index into `dates` of when it was said.
     #[serde(default)]
     pub date: Option<usize>,
+    /// How likely the quote is right (content, kind and speaker), in [0, 1], calibrated
+    /// on held-out PolNeAR articles (added in issue 20; records written before it read as 1).
+    #[serde(default = "unscored")]
+    pub score: f64,
+}
+
+fn unscored() -> f64 {
+    1.0
 }
 
 /// A temporal expression in the output.
@@ -436,11 +448,13 @@ impl OutputRecord {
                             text: t.text,
                             cluster: s.cluster,
                             name: s.name.clone(),
+                            kind: s.kind,
                         }
                     }),
                     speaker_name: q.speaker.as_ref().map(|s| s.name.clone()),
                     cue: q.cue.map(|s| c.text_span(s)),
                     date: q.date,
+                    score: q.score,
                 }
             })
             .collect();

@@ -163,7 +163,7 @@ pub struct EvalOptions {
     pub calibration: bool,
     /// Score on the gold words instead of our own segmentation (syntax).
     pub gold_words: bool,
-    /// Run the syntax extractor before the one scored (dates).
+    /// Run the syntax extractor before the one scored (dates, quotes, names).
     pub syntax: bool,
 }
 
@@ -190,6 +190,40 @@ fn article(id: &str, text: &str, published: Option<&str>) -> byline::Article {
     article
 }
 
+/// How well scores are calibrated: per score decile, how many items, their mean score and
+/// the share of them that are right, and the expected calibration error (the deciles'
+/// gaps weighted by their sizes). `columns` names the three columns.
+pub(crate) fn reliability(judged: &[(f64, bool)], columns: &str) -> String {
+    use std::fmt::Write as _;
+    let mut bins = [(0usize, 0.0f64, 0usize); 10];
+    for &(score, right) in judged {
+        let bin = &mut bins[((score * 10.0) as usize).min(9)];
+        bin.0 += 1;
+        bin.1 += score;
+        bin.2 += usize::from(right);
+    }
+    let n: usize = bins.iter().map(|b| b.0).sum();
+    let mut out = format!("\ncalibration (score decile: {columns})\n");
+    let mut ece = 0.0;
+    for (i, (count, sum, right)) in bins.iter().enumerate() {
+        if *count == 0 {
+            continue;
+        }
+        let (conf, acc) = (sum / *count as f64, *right as f64 / *count as f64);
+        ece += *count as f64 / n.max(1) as f64 * (conf - acc).abs();
+        let _ = writeln!(
+            out,
+            "{:.1}-{:.1} {count:>8} {:>7.3} {:>7.3}",
+            i as f64 / 10.0,
+            (i + 1) as f64 / 10.0,
+            conf,
+            acc
+        );
+    }
+    let _ = writeln!(out, "expected calibration error {:.2} %", 100.0 * ece);
+    out
+}
+
 /// Scores `task` on the gold data at `gold`, returning the printed report.
 pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<String, EvalError> {
     std::fs::metadata(gold).map_err(|source| EvalError::Io {
@@ -202,8 +236,12 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             ner::run(gold, options.predict.as_deref(), &pipeline)
         }
         Task::Quotes => {
-            let pipeline =
-                byline::pipeline_from_names(&["entities", "quotes"]).expect("entities provide what quotes need");
+            let names: &[&str] = if options.syntax {
+                &["syntax", "entities", "quotes"]
+            } else {
+                &["entities", "quotes"]
+            };
+            let pipeline = byline::pipeline_from_names(names).expect("entities provide what quotes need");
             quotes::run(gold, options, &pipeline)
         }
         Task::Dates => {

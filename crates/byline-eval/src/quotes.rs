@@ -7,7 +7,7 @@ pub mod score;
 
 use crate::{EvalError, EvalOptions};
 use byline::{Article, OutputRecord, Pipeline};
-use score::{Totals, doc_segments, score_document};
+use score::{Totals, doc_segments, end_to_end_matches, score_document};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -113,6 +113,7 @@ pub fn run(gold: &Path, options: &EvalOptions, pipeline: &Pipeline) -> Result<St
         })?;
     }
     let mut totals = Totals::default();
+    let mut judged: Vec<(f64, bool)> = Vec::new();
     let mut missing = 0;
     let empty = Value::Object(Default::default());
     let system: HashMap<&str, &Value> = system.iter().map(|(id, doc)| (id.as_str(), doc)).collect();
@@ -141,8 +142,16 @@ pub fn run(gold: &Path, options: &EvalOptions, pipeline: &Pipeline) -> Result<St
             preds.retain(|p| kinds.contains(&p.kind));
         }
         score_document(&golds, &preds, options.kinds.as_deref(), options.overlap, &mut totals);
+        if options.calibration {
+            let right = end_to_end_matches(&golds, &preds, options.overlap);
+            judged.extend(preds.iter().zip(right).filter_map(|(p, r)| Some((p.score?, r))));
+        }
     }
-    Ok(report(&totals, gold_docs.len(), missing, options))
+    let mut out = report(&totals, gold_docs.len(), missing, options);
+    if options.calibration {
+        out += &crate::reliability(&judged, "quote segments, mean score, share right end to end");
+    }
+    Ok(out)
 }
 
 fn pct(x: f64) -> String {

@@ -290,38 +290,14 @@ pub fn report(gold: &[GoldSentence], system: &HashMap<String, usize>, gold_path:
     out
 }
 
-/// How well byline's scores are calibrated: per score decile, the mean score and the
-/// share of right labels, and the expected calibration error (their weighted gap).
+/// How well byline's scores are calibrated on NewsMTSC: is each scored target's label right.
 fn calibration(gold: &[GoldSentence], scores: &HashMap<String, (usize, f64)>) -> String {
-    let mut bins = [(0usize, 0.0f64, 0usize); 10];
-    for t in gold.iter().flat_map(|s| &s.targets) {
-        if let Some(&(label, score)) = scores.get(&t.id) {
-            let bin = &mut bins[((score * 10.0) as usize).min(9)];
-            bin.0 += 1;
-            bin.1 += score;
-            bin.2 += usize::from(label == t.label);
-        }
-    }
-    let n: usize = bins.iter().map(|b| b.0).sum();
-    let mut out = String::from("\ncalibration (score decile: examples, mean score, accuracy)\n");
-    let mut ece = 0.0;
-    for (i, (count, sum, right)) in bins.iter().enumerate() {
-        if *count == 0 {
-            continue;
-        }
-        let (conf, acc) = (sum / *count as f64, *right as f64 / *count as f64);
-        ece += *count as f64 / n.max(1) as f64 * (conf - acc).abs();
-        let _ = writeln!(
-            out,
-            "{:.1}-{:.1} {count:>8} {:>7.3} {:>7.3}",
-            i as f64 / 10.0,
-            (i + 1) as f64 / 10.0,
-            conf,
-            acc
-        );
-    }
-    let _ = writeln!(out, "expected calibration error {:.2} %", 100.0 * ece);
-    out
+    let judged: Vec<(f64, bool)> = gold
+        .iter()
+        .flat_map(|s| &s.targets)
+        .filter_map(|t| scores.get(&t.id).map(|&(label, score)| (score, label == t.label)))
+        .collect();
+    crate::reliability(&judged, "examples, mean score, accuracy")
 }
 
 /// Writes predictions as the reference scorer's system file.

@@ -87,6 +87,8 @@ struct NativePipeline {
     names: Vec<String>,
     /// Whether records carry the tokens layer.
     tokens: bool,
+    /// The quotes' minimum score.
+    min_quote_score: f64,
     pipeline: Arc<Pipeline>,
     pools: Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>,
 }
@@ -146,20 +148,22 @@ impl NativePipeline {
 #[pymethods]
 impl NativePipeline {
     /// Builds a pipeline of the named built-in extractors (default: the default pipeline);
-    /// with `tokens`, records carry the tokens layer (syntax is added when not named).
+    /// with `tokens`, records carry the tokens layer (syntax is added when not named);
+    /// quotes scoring below `min_quote_score` are left out.
     #[new]
-    #[pyo3(signature = (extractors=None, tokens=false))]
-    fn new(py: Python<'_>, extractors: Option<Vec<String>>, tokens: bool) -> PyResult<Self> {
+    #[pyo3(signature = (extractors=None, tokens=false, min_quote_score=0.0))]
+    fn new(py: Python<'_>, extractors: Option<Vec<String>>, tokens: bool, min_quote_score: f64) -> PyResult<Self> {
         let mut names =
             extractors.unwrap_or_else(|| byline::default_extractors().iter().map(|s| s.to_string()).collect());
         if tokens && !names.iter().any(|n| n == "syntax") {
             names.insert(0, "syntax".to_owned());
         }
-        let pipeline = byline::pipeline_from_names(&names)
+        let pipeline = byline::pipeline_with_min_quote_score(&names, min_quote_score)
             .map_err(|e| ErrorClass::PipelineConfig.error(py, e.to_string(), None, None))?;
         Ok(NativePipeline {
             names: pipeline.names().into_iter().map(str::to_owned).collect(),
             tokens,
+            min_quote_score,
             pipeline: Arc::new(pipeline),
             pools: Mutex::new(HashMap::new()),
         })
@@ -177,13 +181,22 @@ impl NativePipeline {
         self.tokens
     }
 
+    /// Quotes scoring below this are left out.
+    #[getter]
+    fn min_quote_score(&self) -> f64 {
+        self.min_quote_score
+    }
+
     /// Pickling support: a pipeline is rebuilt from its extractor names and options.
-    fn __getnewargs__(&self) -> (Vec<String>, bool) {
-        (self.names.clone(), self.tokens)
+    fn __getnewargs__(&self) -> (Vec<String>, bool, f64) {
+        (self.names.clone(), self.tokens, self.min_quote_score)
     }
 
     fn __repr__(&self) -> String {
-        format!("NativePipeline(extractors={:?}, tokens={})", self.names, self.tokens)
+        format!(
+            "NativePipeline(extractors={:?}, tokens={}, min_quote_score={})",
+            self.names, self.tokens, self.min_quote_score
+        )
     }
 
     /// Analyses one article and returns its record; raises `InputError` for bad input

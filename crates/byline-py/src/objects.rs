@@ -12,7 +12,7 @@ use byline::output::{
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyFloat, PyList, PyString, PyTuple};
 
 /// A default value of a field, made when a constructor call leaves it out.
 type MakeDefault = fn(Python<'_>) -> Py<PyAny>;
@@ -162,6 +162,14 @@ fn empty(py: Python<'_>) -> Py<PyAny> {
     PyString::new(py, "").into_any().unbind()
 }
 
+fn unknown_kind(py: Python<'_>) -> Py<PyAny> {
+    PyString::new(py, "none").into_any().unbind()
+}
+
+fn certain(py: Python<'_>) -> Py<PyAny> {
+    PyFloat::new(py, 1.0).into_any().unbind()
+}
+
 fn narration(py: Python<'_>) -> Py<PyAny> {
     PyString::new(py, "narration").into_any().unbind()
 }
@@ -185,9 +193,10 @@ output_class! {
 }
 
 output_class! {
-    /// Who said a quote: the mention in the text and the cluster it resolves to.
-    Speaker { start, end, text, cluster, name }
-    defaults {}
+    /// Who said a quote: the mention in the text, the cluster it resolves to and what
+    /// kind of source it is (person, organization, document, anonymous, pronoun, none).
+    Speaker { start, end, text, cluster, name, kind }
+    defaults { kind = unknown_kind }
 }
 
 output_class! {
@@ -201,8 +210,8 @@ output_class! {
     ///
     /// `text` is `doc.text[start:end]`, so a quote split by its attribution contains the
     /// attribution too; `content` is the quote's own words (its `spans` joined by a space).
-    Quote { start, end, text, kind, spans, speaker, cue, date, content }
-    defaults { date = none, content = empty }
+    Quote { start, end, text, kind, spans, speaker, cue, date, content, score }
+    defaults { date = none, content = empty, score = certain }
 }
 
 output_class! {
@@ -325,6 +334,7 @@ fn speaker(v: &Values<'_>, s: &SpeakerOut) -> PyResult<Py<PyAny>> {
         text: v.str(&s.text),
         cluster: v.opt_int(s.cluster),
         name: v.str(&s.name),
+        kind: v.str(s.kind.as_str()),
     })
 }
 
@@ -347,6 +357,7 @@ fn quote(v: &Values<'_>, q: &QuoteOut) -> PyResult<Py<PyAny>> {
         cue: q.cue.as_ref().map_or_else(|| Ok(v.0.None()), |c| cue(v, c))?,
         date: v.opt_int(q.date),
         content: v.str(&q.content),
+        score: v.float(q.score),
     })
 }
 

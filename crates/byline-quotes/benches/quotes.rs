@@ -29,7 +29,12 @@ fn quotes_extractor(bencher: Bencher) {
     let (model, lexicon) = byline_quotes::shipped();
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         for doc in DOCS.iter() {
-            black_box(byline_quotes::find_quotes(doc, model, lexicon));
+            black_box(byline_quotes::find_quotes(
+                doc,
+                model,
+                lexicon,
+                byline_quotes::shipped_scorer(false),
+            ));
         }
     });
 }

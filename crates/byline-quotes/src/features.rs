@@ -5,6 +5,7 @@
 //! left and right in the sentence, and its place in the sentence and paragraph.
 
 use crate::marks::MarkedQuote;
+use crate::parse::{ParseInfo, SELF, parse_infos};
 use byline_core::{Document, EntityLabel, Span, TokenKind};
 use byline_learn::hash::{FastMap, hash_str};
 use byline_learn::{FeatureHash, Features};
@@ -122,6 +123,8 @@ pub struct TokenInfo {
     pub quote: QuoteState,
     is_that: bool,
     punct: u64,
+    /// What the parse says of it, when the document has a syntax layer.
+    parse: Option<ParseInfo>,
 }
 
 /// Personal pronouns that can be sources.
@@ -209,7 +212,17 @@ pub fn token_infos(doc: &Document, lexicon: &CueLexicon, quotes: &[MarkedQuote])
             } else {
                 tok.kind as u64
             },
+            parse: None,
         });
+    }
+    let cue = |t: usize| {
+        let i: &TokenInfo = &infos[t];
+        if i.quote == QuoteState::Outside { i.cue } else { 0 }
+    };
+    if let Some(parsed) = parse_infos(doc, cue) {
+        for (info, p) in infos.iter_mut().zip(parsed) {
+            info.parse = Some(p);
+        }
     }
     infos
 }
@@ -334,7 +347,44 @@ fn sentence_features(infos: &[TokenInfo], range: Range<usize>, index: u64, bits:
             .u64(q)
             .u64(u64::from(lc))
             .u64(u64::from(rc)));
+        if let Some(p) = &t.parse {
+            let prev = if i > 0 {
+                info[i - 1].parse.map_or(0, |p| p.path_rel)
+            } else {
+                254
+            };
+            parse_features(p, t, q, prev, &mut add);
+        }
         out.end_token();
+    }
+}
+
+/// The parse's features of one token (templates 40 on).
+fn parse_features(p: &ParseInfo, t: &TokenInfo, q: u64, prev_path: u8, add: &mut impl FnMut(FeatureHash)) {
+    let depth = byline_learn::distance_class(usize::from(p.path_depth), 6);
+    let path = u64::from(p.path_rel);
+    add(FeatureHash::new(40).u64(u64::from(p.upos)));
+    add(FeatureHash::new(41).u64(u64::from(p.upos)).u64(u64::from(p.deprel)));
+    add(FeatureHash::new(42)
+        .u64(u64::from(p.deprel))
+        .u64(u64::from(p.head_upos)));
+    add(FeatureHash::new(43).u64(path).u64(u64::from(p.path_cue)).u64(depth));
+    add(FeatureHash::new(44).u64(path).u64(u64::from(p.path_cue)).u64(q));
+    add(FeatureHash::new(45).u64(path).u64(p.cue_lemma));
+    add(FeatureHash::new(46)
+        .u64(path)
+        .u64(u64::from(t.entity))
+        .u64(u64::from(t.pronoun)));
+    add(FeatureHash::new(47).u64(path).u64(u64::from(prev_path)));
+    add(FeatureHash::new(48).u64(u64::from(p.deprel)).u64(p.head_lemma));
+    add(FeatureHash::new(51).u64(p.lemma));
+    add(FeatureHash::new(52).u64(u64::from(p.verb_rel)).u64(p.verb_lemma));
+    add(FeatureHash::new(53).u64(u64::from(p.arguments)).u64(p.lemma));
+    if p.path_rel == SELF {
+        add(FeatureHash::new(49)
+            .u64(u64::from(p.arguments))
+            .u64(u64::from(p.path_cue)));
+        add(FeatureHash::new(50).u64(u64::from(p.arguments)).u64(p.cue_lemma));
     }
 }
 

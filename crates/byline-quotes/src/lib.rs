@@ -17,13 +17,17 @@ mod assemble;
 mod direct;
 mod features;
 mod marks;
+mod parse;
 mod patterns;
 mod resolve;
+mod score;
 mod source;
+mod speaker_kind;
 mod tags;
 pub mod train;
 
 pub use features::CueLexicon;
+pub use score::{QuoteScorer, quote_features};
 
 use assemble::{Attribution, assemble};
 use byline_core::{Document, ExtractError, Extractor, Layer, Quote, QuoteKind, Span};
@@ -40,7 +44,10 @@ pub type AttributionModel = byline_learn::Model<{ tags::N_TAGS }>;
 pub const MODEL_MAGIC: &[u8; 8] = b"BYLQUO01";
 
 static MODEL_BYTES: &[u8] = include_bytes!("../model/attribution.bin");
+static PARSED_MODEL_BYTES: &[u8] = include_bytes!("../model/attribution_parsed.bin");
 static LEXICON_TSV: &str = include_str!("../model/cue_words.tsv");
+static SCORES_TSV: &str = include_str!("../model/quote_scores.tsv");
+static PARSED_SCORES_TSV: &str = include_str!("../model/quote_scores_parsed.tsv");
 
 /// The labeller packed for decoding.
 pub type PackedAttributionModel = byline_learn::Packed<{ tags::N_TAGS }>;
@@ -56,9 +63,44 @@ pub fn shipped() -> &'static (PackedAttributionModel, CueLexicon) {
     &SHIPPED
 }
 
-/// The quotes extractor: writes `quotes`; needs `entities` and `clusters`.
+/// The labeller trained on parsed text (`byline train quotes --syntax`), for documents
+/// with a syntax layer; it shares the cue lexicon of [`shipped`].
+pub fn shipped_parsed() -> &'static PackedAttributionModel {
+    static SHIPPED: LazyLock<PackedAttributionModel> = LazyLock::new(|| {
+        let model = AttributionModel::from_bytes(PARSED_MODEL_BYTES, MODEL_MAGIC)
+            .expect("the shipped parsed-text attribution model is valid (checked by a test)");
+        PackedAttributionModel::new(&model)
+    });
+    &SHIPPED
+}
+
+/// The shipped quote scorers: for the plain labeller, and (`parsed`) for the one that
+/// reads the parse.
+pub fn shipped_scorer(parsed: bool) -> &'static QuoteScorer {
+    static PLAIN: LazyLock<QuoteScorer> = LazyLock::new(|| {
+        QuoteScorer::from_tsv(SCORES_TSV).expect("the shipped quote scores are valid (checked by a test)")
+    });
+    static PARSED: LazyLock<QuoteScorer> = LazyLock::new(|| {
+        QuoteScorer::from_tsv(PARSED_SCORES_TSV).expect("the shipped quote scores are valid (checked by a test)")
+    });
+    if parsed { &PARSED } else { &PLAIN }
+}
+
+/// The quotes extractor: writes `quotes`; needs `entities` and `clusters`, and reads the
+/// parse when the pipeline has one (the labeller trained on parsed text then decides).
+/// Quotes scoring below its minimum score are left out.
 #[derive(Clone, Debug, Default)]
-pub struct Quotes;
+pub struct Quotes {
+    min_score: f64,
+}
+
+impl Quotes {
+    /// An extractor that keeps only quotes whose score is at least `min_score` (0 keeps
+    /// all; see `Quote::score`).
+    pub fn with_min_score(min_score: f64) -> Self {
+        Quotes { min_score }
+    }
+}
 
 impl Extractor for Quotes {
     fn name(&self) -> &'static str {
@@ -73,15 +115,28 @@ impl Extractor for Quotes {
         &[Layer::Entities, Layer::Clusters, Layer::Mentions]
     }
 
+    fn uses(&self) -> &'static [Layer] {
+        &[Layer::Syntax]
+    }
+
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
-        let (model, lexicon) = shipped();
-        doc.quotes = find_quotes(doc, model, lexicon);
+        let (plain, lexicon) = shipped();
+        let parsed = !doc.syntax.words.is_empty();
+        let model = if parsed { shipped_parsed() } else { plain };
+        let mut quotes = find_quotes(doc, model, lexicon, shipped_scorer(parsed));
+        quotes.retain(|q| q.score >= self.min_score);
+        doc.quotes = quotes;
         Ok(())
     }
 }
 
 /// Finds all quotes of `doc` with `model` and `lexicon`, in text order.
-pub fn find_quotes(doc: &Document, model: &PackedAttributionModel, lexicon: &CueLexicon) -> Vec<Quote> {
+pub fn find_quotes(
+    doc: &Document,
+    model: &PackedAttributionModel,
+    lexicon: &CueLexicon,
+    scorer: &QuoteScorer,
+) -> Vec<Quote> {
     let marked = marks::find_marked_quotes(doc);
     let infos = token_infos(doc, lexicon, &marked);
     let sentence_of = |t: usize| doc.sentences.partition_point(|s| s.tokens.end <= t);
@@ -153,7 +208,12 @@ pub fn find_quotes(doc: &Document, model: &PackedAttributionModel, lexicon: &Cue
             a.source = Some(source::with_titled_name(doc, s, sentence_end));
         }
     }
-    to_quotes(doc, attributions, standalone, &infos)
+    let mut quotes = to_quotes(doc, attributions, standalone, &infos);
+    for q in &mut quotes {
+        // Four decimals, as the output shows them, so a minimum score keeps what it shows.
+        q.score = (scorer.score(&score::quote_features(doc, lexicon, q)) * 1e4).round() / 1e4;
+    }
+    quotes
 }
 
 /// The attribution whose quote `content` continues: the content lies in a quote opened
@@ -350,6 +410,7 @@ fn to_quotes(
                     span,
                     cluster: None,
                     name: doc.span_text(span).to_owned(),
+                    kind: byline_core::SpeakerKind::None,
                 })
             }
             Some(Referent::Named { written, referent }) => Some(resolver.resolve_referent(doc, written, referent)),
@@ -376,12 +437,18 @@ fn to_quotes(
                 speaker,
                 cue: a.cue.first().map(|c| token_span(doc, &cue_head(doc, infos, c))),
                 date: None,
+                score: 1.0,
             },
             first_person,
         ));
     }
     quotes.sort_by_key(|(q, _)| q.span.start);
     outer_speakers_for_first_person(&mut quotes);
+    for (q, _) in &mut quotes {
+        if let Some(s) = &mut q.speaker {
+            s.kind = speaker_kind::speaker_kind(doc, s);
+        }
+    }
     quotes.into_iter().map(|(q, _)| q).collect()
 }
 
@@ -424,6 +491,7 @@ mod tests {
             span: Span::new(start, end),
             cluster,
             name: name.to_owned(),
+            kind: byline_core::SpeakerKind::None,
         };
         let quote = |start, end, who| Quote {
             span: Span::new(start, end),
@@ -432,6 +500,7 @@ mod tests {
             speaker: Some(who),
             cue: None,
             date: None,
+            score: 1.0,
         };
         // “I told them that we would win,” Smith said: "I" stands inside Smith's quote.
         let mut quotes = vec![

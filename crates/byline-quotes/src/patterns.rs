@@ -186,6 +186,9 @@ pub fn said_that(doc: &Document, sentence: Range<usize>) -> Option<Attribution> 
     None
 }
 
+/// Most tokens an "according to" source may have.
+const MAX_SOURCE: usize = 12;
+
 /// "According to X, content." and "Content, according to X."
 pub fn according_to(doc: &Document, sentence: Range<usize>) -> Option<Attribution> {
     let at = sentence.clone().find(|&t| {
@@ -194,15 +197,25 @@ pub fn according_to(doc: &Document, sentence: Range<usize>) -> Option<Attributio
             && doc.token_text(t + 1).eq_ignore_ascii_case("to")
     })?;
     let cue = at..at + 2;
-    let source = crate::source::speaker_after(doc, &cue, &sentence)?;
-    let content = if at == sentence.start {
-        let comma = (source.end..sentence.end).find(|&t| doc.token_text(t) == ",")?;
-        comma + 1..last_word(doc, &sentence)? + 1
+    // The source is the whole phrase after "to" ("police", "a report by the port
+    // authority"), up to the comma that opens the content or the sentence's end.
+    let (source, content) = if at == sentence.start {
+        let comma = (cue.end..sentence.end.min(cue.end + MAX_SOURCE)).find(|&t| doc.token_text(t) == ",")?;
+        (cue.end..comma, comma + 1..last_word(doc, &sentence)? + 1)
     } else if doc.token_text(at - 1) == "," && at - 1 > sentence.start + 2 {
-        sentence.start..at - 1
+        let end = last_word(doc, &sentence)? + 1;
+        let source = if end > cue.end && end - cue.end <= MAX_SOURCE {
+            cue.end..end
+        } else {
+            crate::source::speaker_after(doc, &cue, &sentence)?
+        };
+        (source, sentence.start..at - 1)
     } else {
         return None;
     };
+    if source.is_empty() {
+        return None;
+    }
     (content.len() >= 3).then(|| Attribution {
         cue: vec![cue],
         source: Some(source),

@@ -5,7 +5,7 @@
 //! aide") to the cluster that carries that role, or a name inside it.
 
 use crate::features::PRONOUNS;
-use byline_core::{Document, EntityLabel, MentionKind, Span, Speaker};
+use byline_core::{Document, EntityLabel, MentionKind, Span, Speaker, SpeakerKind};
 use std::ops::Range;
 
 /// Running state of the resolver: the last organisation that spoke.
@@ -30,6 +30,7 @@ impl Resolver {
             span: token_span(&written),
             cluster,
             name,
+            kind: SpeakerKind::None,
         }
     }
 

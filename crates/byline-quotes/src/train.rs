@@ -75,7 +75,7 @@ pub fn gold_tags(doc: &Document, gold: &[GoldAttribution]) -> Vec<Vec<usize>> {
 }
 
 /// The cue lexicon of a training set.
-pub fn derive_lexicon(articles: &[TrainArticle]) -> CueLexicon {
+pub fn derive_lexicon(articles: &[&TrainArticle]) -> CueLexicon {
     let mut counts: FastMap<String, (usize, usize)> = FastMap::default();
     for a in articles {
         let roles = token_roles(&a.doc, &a.gold);
@@ -89,7 +89,7 @@ pub fn derive_lexicon(articles: &[TrainArticle]) -> CueLexicon {
 }
 
 /// Features and gold tags of every non-empty paragraph.
-fn sequences(articles: &[TrainArticle], lexicon: &CueLexicon, bits: u32) -> Vec<(Features, Vec<usize>)> {
+fn sequences(articles: &[&TrainArticle], lexicon: &CueLexicon, bits: u32) -> Vec<(Features, Vec<usize>)> {
     let mut out = Vec::new();
     for a in articles {
         let infos = token_infos(&a.doc, lexicon, &find_marked_quotes(&a.doc));
@@ -119,8 +119,8 @@ fn segment_f1(model: &AttributionModel, data: &[(Features, Vec<usize>)]) -> f64 
 
 /// Trains the labeller; `report` receives one line per epoch.
 pub fn train(
-    train: &[TrainArticle],
-    dev: &[TrainArticle],
+    train: &[&TrainArticle],
+    dev: &[&TrainArticle],
     lexicon: &CueLexicon,
     options: &TrainOptions,
     report: &mut dyn FnMut(String),

@@ -10,7 +10,7 @@ use byline_quotes::Quotes;
 fn run(text: &str) -> Document {
     let doc = Pipeline::builder()
         .with(Entities)
-        .with(Quotes)
+        .with(Quotes::default())
         .build()
         .unwrap()
         .process(Article::new("t", text))

@@ -46,3 +46,10 @@ fn unbalanced_and_straight_marks_do_not_lose_the_rest() {
         "He said ”stray mark. \"The vote was fair,\" Mendes said. Then a lone “ opened and never closed, and later Okafor said that the plan ignored older residents."
     ));
 }
+
+#[test]
+fn speaker_kinds_person_organization_document_anonymous() {
+    insta::assert_snapshot!(render(
+        "Harbour officials said on Tuesday that the ferry would resume service next week. According to a report by the port authority, the pier had been damaged by the storm.\n\nMaria Lindqvist, the harbour master, said the repairs were on schedule. “We are confident,” she said.\n\nThe Northern Ferry Company said it would refund tickets. A source close to the talks said the deal was nearly done."
+    ));
+}

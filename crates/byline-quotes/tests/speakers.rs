@@ -9,7 +9,7 @@ use byline_quotes::Quotes;
 fn run(text: &str) -> Document {
     Pipeline::builder()
         .with(Entities)
-        .with(Quotes)
+        .with(Quotes::default())
         .build()
         .unwrap()
         .process(Article::new("t", text))

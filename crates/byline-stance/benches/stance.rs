@@ -21,7 +21,9 @@ fn main() {
 static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
     bench_articles::documents(500, |doc| {
         Entities.extract(doc).expect("entities run on benchmark articles");
-        Quotes.extract(doc).expect("quotes run on benchmark articles");
+        Quotes::default()
+            .extract(doc)
+            .expect("quotes run on benchmark articles");
     })
 });
 

@@ -52,7 +52,7 @@ pub const BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "quotes",
-        build: || Arc::new(Quotes),
+        build: || Arc::new(Quotes::default()),
         in_default: true,
     },
     Builtin {
@@ -124,9 +124,29 @@ pub fn with_needs(name: &str) -> Result<Vec<&'static str>, PipelineError> {
 
 /// A pipeline of the named built-in extractors (checked and ordered by their needs).
 pub fn pipeline_from_names<S: AsRef<str>>(names: &[S]) -> Result<Pipeline, PipelineError> {
+    pipeline_with_min_quote_score(names, 0.0)
+}
+
+/// A pipeline of the named built-in extractors whose quotes extractor keeps only quotes
+/// scoring at least `min_quote_score` (`Quote::score`; 0 keeps all). Extractors that
+/// read quotes (quote dates, stance) see only the quotes kept.
+pub fn pipeline_with_min_quote_score<S: AsRef<str>>(
+    names: &[S],
+    min_quote_score: f64,
+) -> Result<Pipeline, PipelineError> {
+    if !(0.0..=1.0).contains(&min_quote_score) || min_quote_score.is_nan() {
+        return Err(PipelineError::InvalidOption(format!(
+            "min_quote_score must lie in [0, 1], not {min_quote_score}"
+        )));
+    }
     let mut builder = Pipeline::builder();
     for name in names {
-        builder = builder.with_shared(extractor_by_name(name.as_ref())?);
+        let extractor = if name.as_ref() == "quotes" {
+            Arc::new(Quotes::with_min_score(min_quote_score))
+        } else {
+            extractor_by_name(name.as_ref())?
+        };
+        builder = builder.with_shared(extractor);
     }
     builder.build()
 }

@@ -53,3 +53,36 @@ fn every_name_builds_a_pipeline_with_its_needs() {
         "{err}"
     );
 }
+
+#[test]
+fn a_minimum_quote_score_keeps_the_quotes_scoring_at_least_it_and_stances_see_only_those() {
+    let text = "Harbour officials said on Tuesday that the ferry would resume service next week. \
+                “We are confident,” harbour master Maria Lindqvist said. They said nothing more. \
+                Lindqvist criticised the port authority for the delay.";
+    let names = byline::default_extractors();
+    let every = byline::pipeline_from_names(&names)
+        .unwrap()
+        .process(byline::Article::new("t", text))
+        .unwrap();
+    assert!(every.quotes.iter().all(|q| (0.0..=1.0).contains(&q.score)));
+    let mut scores: Vec<f64> = every.quotes.iter().map(|q| q.score).collect();
+    scores.sort_by(f64::total_cmp);
+    let threshold = scores[scores.len() / 2];
+    let kept = byline::pipeline_with_min_quote_score(&names, threshold)
+        .unwrap()
+        .process(byline::Article::new("t", text))
+        .unwrap();
+    let spans = |qs: &[byline::Quote], min: f64| -> Vec<byline::Span> {
+        qs.iter().filter(|q| q.score >= min).map(|q| q.span).collect()
+    };
+    assert_eq!(spans(&kept.quotes, 0.0), spans(&every.quotes, threshold));
+    assert!(
+        kept.stances
+            .iter()
+            .all(|s| s.quote.is_none_or(|q| q < kept.quotes.len()))
+    );
+    for bad in [1.5, -0.1, f64::NAN] {
+        let err = byline::pipeline_with_min_quote_score(&names, bad).unwrap_err();
+        assert!(err.to_string().contains("min_quote_score"), "{err}");
+    }
+}

@@ -99,6 +99,10 @@ pub struct Segment {
     has_speaker: bool,
     cue_frags: Option<Fragments>,
     cue_text: Option<String>,
+    /// Index of its quote in the document's `quotes`.
+    pub quote: usize,
+    /// The quote's `score`, if it has one.
+    pub score: Option<f64>,
 }
 
 /// The segments of every quote of a document; errors name a quote without offsets.
@@ -107,7 +111,7 @@ pub fn doc_segments(doc: &Value, text: &[char]) -> Result<Vec<Segment>, String> 
     let Some(quotes) = doc.get("quotes").and_then(Value::as_array) else {
         return Ok(out);
     };
-    for q in quotes {
+    for (index, q) in quotes.iter().enumerate() {
         let content = q.get("content").filter(|c| c.is_object()).unwrap_or(q);
         let (frags, _) = span_of(content).ok_or_else(|| {
             let shown: String = q.to_string().chars().take(200).collect();
@@ -131,6 +135,8 @@ pub fn doc_segments(doc: &Value, text: &[char]) -> Result<Vec<Segment>, String> 
                 has_speaker,
                 cue_frags: cue_frags.clone(),
                 cue_text: cue_text.clone(),
+                quote: index,
+                score: q.get("score").and_then(Value::as_f64),
             });
         }
     }
@@ -410,6 +416,18 @@ pub struct Totals {
     pub cue: (usize, usize),
     /// Per gold kind.
     pub by_kind: BTreeMap<String, KindCounts>,
+}
+
+/// For each predicted segment, whether it is an end-to-end match: paired by overlap
+/// (Jaccard ≥ `tau`) with a gold segment and with the right speaker.
+pub fn end_to_end_matches(gold: &[Segment], preds: &[Segment], tau: f64) -> Vec<bool> {
+    let golds: Vec<&Segment> = gold.iter().collect();
+    let preds_ref: Vec<&Segment> = preds.iter().collect();
+    let mut right = vec![false; preds.len()];
+    for (gi, pi) in pair(&golds, &preds_ref, Pairing::Overlap(tau)) {
+        right[pi] = speaker_right(golds[gi], preds_ref[pi]);
+    }
+    right
 }
 
 /// Scores one document's segments into `totals`, keeping only gold `kinds` if given.

@@ -1,5 +1,5 @@
 //! What the quote snapshot tests share: running entities and quotes on a text and
-//! rendering each quote as kind, fragments, speaker and cue.
+//! rendering each quote as kind, fragments, speaker (with its kind) and cue.
 
 use byline_core::{Article, Pipeline};
 use byline_entities::Entities;
@@ -7,17 +7,22 @@ use byline_quotes::Quotes;
 
 /// The quotes of `text`, one block per quote.
 pub fn render_quotes(text: &str) -> String {
-    let pipeline = Pipeline::builder().with(Entities).with(Quotes).build().unwrap();
+    let pipeline = Pipeline::builder()
+        .with(Entities)
+        .with(Quotes::default())
+        .build()
+        .unwrap();
     let doc = pipeline.process(Article::new("t", text)).unwrap();
     let mut out = String::new();
     for q in &doc.quotes {
         let fragments: Vec<&str> = q.spans.iter().map(|s| doc.span_text(*s)).collect();
         out += &format!(
-            "{:?} {:?}\n  speaker: {:?} -> {:?}\n  cue: {:?}\n",
+            "{:?} {:?}\n  speaker: {:?} -> {:?} [{}]\n  cue: {:?}\n",
             q.kind,
             fragments,
             q.speaker.as_ref().map(|s| doc.span_text(s.span)),
             q.speaker.as_ref().map(|s| s.name.as_str()),
+            q.speaker.as_ref().map_or("-", |s| s.kind.as_str()),
             q.cue.map(|c| doc.span_text(c)),
         );
     }

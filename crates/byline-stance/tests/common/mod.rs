@@ -9,7 +9,7 @@ use byline_stance::Stance;
 pub fn pipeline() -> Pipeline {
     Pipeline::builder()
         .with(Entities)
-        .with(Quotes)
+        .with(Quotes::default())
         .with(Stance)
         .build()
         .unwrap()
