@@ -178,8 +178,14 @@ fn marked_text(text: &str, record: &OutputRecord) -> String {
         if let Some(q) = m.quote {
             classes.push("quote".to_owned());
             let quote = &record.quotes[q];
-            let who = quote.speaker.as_ref().map_or("unknown speaker", |s| s.name.as_str());
-            title.push(format!("{} quote of {who}", format!("{:?}", quote.kind).to_lowercase()));
+            let who = quote.speaker.as_ref().map_or("unknown speaker".to_owned(), |s| {
+                format!("{} ({})", s.name, s.kind.as_str())
+            });
+            title.push(format!(
+                "{} quote of {who}, score {:.2}",
+                format!("{:?}", quote.kind).to_lowercase(),
+                quote.score
+            ));
         }
         if let Some(e) = m.entity {
             let entity = &record.entities[e];
@@ -231,10 +237,11 @@ fn tables(record: &OutputRecord) -> String {
     let mut out = String::new();
     if !record.quotes.is_empty() {
         out.push_str(
-            "<h3>Quotes</h3><table><tr><th>speaker</th><th>cue</th><th>kind</th><th>date</th><th>quote</th></tr>",
+            "<h3>Quotes</h3><table><tr><th>speaker</th><th>speaker kind</th><th>cue</th><th>kind</th><th>score</th><th>date</th><th>quote</th></tr>",
         );
         for q in &record.quotes {
             let speaker = q.speaker.as_ref().map_or("", |s| s.name.as_str());
+            let speaker_kind = q.speaker.as_ref().map_or("", |s| s.kind.as_str());
             let cue = q.cue.as_ref().map_or("", |c| c.text.as_str());
             let date = q
                 .date
@@ -242,10 +249,11 @@ fn tables(record: &OutputRecord) -> String {
                 .map_or("", |d| d.value.as_str());
             let _ = write!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{speaker_kind}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td><td>{}</td></tr>",
                 escape(speaker),
                 escape(cue),
                 format!("{:?}", q.kind).to_lowercase(),
+                q.score,
                 escape(date),
                 // The quote's own words (a split quote without its inner attribution).
                 escape(if q.content.is_empty() { &q.text } else { &q.content })

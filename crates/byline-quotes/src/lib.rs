@@ -211,7 +211,7 @@ pub fn find_quotes(
     let mut quotes = to_quotes(doc, attributions, standalone, &infos);
     for q in &mut quotes {
         // Four decimals, as the output shows them, so a minimum score keeps what it shows.
-        q.score = (scorer.score(&score::quote_features(doc, lexicon, q)) * 1e4).round() / 1e4;
+        q.score = (scorer.score(doc, lexicon, q) * 1e4).round() / 1e4;
     }
     quotes
 }

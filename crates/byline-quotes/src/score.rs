@@ -2,24 +2,46 @@
 //! right extent and speaker (an end-to-end match in PolNeAR's terms), from a logistic
 //! model over what the finished quote shows — its kind, its cue word and the cue
 //! lexicon's class of it, what kind of speaker it has and whether that resolved, its
-//! length and fragments, where cue and speaker stand. `byline train quotes` fits the
+//! length in tokens and fragments, where cue and speaker stand. `byline train quotes` fits the
 //! weights on quotes found in held-out folds of the training articles.
 
 use crate::features::CueLexicon;
 use byline_core::{Document, Quote};
-use byline_learn::hash::FastMap;
+use byline_learn::hash::{FastMap, hash_str, mix};
 use byline_learn::logistic::sigmoid;
 
-/// Weights of the quote score, by feature name.
+/// Weights of the quote score, by feature name (`template=value`, a composite
+/// template's values joined by commas: `kind,cue_class=indirect,2`), looked up by the
+/// name's hash.
 #[derive(Clone, Debug, Default)]
 pub struct QuoteScorer {
     weights: FastMap<String, f64>,
+    by_hash: FastMap<u64, f64>,
+}
+
+/// The hash of a feature: its template and each of its values.
+fn feature_hash(template: &str, values: &[&str]) -> u64 {
+    values.iter().fold(hash_str(template), |h, v| mix(h, hash_str(v)))
+}
+
+/// The hash of a feature name as written in the weights file.
+fn name_hash(name: &str) -> u64 {
+    let Some((template, value)) = name.split_once('=') else {
+        return feature_hash(name, &[]);
+    };
+    let arity = template.matches(',').count() + 1;
+    let values: Vec<&str> = if arity == 1 {
+        vec![value]
+    } else {
+        value.splitn(arity, ',').collect()
+    };
+    feature_hash(template, &values)
 }
 
 impl QuoteScorer {
     /// Reads `feature<TAB>weight` lines (see [`QuoteScorer::to_tsv`]).
     pub fn from_tsv(text: &str) -> Result<Self, String> {
-        let mut weights = FastMap::default();
+        let mut weights = Vec::new();
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
             let (name, weight) = line
                 .rsplit_once('\t')
@@ -29,16 +51,16 @@ impl QuoteScorer {
                 .ok()
                 .filter(|w: &f64| w.is_finite())
                 .ok_or_else(|| format!("quote score line {}: bad weight {weight:?}", n + 1))?;
-            weights.insert(name.to_owned(), weight);
+            weights.push((name.to_owned(), weight));
         }
-        Ok(QuoteScorer { weights })
+        Ok(QuoteScorer::from_weights(weights))
     }
 
     /// Builds a scorer from fitted weights.
     pub fn from_weights(weights: impl IntoIterator<Item = (String, f64)>) -> Self {
-        QuoteScorer {
-            weights: weights.into_iter().collect(),
-        }
+        let weights: FastMap<String, f64> = weights.into_iter().collect();
+        let by_hash = weights.iter().map(|(name, w)| (name_hash(name), *w)).collect();
+        QuoteScorer { weights, by_hash }
     }
 
     /// The weights as sorted `feature<TAB>weight` lines.
@@ -48,36 +70,55 @@ impl QuoteScorer {
         rows.iter().map(|(f, w)| format!("{f}\t{w:.6}\n")).collect()
     }
 
-    /// The score of a quote with features `features` (1 for an empty scorer).
-    pub fn score(&self, features: &[String]) -> f64 {
-        if self.weights.is_empty() {
+    /// The score of a quote of `doc` (1 for an empty scorer).
+    pub fn score(&self, doc: &Document, lexicon: &CueLexicon, quote: &Quote) -> f64 {
+        if self.by_hash.is_empty() {
             return 1.0;
         }
-        sigmoid(features.iter().filter_map(|f| self.weights.get(f)).sum())
+        let mut sum = 0.0;
+        emit_features(doc, lexicon, quote, &mut |template, values| {
+            sum += self
+                .by_hash
+                .get(&feature_hash(template, values))
+                .copied()
+                .unwrap_or(0.0);
+        });
+        sigmoid(sum)
     }
 }
 
-fn length_class(words: usize) -> &'static str {
-    match words {
-        0..=3 => "1-3",
-        4..=7 => "4-7",
-        8..=15 => "8-15",
-        16..=30 => "16-30",
-        _ => "31+",
+/// A bucket of a quote's length in tokens.
+fn length_class(tokens: usize) -> &'static str {
+    match tokens {
+        0..=4 => "1-4",
+        5..=9 => "5-9",
+        10..=19 => "10-19",
+        20..=39 => "20-39",
+        _ => "40+",
     }
 }
 
-/// The features of a finished quote of `doc`.
-pub fn quote_features(doc: &Document, lexicon: &CueLexicon, quote: &Quote) -> Vec<String> {
+const CLASSES: [&str; 4] = ["0", "1", "2", "3"];
+const FRAGMENTS: [&str; 4] = ["0", "1", "2", "3"];
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "true" } else { "false" }
+}
+
+/// Calls `emit(template, values)` for each feature of a finished quote of `doc`.
+fn emit_features(doc: &Document, lexicon: &CueLexicon, quote: &Quote, emit: &mut dyn FnMut(&str, &[&str])) {
     let kind = quote.kind.as_str();
-    let cue = quote.cue.map(|c| doc.span_text(c).to_lowercase());
-    let cue_class = cue.as_deref().map_or(0, |c| {
-        c.split_whitespace()
-            .map(|w| lexicon.class(w))
-            .filter(|&k| k > 0)
-            .min()
-            .unwrap_or(0)
-    });
+    let mut cue = String::new();
+    if let Some(c) = quote.cue {
+        cue.extend(doc.span_text(c).chars().flat_map(char::to_lowercase));
+    }
+    let cue_class = cue
+        .split_whitespace()
+        .map(|w| lexicon.class(w))
+        .filter(|&k| k > 0)
+        .min()
+        .unwrap_or(0);
+    let cue_class = CLASSES[usize::from(cue_class).min(3)];
     let speaker = quote.speaker.as_ref();
     let speaker_kind = speaker.map_or("absent", |s| s.kind.as_str());
     let position = |at: Option<usize>| match at {
@@ -86,32 +127,65 @@ pub fn quote_features(doc: &Document, lexicon: &CueLexicon, quote: &Quote) -> Ve
         Some(a) if a >= quote.span.end => "after",
         Some(_) => "inside",
     };
-    let content: String = quote
+    let tokens: usize = quote.spans.iter().map(|s| doc.tokens_overlapping(*s).len()).sum();
+    let first = quote
         .spans
-        .iter()
-        .map(|s| doc.span_text(*s))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let words = content.split_whitespace().count();
-    let first = content.split_whitespace().next().unwrap_or("").to_lowercase();
-    let ends = content
+        .first()
+        .and_then(|s| doc.span_text(*s).split_whitespace().next())
+        .unwrap_or("");
+    let last = quote.spans.last().map_or("", |s| doc.span_text(*s));
+    let ends = last
         .trim_end_matches(['”', '"', '’', '\'', ' '])
         .ends_with(['.', '!', '?']);
-    vec![
-        "bias".to_owned(),
-        format!("kind={kind}"),
-        format!("cue={}", cue.as_deref().unwrap_or("-")),
-        format!("cue_class={cue_class}"),
-        format!("kind,cue_class={kind},{cue_class}"),
-        format!("speaker={speaker_kind}"),
-        format!("kind,speaker={kind},{speaker_kind}"),
-        format!("resolved={}", speaker.is_some_and(|s| s.cluster.is_some())),
-        format!("length={}", length_class(words)),
-        format!("kind,length={kind},{}", length_class(words)),
-        format!("fragments={}", quote.spans.len().min(3)),
-        format!("cue_at={}", position(quote.cue.map(|c| c.start))),
-        format!("speaker_at={}", position(speaker.map(|s| s.span.start))),
-        format!("that={}", first == "that"),
-        format!("ends_sentence={ends}"),
-    ]
+    let length = length_class(tokens);
+    emit("bias", &[]);
+    emit("kind", &[kind]);
+    emit("cue", &[if quote.cue.is_some() { &cue } else { "-" }]);
+    emit("cue_class", &[cue_class]);
+    emit("kind,cue_class", &[kind, cue_class]);
+    emit("speaker", &[speaker_kind]);
+    emit("kind,speaker", &[kind, speaker_kind]);
+    emit("resolved", &[yes_no(speaker.is_some_and(|s| s.cluster.is_some()))]);
+    emit("length", &[length]);
+    emit("kind,length", &[kind, length]);
+    emit("fragments", &[FRAGMENTS[quote.spans.len().min(3)]]);
+    emit("cue_at", &[position(quote.cue.map(|c| c.start))]);
+    emit("speaker_at", &[position(speaker.map(|s| s.span.start))]);
+    emit("that", &[yes_no(first.eq_ignore_ascii_case("that"))]);
+    emit("ends_sentence", &[yes_no(ends)]);
+}
+
+/// The features of a finished quote of `doc`, by name (`template=value`; for training).
+pub fn quote_features(doc: &Document, lexicon: &CueLexicon, quote: &Quote) -> Vec<String> {
+    let mut out = Vec::new();
+    emit_features(doc, lexicon, quote, &mut |template, values| {
+        out.push(if values.is_empty() {
+            template.to_owned()
+        } else {
+            format!("{template}={}", values.join(","))
+        });
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_hash_as_their_parts() {
+        assert_eq!(name_hash("bias"), feature_hash("bias", &[]));
+        assert_eq!(name_hash("cue=according to"), feature_hash("cue", &["according to"]));
+        assert_eq!(name_hash("cue=,"), feature_hash("cue", &[","]));
+        assert_eq!(
+            name_hash("kind,cue_class=indirect,2"),
+            feature_hash("kind,cue_class", &["indirect", "2"])
+        );
+        let scorer = QuoteScorer::from_tsv("bias\t0.5\nkind=direct\t1.0\n").unwrap();
+        assert_eq!(
+            QuoteScorer::from_tsv(&scorer.to_tsv()).unwrap().to_tsv(),
+            scorer.to_tsv()
+        );
+        assert!(QuoteScorer::from_tsv("bias\tNaN\n").is_err() && QuoteScorer::from_tsv("bias\n").is_err());
+    }
 }

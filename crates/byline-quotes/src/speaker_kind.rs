@@ -4,6 +4,8 @@
 //! Pentagon's cluster inside; "officials" are anonymous).
 
 use byline_core::{Document, EntityLabel, Speaker, SpeakerKind};
+use byline_learn::hash::FastMap;
+use std::sync::LazyLock;
 
 /// Reports, studies, statements and other documents that say things.
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -304,61 +306,80 @@ const HEAD_ENDS: &[&str] = &[
     "of", "for", "from", "by", "at", "in", "with", "on", "who", "that", "which", "to", "whose", "and", "or",
 ];
 
-/// The lower-cased head noun of a noun phrase: of its words before a preposition,
-/// relative word or comma ("a source *close to* the talks", "a report *by* …"), the last
-/// one a list below knows, else the last one; without a possessive ending.
-fn head_noun(phrase: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
+/// Which list a noun is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Noun {
+    Document,
+    Person,
+    Organization,
+}
+
+/// Every listed noun with its list (a noun in two lists keeps the first of documents,
+/// people, organisations).
+static NOUNS: LazyLock<FastMap<&'static str, Noun>> = LazyLock::new(|| {
+    let mut map = FastMap::default();
+    for (list, noun) in [
+        (DOCUMENT_NOUNS, Noun::Document),
+        (PERSON_NOUNS, Noun::Person),
+        (ORGANIZATION_NOUNS, Noun::Organization),
+    ] {
+        for word in list {
+            map.entry(*word).or_insert(noun);
+        }
+    }
+    map
+});
+
+/// The list of a lower-cased word, or of its singular ("studies", "officials").
+fn noun_class(lower: &str) -> Option<Noun> {
+    if let Some(&noun) = NOUNS.get(lower) {
+        return Some(noun);
+    }
+    if let Some(stem) = lower.strip_suffix("ies") {
+        return NOUNS.get(format!("{stem}y").as_str()).copied();
+    }
+    let stem = lower.strip_suffix('s').filter(|s| !s.ends_with('s'))?;
+    NOUNS.get(stem).copied()
+}
+
+/// The list of a noun phrase's head: of its words before a preposition, relative word or
+/// comma ("a source *close to* the talks", "a report *by* …"), the last one a list knows
+/// (possessive endings dropped); `None` when no word before there is listed.
+fn head_class(phrase: &str) -> Option<Noun> {
+    let mut lower = String::new();
+    let mut class = None;
+    let mut seen_word = false;
     for word in phrase.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(') {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if word.is_empty() {
             continue;
         }
-        if HEAD_ENDS.iter().any(|e| word.eq_ignore_ascii_case(e)) && !words.is_empty() {
+        if seen_word && HEAD_ENDS.iter().any(|e| word.eq_ignore_ascii_case(e)) {
             break;
         }
-        let lower = word.to_lowercase();
+        seen_word = true;
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         let bare = lower
             .strip_suffix("'s")
             .or_else(|| lower.strip_suffix("’s"))
-            .unwrap_or(&lower)
-            .to_owned();
-        words.push(bare);
+            .unwrap_or(&lower);
+        if let Some(noun) = noun_class(bare) {
+            class = Some(noun);
+        }
     }
-    let known = |w: &&String| {
-        [DOCUMENT_NOUNS, PERSON_NOUNS, ORGANIZATION_NOUNS]
-            .iter()
-            .any(|l| listed(l, w))
-    };
-    words
-        .iter()
-        .rev()
-        .find(known)
-        .or(words.last())
-        .cloned()
-        .unwrap_or_default()
-}
-
-/// Whether `head` or its singular is in `list`.
-fn listed(list: &[&str], head: &str) -> bool {
-    if list.contains(&head) {
-        return true;
-    }
-    let singular = if let Some(stem) = head.strip_suffix("ies") {
-        format!("{stem}y")
-    } else if let Some(stem) = head.strip_suffix('s').filter(|s| !s.ends_with('s')) {
-        stem.to_owned()
-    } else {
-        return false;
-    };
-    list.contains(&singular.as_str())
+    class
 }
 
 /// The kind of `speaker` in `doc`.
 pub(crate) fn speaker_kind(doc: &Document, speaker: &Speaker) -> SpeakerKind {
     let written = doc.span_text(speaker.span);
-    let written_head = head_noun(written);
-    if listed(DOCUMENT_NOUNS, &written_head) {
+    if head_class(written) == Some(Noun::Document) {
         return SpeakerKind::Document;
     }
     if let Some(cluster) = speaker.cluster.and_then(|c| doc.clusters.get(c)) {
@@ -367,19 +388,16 @@ pub(crate) fn speaker_kind(doc: &Document, speaker: &Speaker) -> SpeakerKind {
             EntityLabel::Org | EntityLabel::Loc | EntityLabel::Misc => SpeakerKind::Organization,
         };
     }
-    let head = head_noun(&speaker.name);
-    if head.is_empty() {
-        SpeakerKind::None
-    } else if speaker.name.split_whitespace().count() == 1 && PRONOUNS.contains(&head.as_str()) {
-        SpeakerKind::Pronoun
-    } else if listed(DOCUMENT_NOUNS, &head) {
-        SpeakerKind::Document
-    } else if listed(PERSON_NOUNS, &head) {
-        SpeakerKind::Anonymous
-    } else if listed(ORGANIZATION_NOUNS, &head) {
-        SpeakerKind::Organization
-    } else {
-        SpeakerKind::None
+    let name = speaker.name.trim_matches(|c: char| !c.is_alphanumeric());
+    let single = !name.is_empty() && !name.contains(char::is_whitespace);
+    if single && PRONOUNS.iter().any(|p| name.eq_ignore_ascii_case(p)) {
+        return SpeakerKind::Pronoun;
+    }
+    match head_class(&speaker.name) {
+        Some(Noun::Document) => SpeakerKind::Document,
+        Some(Noun::Person) => SpeakerKind::Anonymous,
+        Some(Noun::Organization) => SpeakerKind::Organization,
+        None => SpeakerKind::None,
     }
 }
 
@@ -389,14 +407,14 @@ mod tests {
 
     #[test]
     fn heads_stop_at_prepositions_and_possessives() {
-        assert_eq!(head_noun("a report by the Pentagon"), "report");
-        assert_eq!(head_noun("senior administration officials"), "officials");
-        assert_eq!(head_noun("the company's"), "company");
-        assert_eq!(head_noun("“Who”"), "who");
-        assert_eq!(head_noun("A source close to the talks"), "source");
-        assert_eq!(head_noun("the company's spokesman"), "spokesman");
-        assert_eq!(head_noun(""), "");
-        assert!(listed(PERSON_NOUNS, "authorities") && listed(DOCUMENT_NOUNS, "studies"));
-        assert!(!listed(PERSON_NOUNS, "boss"));
+        assert_eq!(head_class("a report by the Pentagon"), Some(Noun::Document));
+        assert_eq!(head_class("senior administration officials"), Some(Noun::Person));
+        assert_eq!(head_class("the company's"), Some(Noun::Organization));
+        assert_eq!(head_class("A source close to the talks"), Some(Noun::Person));
+        assert_eq!(head_class("the company's spokesman"), Some(Noun::Person));
+        assert_eq!(head_class("studies"), Some(Noun::Document));
+        assert_eq!(head_class("the authorities"), Some(Noun::Person));
+        assert_eq!(head_class("the boss"), None);
+        assert_eq!(head_class(""), None);
     }
 }
