@@ -127,6 +127,17 @@ pub struct TokenInfo {
     parse: Option<ParseInfo>,
 }
 
+/// Writes `word` lower-cased into `out` (replacing what it held), quickly for ASCII.
+pub(crate) fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// Personal pronouns that can be sources.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
@@ -159,13 +170,7 @@ pub fn token_infos(doc: &Document, lexicon: &CueLexicon, quotes: &[MarkedQuote])
     let mut lower = String::new();
     for (i, tok) in doc.tokens.iter().enumerate() {
         let word = doc.token_text(i);
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        lower_into(word, &mut lower);
         let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(p, _)| p);
         while entity < doc.entities.len() && doc.entities[entity].span.end <= tok.span.start {
             entity += 1;

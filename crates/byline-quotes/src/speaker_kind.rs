@@ -3,6 +3,7 @@
 //! noun of the phrase as written ("a Pentagon report" is a document even with the
 //! Pentagon's cluster inside; "officials" are anonymous).
 
+use crate::features::lower_into;
 use byline_core::{Document, EntityLabel, Speaker, SpeakerKind};
 use byline_learn::hash::FastMap;
 use std::sync::LazyLock;
@@ -358,13 +359,7 @@ fn head_class(phrase: &str) -> Option<Noun> {
             break;
         }
         seen_word = true;
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        lower_into(word, &mut lower);
         let bare = lower
             .strip_suffix("'s")
             .or_else(|| lower.strip_suffix("’s"))
