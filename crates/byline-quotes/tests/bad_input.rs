@@ -1,21 +1,19 @@
-//! Bad input for the quotes extractor: a 50,000-character quote, stray and unbalanced
-//! marks, TeX-style `` '' tokens, apostrophes used as quotation marks and mis-decoded
-//! (mojibake) marks. No panic, spans on character boundaries, and the well-formed quote
-//! after the bad part is still found with its speaker.
+//! Bad input for the quotes extractor, with and without the parse: a 50,000-character
+//! quote, stray and unbalanced marks, nested marks of every kind, a quote inside a quote
+//! inside a quote, TeX-style `` '' tokens, apostrophes used as quotation marks, mis-decoded
+//! (mojibake) marks, a paragraph of nothing but speech verbs, cues with no complement,
+//! "said" in a headline. No panic, spans on character boundaries, scores in [0, 1], and
+//! the well-formed quote after the bad part still found with its speaker.
 
 use byline_core::{Article, Document, Pipeline, QuoteKind};
 use byline_entities::Entities;
 use byline_quotes::Quotes;
+use byline_syntax::Syntax;
 
-fn run(text: &str) -> Document {
-    let doc = Pipeline::builder()
-        .with(Entities)
-        .with(Quotes::default())
-        .build()
-        .unwrap()
-        .process(Article::new("t", text))
-        .expect("no extraction error");
+/// Spans on character boundaries inside the text, scores in [0, 1].
+fn check(doc: &Document) {
     for q in &doc.quotes {
+        assert!((0.0..=1.0).contains(&q.score), "score {}", q.score);
         for span in q
             .spans
             .iter()
@@ -25,6 +23,30 @@ fn run(text: &str) -> Document {
             assert!(span.start <= span.end && span.end <= doc.text.len());
             assert!(doc.text.is_char_boundary(span.start) && doc.text.is_char_boundary(span.end));
         }
+    }
+}
+
+/// Runs the plain pipeline, checks it, and returns its document; the parsed pipeline
+/// (the labeller trained on parsed text) runs too and must pass the same checks and,
+/// when the text ends with [`GOOD`], find the good quote.
+fn run(text: &str) -> Document {
+    let plain = Pipeline::builder()
+        .with(Entities)
+        .with(Quotes::default())
+        .build()
+        .unwrap();
+    let parsed = Pipeline::builder()
+        .with(Syntax)
+        .with(Entities)
+        .with(Quotes::default())
+        .build()
+        .unwrap();
+    let [doc, parsed] = [plain, parsed].map(|p| p.process(Article::new("t", text)).expect("no extraction error"));
+    assert!(doc.syntax.words.is_empty() && !parsed.syntax.words.is_empty());
+    check(&doc);
+    check(&parsed);
+    if text.ends_with(GOOD) {
+        finds_the_good_quote(&parsed);
     }
     doc
 }
@@ -40,6 +62,7 @@ fn finds_the_good_quote(doc: &Document) {
         .unwrap_or_else(|| panic!("the good quote is lost: {:?}", doc.quotes));
     assert_eq!(good.kind, QuoteKind::Direct);
     assert_eq!(good.speaker.as_ref().map(|s| s.name.as_str()), Some("Maria Lopez"));
+    assert_eq!(good.speaker.as_ref().map(|s| s.kind.as_str()), Some("person"));
 }
 
 #[test]
@@ -96,6 +119,36 @@ fn apostrophes_as_quotation_marks_do_not_open_quotes() {
 fn mis_decoded_marks() {
     let doc = run(&format!(
         "â€œWe won,â€\u{9d} she said. Ã¢â‚¬Å“Again.Ã¢â‚¬\u{9d} \u{fffd}\u{fffd} said the coach.{GOOD}"
+    ));
+    finds_the_good_quote(&doc);
+}
+
+#[test]
+fn nested_marks_of_every_kind() {
+    let doc = run(&format!(
+        "“She told me ‘he said «never» and „nein“ twice’ before leaving,” Okafor said. \"'\"'\"' ” “ ‘ ’ « » ‹ ›{GOOD}"
+    ));
+    finds_the_good_quote(&doc);
+}
+
+#[test]
+fn a_quote_inside_a_quote_inside_a_quote() {
+    let doc = run(&format!(
+        "“I heard him say ‘the mayor told us “we will build it” last year’ at the hearing,” the clerk said.{GOOD}"
+    ));
+    finds_the_good_quote(&doc);
+}
+
+#[test]
+fn a_paragraph_of_nothing_but_speech_verbs() {
+    let verbs = "said told added claimed argued stated noted insisted warned according to ".repeat(200);
+    finds_the_good_quote(&run(&format!("{verbs}{GOOD}")));
+}
+
+#[test]
+fn cues_with_no_complement_and_said_in_a_headline() {
+    let doc = run(&format!(
+        "Minister Said To Resign\n\nThe spokesman said. According to. He told. Asked, she added, and they claimed:{GOOD}"
     ));
     finds_the_good_quote(&doc);
 }
