@@ -5,9 +5,7 @@ use byline::OutputRecord;
 use byline_core::{Article, CharIndex, Span};
 use byline_eval::quotes::score::{doc_segments, end_to_end_matches};
 use byline_learn::TrainOptions;
-use byline_learn::hash::FastMap;
-use byline_learn::logistic::fit_logistic;
-use byline_quotes::train::{GoldAttribution, TrainArticle, derive_lexicon, train};
+use byline_quotes::train::{GoldAttribution, TrainArticle, derive_lexicon, fit_candidates, fit_named, train};
 use byline_quotes::{AttributionModel, MODEL_MAGIC, QuoteScorer, find_quotes, quote_features};
 use clap::Args;
 use serde_json::Value;
@@ -141,9 +139,10 @@ fn fit_scorer(articles: &[Read], options: &TrainOptions) -> Result<QuoteScorer, 
         let lexicon = derive_lexicon(&fit);
         let model: AttributionModel = train(&fit, &[], &lexicon, options, &mut |_| {});
         let packed = byline_quotes::PackedAttributionModel::new(&model);
+        let candidates = fit_candidates(&fit, &lexicon);
         let unscored = QuoteScorer::default();
         for (_, (article, record)) in articles.iter().enumerate().filter(|(i, _)| i % SCORE_FOLDS == fold) {
-            let quotes = find_quotes(&article.doc, &packed, &lexicon, &unscored);
+            let quotes = find_quotes(&article.doc, &packed, &lexicon, &unscored, &candidates);
             let features: Vec<Vec<String>> = quotes
                 .iter()
                 .map(|q| quote_features(&article.doc, &lexicon, q))
@@ -161,38 +160,12 @@ fn fit_scorer(articles: &[Read], options: &TrainOptions) -> Result<QuoteScorer, 
             judged.extend(features.into_iter().zip(right));
         }
     }
-    let mut counts: FastMap<&str, usize> = FastMap::default();
-    for (features, _) in &judged {
-        for f in features {
-            *counts.entry(f.as_str()).or_default() += 1;
-        }
-    }
-    let mut names: Vec<&str> = counts
-        .iter()
-        .filter(|(_, n)| **n >= MIN_FEATURE_COUNT)
-        .map(|(f, _)| *f)
-        .collect();
-    names.sort_unstable();
-    let index: FastMap<&str, usize> = names.iter().enumerate().map(|(i, f)| (*f, i)).collect();
-    let examples: Vec<(Vec<usize>, bool)> = judged
-        .iter()
-        .map(|(features, right)| {
-            (
-                features.iter().filter_map(|f| index.get(f.as_str()).copied()).collect(),
-                *right,
-            )
-        })
-        .collect();
-    let weights = fit_logistic(&examples, names.len(), SCORE_L2, SCORE_STEPS);
     let right = judged.iter().filter(|(_, r)| *r).count();
     eprintln!(
-        "quote scorer: {} held-out quotes ({right} right end to end), {} features",
-        judged.len(),
-        names.len()
+        "quote scorer: {} held-out quotes ({right} right end to end)",
+        judged.len()
     );
-    Ok(QuoteScorer::from_weights(
-        names.iter().map(|f| f.to_string()).zip(weights),
-    ))
+    Ok(fit_named(&judged, MIN_FEATURE_COUNT, SCORE_L2, SCORE_STEPS))
 }
 
 /// Runs `byline train quotes`.
@@ -232,6 +205,7 @@ pub fn run(args: TrainQuotesArgs) -> Result<(), String> {
         eprintln!("{line}")
     });
     let scorer = fit_scorer(&train_articles, &options)?;
+    let candidates = fit_candidates(&train_refs, &lexicon);
     std::fs::create_dir_all(&args.output).map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;
     let write = |name: &str, bytes: &[u8]| {
         let path = args.output.join(name);
@@ -251,6 +225,9 @@ pub fn run(args: TrainQuotesArgs) -> Result<(), String> {
         "quote_scores.tsv"
     };
     write(scores, scorer.to_tsv().as_bytes())?;
+    if args.syntax {
+        write("quote_candidates.tsv", candidates.to_tsv().as_bytes())?;
+    }
     eprintln!(
         "wrote {} ({} bytes), {scores} and cue_words.tsv in {:.1} s",
         args.output.join(name).display(),

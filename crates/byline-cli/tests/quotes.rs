@@ -165,7 +165,12 @@ fn training_reproduces_the_shipped_quotes_model() {
 fn training_reproduces_the_shipped_parsed_text_model() {
     retrain_reproduces(
         &["--syntax", "--epochs", "20"],
-        &["attribution_parsed.bin", "cue_words.tsv", "quote_scores_parsed.tsv"],
+        &[
+            "attribution_parsed.bin",
+            "cue_words.tsv",
+            "quote_scores_parsed.tsv",
+            "quote_candidates.tsv",
+        ],
         "model_parsed",
     );
 }

@@ -34,6 +34,7 @@ fn quotes_extractor(bencher: Bencher) {
                 model,
                 lexicon,
                 byline_quotes::shipped_scorer(false),
+                &byline_quotes::QuoteScorer::default(),
             ));
         }
     });

@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 mod assemble;
+mod candidates;
 mod direct;
 mod features;
 mod marks;
@@ -48,6 +49,7 @@ static PARSED_MODEL_BYTES: &[u8] = include_bytes!("../model/attribution_parsed.b
 static LEXICON_TSV: &str = include_str!("../model/cue_words.tsv");
 static SCORES_TSV: &str = include_str!("../model/quote_scores.tsv");
 static PARSED_SCORES_TSV: &str = include_str!("../model/quote_scores_parsed.tsv");
+static CANDIDATES_TSV: &str = include_str!("../model/quote_candidates.tsv");
 
 /// The labeller packed for decoding.
 pub type PackedAttributionModel = byline_learn::Packed<{ tags::N_TAGS }>;
@@ -84,6 +86,15 @@ pub fn shipped_scorer(parsed: bool) -> &'static QuoteScorer {
         QuoteScorer::from_tsv(PARSED_SCORES_TSV).expect("the shipped quote scores are valid (checked by a test)")
     });
     if parsed { &PARSED } else { &PLAIN }
+}
+
+/// The shipped model of which attribution candidates of the parse are attributions
+/// (`byline train quotes --syntax`; used when a document has a syntax layer).
+pub fn shipped_candidates() -> &'static QuoteScorer {
+    static CANDIDATES: LazyLock<QuoteScorer> = LazyLock::new(|| {
+        QuoteScorer::from_tsv(CANDIDATES_TSV).expect("the shipped candidate model is valid (checked by a test)")
+    });
+    &CANDIDATES
 }
 
 /// The quotes extractor: writes `quotes`; needs `entities` and `clusters`, and reads the
@@ -123,19 +134,25 @@ impl Extractor for Quotes {
         let (plain, lexicon) = shipped();
         let parsed = !doc.syntax.words.is_empty();
         let model = if parsed { shipped_parsed() } else { plain };
-        let mut quotes = find_quotes(doc, model, lexicon, shipped_scorer(parsed));
+        let empty = QuoteScorer::default();
+        let candidates = if parsed { shipped_candidates() } else { &empty };
+        let mut quotes = find_quotes(doc, model, lexicon, shipped_scorer(parsed), candidates);
         quotes.retain(|q| q.score >= self.min_score);
         doc.quotes = quotes;
         Ok(())
     }
 }
 
-/// Finds all quotes of `doc` with `model` and `lexicon`, in text order.
+/// Finds all quotes of `doc` with `model` and `lexicon`, in text order, scored by
+/// `scorer`; when `doc` has a syntax layer, the attribution candidates of its parse
+/// that `candidate_model` accepts join those the labeller found (an empty model adds
+/// none).
 pub fn find_quotes(
     doc: &Document,
     model: &PackedAttributionModel,
     lexicon: &CueLexicon,
     scorer: &QuoteScorer,
+    candidate_model: &QuoteScorer,
 ) -> Vec<Quote> {
     let marked = marks::find_marked_quotes(doc);
     let infos = token_infos(doc, lexicon, &marked);
@@ -198,9 +215,34 @@ pub fn find_quotes(
         }
     }
     direct::split_signed(doc, &infos, &mut attributions);
-    for a in &mut attributions {
+    finish_sources(doc, &infos, &mut attributions);
+    let mut quotes = if candidate_model.is_empty() {
+        to_quotes(doc, attributions, standalone, &infos)
+    } else {
+        let quotes = to_quotes(doc, attributions.clone(), standalone.clone(), &infos);
+        let mut more = parse_candidates(doc, lexicon, candidate_model, &quotes);
+        if more.is_empty() {
+            quotes
+        } else {
+            finish_sources(doc, &infos, &mut more);
+            attributions.extend(more);
+            to_quotes(doc, attributions, standalone, &infos)
+        }
+    };
+    for q in &mut quotes {
+        // Four decimals, as the output shows them, so a minimum score keeps what it shows.
+        q.score = (scorer.score(doc, lexicon, q) * 1e4).round() / 1e4;
+    }
+    quotes
+}
+
+/// Roles inside content dropped, "Said Ellis:" turned round, sources extended to the
+/// titled name they begin.
+fn finish_sources(doc: &Document, infos: &[features::TokenInfo], attributions: &mut [Attribution]) {
+    let sentence_of = |t: usize| doc.sentences.partition_point(|s| s.tokens.end <= t);
+    for a in attributions {
         a.drop_roles_inside_content();
-        verb_before_its_speaker(doc, &infos, a);
+        verb_before_its_speaker(doc, infos, a);
         if let Some(s) = a.source.take() {
             let sentence_end = doc.sentences[sentence_of(s.start).min(doc.sentences.len() - 1)]
                 .tokens
@@ -208,12 +250,23 @@ pub fn find_quotes(
             a.source = Some(source::with_titled_name(doc, s, sentence_end));
         }
     }
-    let mut quotes = to_quotes(doc, attributions, standalone, &infos);
-    for q in &mut quotes {
-        // Four decimals, as the output shows them, so a minimum score keeps what it shows.
-        q.score = (scorer.score(doc, lexicon, q) * 1e4).round() / 1e4;
+}
+
+/// The attributions the parse suggests where the labeller found none: candidates whose
+/// cue and content lie outside the content of every quote found.
+fn parse_candidates(doc: &Document, lexicon: &CueLexicon, model: &QuoteScorer, found: &[Quote]) -> Vec<Attribution> {
+    let mut taken = vec![false; doc.tokens.len()];
+    for span in found.iter().flat_map(|q| &q.spans) {
+        taken[doc.tokens_overlapping(*span)].iter_mut().for_each(|t| *t = true);
     }
-    quotes
+    candidates::accepted(doc, lexicon, model, &mut taken)
+        .into_iter()
+        .map(|c| Attribution {
+            cue: std::iter::once(c.cue..c.cue + 1).collect(),
+            source: c.source,
+            content: std::iter::once(c.content).collect(),
+        })
+        .collect()
 }
 
 /// The attribution whose quote `content` continues: the content lies in a quote opened

@@ -10,6 +10,12 @@ use byline_core::{Document, Quote};
 use byline_learn::hash::{FastMap, hash_str, mix};
 use byline_learn::logistic::sigmoid;
 
+/// Receives each feature as `(template, values)`.
+pub(crate) type Emit<'a> = dyn FnMut(&str, &[&str]) + 'a;
+
+/// Emits an item's features: calls the [`Emit`] it is given once per feature.
+pub(crate) type EmitFeatures<'a> = dyn Fn(&mut Emit) + 'a;
+
 /// Weights of the quote score, by feature name (`template=value`, a composite
 /// template's values joined by commas: `kind,cue_class=indirect,2`), looked up by the
 /// name's hash.
@@ -72,11 +78,22 @@ impl QuoteScorer {
 
     /// The score of a quote of `doc` (1 for an empty scorer).
     pub fn score(&self, doc: &Document, lexicon: &CueLexicon, quote: &Quote) -> f64 {
+        self.probability(&|emit| emit_features(doc, lexicon, quote, emit))
+    }
+
+    /// Whether it has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.by_hash.is_empty()
+    }
+
+    /// The model's probability for the features `features(emit)` emits (1 for an empty
+    /// model): the same weights format serves the attribution candidates' model.
+    pub(crate) fn probability(&self, features: &EmitFeatures) -> f64 {
         if self.by_hash.is_empty() {
             return 1.0;
         }
         let mut sum = 0.0;
-        emit_features(doc, lexicon, quote, &mut |template, values| {
+        features(&mut |template, values| {
             sum += self
                 .by_hash
                 .get(&feature_hash(template, values))
@@ -98,15 +115,17 @@ fn length_class(tokens: usize) -> &'static str {
     }
 }
 
-const CLASSES: [&str; 4] = ["0", "1", "2", "3"];
+/// Names of the cue lexicon's classes.
+pub(crate) const CLASSES: [&str; 4] = ["0", "1", "2", "3"];
 const FRAGMENTS: [&str; 4] = ["0", "1", "2", "3"];
 
-fn yes_no(b: bool) -> &'static str {
+/// A feature value for a yes/no question.
+pub(crate) fn yes_no(b: bool) -> &'static str {
     if b { "true" } else { "false" }
 }
 
 /// Calls `emit(template, values)` for each feature of a finished quote of `doc`.
-fn emit_features(doc: &Document, lexicon: &CueLexicon, quote: &Quote, emit: &mut dyn FnMut(&str, &[&str])) {
+fn emit_features(doc: &Document, lexicon: &CueLexicon, quote: &Quote, emit: &mut Emit) {
     let kind = quote.kind.as_str();
     let mut cue = String::new();
     if let Some(c) = quote.cue {
@@ -157,8 +176,14 @@ fn emit_features(doc: &Document, lexicon: &CueLexicon, quote: &Quote, emit: &mut
 
 /// The features of a finished quote of `doc`, by name (`template=value`; for training).
 pub fn quote_features(doc: &Document, lexicon: &CueLexicon, quote: &Quote) -> Vec<String> {
+    feature_names(&|emit| emit_features(doc, lexicon, quote, emit))
+}
+
+/// The names (`template=value`, as the weights file writes them) of what
+/// `features(emit)` emits.
+pub(crate) fn feature_names(features: &EmitFeatures) -> Vec<String> {
     let mut out = Vec::new();
-    emit_features(doc, lexicon, quote, &mut |template, values| {
+    features(&mut |template, values| {
         out.push(if values.is_empty() {
             template.to_owned()
         } else {

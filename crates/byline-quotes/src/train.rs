@@ -4,12 +4,15 @@
 //! perceptron learns the weights; the epoch with the best role-segment F1 on dev is kept.
 
 use crate::AttributionModel;
+use crate::candidates::for_each_candidate;
 use crate::features::{CueLexicon, paragraph_features, paragraph_tokens, token_infos};
 use crate::marks::find_marked_quotes;
+use crate::score::{QuoteScorer, feature_names};
 use crate::tags::{Role, allowed, begin, segments};
 use byline_core::{Document, Span};
 use byline_learn::Decode;
 use byline_learn::hash::FastMap;
+use byline_learn::logistic::{fit_logistic, fit_logistic_sgd};
 use byline_learn::{Features, TrainOptions, perceptron};
 
 /// One gold attribution, in byte spans of its document.
@@ -139,4 +142,84 @@ pub fn train(
             ))
         },
     )
+}
+
+/// A candidate is an attribution when its content overlaps a gold content fragment
+/// by at least this Jaccard ratio (in bytes) and its cue word lies in that
+/// attribution's cue, as `byline eval quotes` counts an overlap match.
+const CANDIDATE_MATCH: f64 = 0.5;
+
+/// Candidate features seen fewer times than this get no weight.
+const MIN_CANDIDATE_FEATURE_COUNT: usize = 3;
+
+/// L2 penalty and stochastic gradient passes of the candidates' logistic regression.
+const CANDIDATE_L2: f64 = 1e-6;
+const CANDIDATE_EPOCHS: usize = 8;
+
+fn jaccard(a: Span, b: Span) -> f64 {
+    let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    let union = a.end.max(b.end) - a.start.min(b.start);
+    inter as f64 / union.max(1) as f64
+}
+
+/// Fits the model that says which attribution candidates of the parse are
+/// attributions (see `candidates`): every candidate of the (parsed) training
+/// articles, labelled by the gold attributions, teaches a logistic regression.
+/// Articles without a syntax layer give no candidates (an empty model adds none).
+pub fn fit_candidates(articles: &[&TrainArticle], lexicon: &CueLexicon) -> QuoteScorer {
+    let mut examples: Vec<(Vec<String>, bool)> = Vec::new();
+    for a in articles {
+        let doc = &a.doc;
+        let span_of =
+            |r: &std::ops::Range<usize>| Span::new(doc.tokens[r.start].span.start, doc.tokens[r.end - 1].span.end);
+        for_each_candidate(doc, lexicon, |_| false, &mut |candidate, features| {
+            let cue = doc.tokens[candidate.cue].span;
+            let content = span_of(&candidate.content);
+            let right = a.gold.iter().any(|g| {
+                g.cue.iter().any(|c| c.overlaps(cue))
+                    && g.content.iter().any(|&c| jaccard(c, content) >= CANDIDATE_MATCH)
+            });
+            examples.push((feature_names(features), right));
+        });
+    }
+    let (names, indexed) = index_features(&examples, MIN_CANDIDATE_FEATURE_COUNT);
+    let weights = fit_logistic_sgd(&indexed, names.len(), CANDIDATE_L2, CANDIDATE_EPOCHS);
+    QuoteScorer::from_weights(names.into_iter().zip(weights))
+}
+
+/// A logistic model over named features: those seen at least `min_count` times get a
+/// weight, fitted with `l2` over `steps` of full-batch Adagrad (see
+/// `byline_learn::logistic`).
+pub fn fit_named(examples: &[(Vec<String>, bool)], min_count: usize, l2: f64, steps: usize) -> QuoteScorer {
+    let (names, indexed) = index_features(examples, min_count);
+    let weights = fit_logistic(&indexed, names.len(), l2, steps);
+    QuoteScorer::from_weights(names.into_iter().zip(weights))
+}
+
+/// The names seen at least `min_count` times, sorted, and each example as indices of
+/// its features among them.
+fn index_features(examples: &[(Vec<String>, bool)], min_count: usize) -> (Vec<String>, Vec<(Vec<usize>, bool)>) {
+    let mut counts: FastMap<&str, usize> = FastMap::default();
+    for (features, _) in examples {
+        for f in features {
+            *counts.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    let mut names: Vec<&str> = counts
+        .iter()
+        .filter(|(_, n)| **n >= min_count)
+        .map(|(f, _)| *f)
+        .collect();
+    names.sort_unstable();
+    let index: FastMap<&str, usize> = names.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let indexed = examples
+        .iter()
+        .map(|(features, right)| {
+            (
+                features.iter().filter_map(|f| index.get(f.as_str()).copied()).collect(),
+                *right,
+            )
+        })
+        .collect();
+    (names.into_iter().map(str::to_owned).collect(), indexed)
 }
