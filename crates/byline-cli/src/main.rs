@@ -157,6 +157,17 @@ enum EvalTask {
         #[arg(long)]
         syntax: bool,
     },
+    /// Entity-to-entity stance on SEESAW, as `eval_seesaw.py score` reports it: byline
+    /// runs on each article's sentences joined by newlines; (holder, target, polarity)
+    /// triplets per sentence and per document, names matched leniently.
+    Seesaw {
+        /// A SEESAW split folder (with `articles/` and `annotations/`).
+        gold: PathBuf,
+        /// Score this JSONL (or JSONL.gz) file of system records instead of running byline
+        /// (`eval_seesaw.py input` writes the input for `byline extract`).
+        #[arg(long)]
+        system: Option<PathBuf>,
+    },
     /// Tags, lemmas and dependency trees on UD treebanks: byline segments and parses each
     /// document's raw text and scores it as eval_conllu.py does (words aligned by
     /// characters; P/R/F1 of words, UPOS, XPOS, lemma, UAS, LAS).
@@ -295,6 +306,10 @@ fn main() -> ExitCode {
                     options.system = system;
                     options.syntax = syntax;
                     (byline_eval::Task::Gum, gold)
+                }
+                EvalTask::Seesaw { gold, system } => {
+                    options.system = system;
+                    (byline_eval::Task::Seesaw, gold)
                 }
                 EvalTask::Syntax {
                     gold,

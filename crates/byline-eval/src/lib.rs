@@ -5,8 +5,8 @@
 //!
 //! This crate holds what every scorer shares ([`Counts`], [`EvalError`], [`Task`]) and
 //! the scorers: NER ([`ner`], [`chunks`], [`conll`]), quotes ([`quotes`]), dates
-//! ([`dates`]), target sentiment ([`stance`]) stance direction ([`direction`]), syntax ([`syntax`]) and names with pronouns on
-//! GUM ([`gum`]).
+//! ([`dates`]), target sentiment ([`stance`]) stance direction ([`direction`]), syntax ([`syntax`]), names with pronouns on
+//! GUM ([`gum`]) and stance triplets on SEESAW ([`seesaw`]).
 #![warn(missing_docs)]
 
 pub mod chunks;
@@ -16,6 +16,7 @@ pub mod direction;
 pub mod gum;
 pub mod ner;
 pub mod quotes;
+pub mod seesaw;
 pub mod stance;
 pub mod syntax;
 
@@ -40,6 +41,8 @@ pub enum Task {
     Syntax,
     /// Names and pronoun resolution on GUM (CoNLL-U with `Entity=` annotation).
     Gum,
+    /// Entity-to-entity stance triplets on SEESAW (a split folder).
+    Seesaw,
 }
 
 impl fmt::Display for Task {
@@ -52,6 +55,7 @@ impl fmt::Display for Task {
             Task::Direction => "direction",
             Task::Syntax => "syntax",
             Task::Gum => "gum",
+            Task::Seesaw => "seesaw",
         })
     }
 }
@@ -276,6 +280,10 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             };
             let pipeline = byline::pipeline_from_names(names).expect("the entities extractor has no needs");
             gum::run(gold, options.system.as_deref(), &pipeline)
+        }
+        Task::Seesaw => {
+            let pipeline = byline::default_pipeline();
+            seesaw::run(gold, options.system.as_deref(), &pipeline)
         }
     }
 }

@@ -47,3 +47,14 @@ pub fn extract_to(out: &Path, input: &Path, flags: &[&str]) -> Command {
     command.arg("extract").args(flags).arg("-o").arg(out).arg(input);
     command
 }
+
+/// The number written after `label` in `line` ("F1 7.30" → 7.3).
+pub fn number_after(line: &str, label: &str) -> f64 {
+    let rest = line
+        .split(label)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {label:?} in {line:?}"));
+    let word = rest.split_whitespace().next().unwrap_or_default();
+    word.parse()
+        .unwrap_or_else(|_| panic!("no number after {label:?} in {line:?}"))
+}

@@ -7,7 +7,6 @@ pub mod score;
 
 use crate::EvalError;
 use byline::{Article, Pipeline};
-use rayon::prelude::*;
 use read::read_gum;
 use score::Report;
 use serde_json::Value;
@@ -18,19 +17,8 @@ use std::path::Path;
 /// Scores byline (or the records of `system`) on the GUM documents at `gold`.
 pub fn run(gold: &Path, system: Option<&Path>, pipeline: &Pipeline) -> Result<String, EvalError> {
     let docs = read_gum(gold)?;
-    let records: HashMap<String, Value> = match system {
-        Some(path) => read_records(path)?,
-        None => docs
-            .par_iter()
-            .map(|d| {
-                let record = match pipeline.process(Article::new(d.id.clone(), d.text.clone())) {
-                    Ok(doc) => serde_json::to_value(doc.to_output()).unwrap_or(Value::Null),
-                    Err(e) => serde_json::json!({ "id": d.id, "error": e.to_string() }),
-                };
-                (d.id.clone(), record)
-            })
-            .collect(),
-    };
+    let texts: Vec<(&str, &str)> = docs.iter().map(|d| (d.id.as_str(), d.text.as_str())).collect();
+    let records = system_or_byline(system, pipeline, &texts)?;
     let mut report = Report::default();
     for doc in &docs {
         report.add(doc, records.get(&doc.id));
@@ -79,4 +67,26 @@ fn read_records(path: &Path) -> Result<HashMap<String, Value>, EvalError> {
         out.insert(id, rec);
     }
     Ok(out)
+}
+
+/// The records of `system` by id, or byline's for `texts` (id, text) when there is none.
+pub(crate) fn system_or_byline(
+    system: Option<&Path>,
+    pipeline: &Pipeline,
+    texts: &[(&str, &str)],
+) -> Result<HashMap<String, Value>, EvalError> {
+    use rayon::prelude::*;
+    match system {
+        Some(path) => read_records(path),
+        None => Ok(texts
+            .par_iter()
+            .map(|(id, text)| {
+                let record = match pipeline.process(Article::new(*id, *text)) {
+                    Ok(doc) => serde_json::to_value(doc.to_output()).unwrap_or(Value::Null),
+                    Err(e) => serde_json::json!({ "id": id, "error": e.to_string() }),
+                };
+                (id.to_string(), record)
+            })
+            .collect()),
+    }
 }
