@@ -167,6 +167,9 @@ enum EvalTask {
         /// (`eval_seesaw.py input` writes the input for `byline extract`).
         #[arg(long)]
         system: Option<PathBuf>,
+        /// Run the syntax extractor first (stance predicates are then read from the parse).
+        #[arg(long)]
+        syntax: bool,
     },
     /// Tags, lemmas and dependency trees on UD treebanks: byline segments and parses each
     /// document's raw text and scores it as eval_conllu.py does (words aligned by
@@ -307,8 +310,9 @@ fn main() -> ExitCode {
                     options.syntax = syntax;
                     (byline_eval::Task::Gum, gold)
                 }
-                EvalTask::Seesaw { gold, system } => {
+                EvalTask::Seesaw { gold, system, syntax } => {
                     options.system = system;
+                    options.syntax = syntax;
                     (byline_eval::Task::Seesaw, gold)
                 }
                 EvalTask::Syntax {

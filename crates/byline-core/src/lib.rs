@@ -38,7 +38,7 @@ pub use output::OutputRecord;
 pub use pipeline::{Pipeline, PipelineBuilder};
 pub use segment::{Paragraph, Sentence, Token, TokenKind};
 pub use span::Span;
-pub use syntax::{Deprel, Syntax, Upos, Word, Xpos};
+pub use syntax::{DependencyTree, Deprel, Syntax, Upos, Word, Xpos};
 
 /// A civil (calendar) date without time zone, as used for publication dates.
 pub type CivilDate = jiff::civil::Date;

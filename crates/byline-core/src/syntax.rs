@@ -151,13 +151,89 @@ impl Syntax {
     }
 }
 
+/// The dependents of every word of a [`Syntax`] and the extent of each word's subtree,
+/// built once in linear time (a malformed tree — a cycle, a head out of range — cannot
+/// make it loop: words no root reaches keep themselves as their extent).
+#[derive(Clone, Debug, Default)]
+pub struct DependencyTree {
+    first_child: Vec<usize>,
+    children: Vec<usize>,
+    extent: Vec<(usize, usize)>,
+}
+
+impl DependencyTree {
+    /// The tree of `syntax`.
+    pub fn new(syntax: &Syntax) -> DependencyTree {
+        let words = &syntax.words;
+        let n = words.len();
+        let mut count = vec![0usize; n + 1];
+        for w in words {
+            if let Some(h) = w.head.filter(|&h| h < n) {
+                count[h + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            count[i + 1] += count[i];
+        }
+        let first_child = count.clone();
+        let mut children = vec![0usize; first_child[n]];
+        let mut next = count;
+        for (i, w) in words.iter().enumerate() {
+            if let Some(h) = w.head.filter(|&h| h < n) {
+                children[next[h]] = i;
+                next[h] += 1;
+            }
+        }
+        let mut tree = DependencyTree {
+            first_child,
+            children,
+            extent: (0..n).map(|i| (i, i)).collect(),
+        };
+        // Children before their heads: a post-order walk from the roots (each word is
+        // visited once, so a malformed tree cannot loop).
+        let mut order = Vec::with_capacity(n);
+        let mut seen = vec![false; n];
+        for root in (0..n).filter(|&i| words[i].head.is_none_or(|h| h >= n)) {
+            let mut stack = vec![(root, false)];
+            while let Some((w, expanded)) = stack.pop() {
+                if expanded {
+                    order.push(w);
+                    continue;
+                }
+                if std::mem::replace(&mut seen[w], true) {
+                    continue;
+                }
+                stack.push((w, true));
+                stack.extend(tree.children_of(w).iter().map(|&c| (c, false)));
+            }
+        }
+        for &w in &order {
+            if let Some(h) = words[w].head.filter(|&h| h < n) {
+                let (lo, hi) = tree.extent[w];
+                let e = &mut tree.extent[h];
+                *e = (e.0.min(lo), e.1.max(hi));
+            }
+        }
+        tree
+    }
+
+    /// The dependents of word `w`, in text order.
+    pub fn children_of(&self, w: usize) -> &[usize] {
+        &self.children[self.first_child[w]..self.first_child[w + 1]]
+    }
+
+    /// The first and last word of the subtree of word `w`.
+    pub fn extent(&self, w: usize) -> (usize, usize) {
+        self.extent[w]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn children_are_found_in_the_words_sentence() {
-        let word = |start: usize, head: Option<usize>| Word {
+    fn word(start: usize, head: Option<usize>) -> Word {
+        Word {
             span: Span::new(start, start + 1),
             token: start,
             upos: Upos::from_name_or_fallback("X"),
@@ -165,7 +241,31 @@ mod tests {
             lemma: String::new(),
             head,
             deprel: Deprel::from_name_or_fallback("dep"),
+        }
+    }
+
+    #[test]
+    fn subtrees_extend_over_all_descendants_and_bad_trees_do_not_loop() {
+        // 1 is the root; 0 and 2 hang from it, 4 from 2, 3 from 4. 5 and 6 form a cycle,
+        // 7 points outside the sentence.
+        let heads = [Some(1), None, Some(1), Some(4), Some(2), Some(6), Some(5), Some(99)];
+        let syntax = Syntax {
+            words: heads.iter().enumerate().map(|(i, h)| word(i, *h)).collect(),
+            sentences: std::iter::once(0..8).collect(),
         };
+        let tree = DependencyTree::new(&syntax);
+        assert_eq!(tree.extent(1), (0, 4));
+        assert_eq!(tree.extent(2), (2, 4));
+        assert_eq!(tree.extent(4), (3, 4));
+        assert_eq!(tree.children_of(1), &[0, 2]);
+        assert_eq!(
+            (tree.extent(5), tree.extent(6), tree.extent(7)),
+            ((5, 5), (6, 6), (7, 7))
+        );
+    }
+
+    #[test]
+    fn children_are_found_in_the_words_sentence() {
         // Sentence 0: words 0-2 (root 1); sentence 1: words 3-4 (root 4).
         let syntax = Syntax {
             words: vec![

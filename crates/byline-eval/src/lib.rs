@@ -282,7 +282,13 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             gum::run(gold, options.system.as_deref(), &pipeline)
         }
         Task::Seesaw => {
-            let pipeline = byline::default_pipeline();
+            let pipeline = if options.syntax {
+                let mut names = byline::default_extractors();
+                names.insert(0, "syntax");
+                byline::pipeline_from_names(&names).expect("the syntax extractor has no needs")
+            } else {
+                byline::default_pipeline()
+            };
             seesaw::run(gold, options.system.as_deref(), &pipeline)
         }
     }

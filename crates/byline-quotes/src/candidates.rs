@@ -11,7 +11,7 @@
 
 use crate::features::{CueLexicon, lower_into};
 use crate::score::{CLASSES, Emit, EmitFeatures, QuoteScorer, yes_no};
-use byline_core::Document;
+use byline_core::{DependencyTree, Document};
 use std::ops::Range;
 
 /// The probability from which a candidate becomes an attribution (chosen on a held-out
@@ -40,74 +40,6 @@ pub struct Candidate {
     pub content: Range<usize>,
     /// The subject's (or passive agent's) subtree, when the cue has one.
     pub source: Option<Range<usize>>,
-}
-
-/// The dependents of every word (indices into `words`, in text order).
-struct Tree {
-    first_child: Vec<usize>,
-    children: Vec<usize>,
-    /// First and last word of each word's subtree.
-    extent: Vec<(usize, usize)>,
-}
-
-impl Tree {
-    fn new(syntax: &byline_core::Syntax) -> Tree {
-        let words = &syntax.words;
-        let n = words.len();
-        let mut count = vec![0usize; n + 1];
-        for w in words {
-            if let Some(h) = w.head.filter(|&h| h < n) {
-                count[h + 1] += 1;
-            }
-        }
-        for i in 0..n {
-            count[i + 1] += count[i];
-        }
-        let first_child = count.clone();
-        let mut children = vec![0usize; first_child[n]];
-        let mut next = count;
-        for (i, w) in words.iter().enumerate() {
-            if let Some(h) = w.head.filter(|&h| h < n) {
-                children[next[h]] = i;
-                next[h] += 1;
-            }
-        }
-        let mut tree = Tree {
-            first_child,
-            children,
-            extent: (0..n).map(|i| (i, i)).collect(),
-        };
-        // Children before their heads: a post-order walk from the roots (each word is
-        // visited once, so a malformed tree cannot loop).
-        let mut order = Vec::with_capacity(n);
-        let mut seen = vec![false; n];
-        for root in (0..n).filter(|&i| words[i].head.is_none_or(|h| h >= n)) {
-            let mut stack = vec![(root, false)];
-            while let Some((w, expanded)) = stack.pop() {
-                if expanded {
-                    order.push(w);
-                    continue;
-                }
-                if std::mem::replace(&mut seen[w], true) {
-                    continue;
-                }
-                stack.push((w, true));
-                stack.extend(tree.children_of(w).iter().map(|&c| (c, false)));
-            }
-        }
-        for &w in &order {
-            if let Some(h) = words[w].head.filter(|&h| h < n) {
-                let (lo, hi) = tree.extent[w];
-                let e = &mut tree.extent[h];
-                *e = (e.0.min(lo), e.1.max(hi));
-            }
-        }
-        tree
-    }
-
-    fn children_of(&self, w: usize) -> &[usize] {
-        &self.children[self.first_child[w]..self.first_child[w + 1]]
-    }
 }
 
 /// Bucket names of a content's length in words: up to 2, 5, 10, 20, 40, more.
@@ -142,7 +74,7 @@ pub(crate) fn for_each_candidate(
     if words.is_empty() {
         return;
     }
-    let tree = Tree::new(&doc.syntax);
+    let tree = DependencyTree::new(&doc.syntax);
     let is_punct = |w: usize| words[w].upos.as_str() == "PUNCT";
     let (mut lemma, mut lower, mut first) = (String::new(), String::new(), String::new());
     for (w, word) in words.iter().enumerate() {
@@ -172,7 +104,7 @@ pub(crate) fn for_each_candidate(
         // The subject's subtree, without the "by" of an agent, and ending before the cue
         // when it precedes it.
         let source = subject.map(|s| {
-            let (mut lo, mut hi) = tree.extent[s];
+            let (mut lo, mut hi) = tree.extent(s);
             if lo < hi && words[lo].upos.as_str() == "ADP" {
                 lo += 1;
             }
@@ -186,7 +118,7 @@ pub(crate) fn for_each_candidate(
             if !CONTENT_RELATIONS.contains(&rel) {
                 continue;
             }
-            let (mut lo, mut hi) = tree.extent[c];
+            let (mut lo, mut hi) = tree.extent(c);
             while lo < hi && is_punct(lo) {
                 lo += 1;
             }
@@ -273,42 +205,4 @@ pub(crate) fn accepted(
         out.push(c);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use byline_core::{Deprel, Span, Upos, Word, Xpos};
-
-    fn word(at: usize, head: Option<usize>) -> Word {
-        Word {
-            span: Span::new(at * 2, at * 2 + 1),
-            token: at,
-            upos: Upos::from_name_or_fallback("NOUN"),
-            xpos: Xpos::from_name_or_fallback("NN"),
-            lemma: "x".to_owned(),
-            head,
-            deprel: Deprel::from_name_or_fallback("dep"),
-        }
-    }
-
-    #[test]
-    fn subtrees_extend_over_all_descendants_and_bad_trees_do_not_loop() {
-        // 1 is the root; 0 and 2 hang from it, 4 from 2, 3 from 4. 5 and 6 form a cycle,
-        // 7 points outside the sentence.
-        let heads = [Some(1), None, Some(1), Some(4), Some(2), Some(6), Some(5), Some(99)];
-        let syntax = byline_core::Syntax {
-            words: heads.iter().enumerate().map(|(i, h)| word(i, *h)).collect(),
-            sentences: std::iter::once(0..8).collect(),
-        };
-        let tree = Tree::new(&syntax);
-        assert_eq!(tree.extent[1], (0, 4));
-        assert_eq!(tree.extent[2], (2, 4));
-        assert_eq!(tree.extent[4], (3, 4));
-        assert_eq!(tree.children_of(1), &[0, 2]);
-        assert_eq!(
-            (tree.extent[5], tree.extent[6], tree.extent[7]),
-            ((5, 5), (6, 6), (7, 7))
-        );
-    }
 }

@@ -12,6 +12,7 @@
 
 mod conduct;
 mod lexicon;
+mod parsed;
 mod portrayal;
 mod predicates;
 mod reported;
@@ -47,6 +48,10 @@ impl Extractor for Stance {
         &[Layer::Entities, Layer::Clusters, Layer::Quotes]
     }
 
+    fn uses(&self) -> &'static [Layer] {
+        &[Layer::Syntax, Layer::Mentions]
+    }
+
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
         doc.target_sentiment = sentiment::portrayals(doc);
         doc.stances = find_stances(doc, &doc.target_sentiment);
@@ -54,10 +59,18 @@ impl Extractor for Stance {
     }
 }
 
-/// Every stance of `doc`: predicates first, then quote stances they do not already give
-/// (`portrayals`: the document's target sentiment, which quote stances read).
+/// Every stance of `doc`: predicates first (read from the parse when the document has
+/// one, from word order otherwise and where the parse finds no arguments), then quote stances they do not already give (`portrayals`: the document's target
+/// sentiment, which quote stances read).
 pub fn find_stances(doc: &Document, portrayals: &[byline_core::TargetSentiment]) -> Vec<byline_core::Stance> {
-    let mut stances = predicates::find_stances(doc);
+    let mut stances = parsed::find_stances(doc);
+    // Predicates the parse gave no stance (no parse, or no subject or object found in
+    // it) keep the word-order reading.
+    for s in predicates::find_stances(doc) {
+        if !stances.iter().any(|p| p.evidence.overlaps(s.evidence)) {
+            stances.push(s);
+        }
+    }
     // A quote's portrayal of an entity the predicates already linked to the same
     // holder adds nothing.
     for s in conduct::conduct_stances(doc)

@@ -89,7 +89,7 @@ fn predicate(word: &str) -> Option<Polarity> {
 }
 
 /// Index of the quote whose content holds `span` (quotes are in text order).
-fn quote_containing(doc: &Document, span: Span) -> Option<usize> {
+pub(crate) fn quote_containing(doc: &Document, span: Span) -> Option<usize> {
     let i = doc.quotes.partition_point(|q| q.span.start <= span.start);
     (0..i)
         .rev()

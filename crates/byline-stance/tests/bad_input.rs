@@ -43,15 +43,7 @@ fn sarcasm_without_a_holder_invents_no_stance() {
 
 #[test]
 fn a_very_long_sentence_is_handled() {
-    let mut text = String::from("Senator Mary Walsh praised the plan");
-    for i in 0..20_000 {
-        text.push_str(if i % 7 == 0 {
-            " and Governor Tom Reyes criticized it"
-        } else {
-            " and so on"
-        });
-    }
-    text.push('.');
+    let text = common::long_sentence(20_000);
     let doc = run(Article::new("t", text.as_str()));
     spans_are_sound(&doc);
     assert!(!doc.target_sentiment.is_empty());

@@ -6,8 +6,21 @@ use byline_quotes::Quotes;
 use byline_stance::Stance;
 
 /// Entities, quotes and stance.
+#[allow(dead_code)]
 pub fn pipeline() -> Pipeline {
     Pipeline::builder()
+        .with(Entities)
+        .with(Quotes::default())
+        .with(Stance)
+        .build()
+        .unwrap()
+}
+
+/// Syntax, entities, quotes and stance: stance predicates read from the parse.
+#[allow(dead_code)]
+pub fn parsed_pipeline() -> Pipeline {
+    Pipeline::builder()
+        .with(byline_syntax::Syntax)
         .with(Entities)
         .with(Quotes::default())
         .with(Stance)
@@ -36,4 +49,20 @@ pub fn render(doc: &Document, within: Span) -> String {
         out += &format!("portrayal {:?}: {:?} {}\n", doc.span_text(t.span), t.polarity, t.score);
     }
     out
+}
+
+/// One sentence of about `parts` clauses: a praise, then " and so on" with a criticism
+/// every seventh part.
+#[allow(dead_code)]
+pub fn long_sentence(parts: usize) -> String {
+    let mut text = String::from("Senator Mary Walsh praised the plan");
+    for i in 0..parts {
+        text.push_str(if i % 7 == 0 {
+            " and Governor Tom Reyes criticized it"
+        } else {
+            " and so on"
+        });
+    }
+    text.push('.');
+    text
 }

@@ -1,0 +1,307 @@
+//! Stance predicates read from the dependency parse, when the document has one: the
+//! holder is the predicate's subject (a passive's agent; for a noun such as "criticism"
+//! its possessor or the subject of the light verb it is the object of — "expressed his
+//! approval of"; for an adjective such as "critical" the subject of its copula), a
+//! relative word standing for the noun it modifies and a pronoun for its cluster (the
+//! coreference mentions); inside a quote, "I"/"we" or no subject is the quote's speaker.
+//! The target is the object, or the oblique or nominal modifier introduced by "of",
+//! "against", "for", "on", "about", "to" or "with": the whole noun phrase (its relative
+//! clauses and appositions left out), linked to the entity it names. Negation is read
+//! from the predicate's (and its light verb's) dependents.
+
+use crate::lexicon::{PREDICATES, is_negator, negated};
+use crate::predicates::quote_containing;
+use byline_core::{
+    DependencyTree, Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget,
+};
+use byline_learn::hash::FastMap;
+use std::sync::LazyLock;
+
+/// Prepositions that introduce a stance predicate's target.
+const TARGET_CASES: [&str; 7] = ["of", "against", "for", "on", "about", "to", "with"];
+
+/// Dependents left out of a target phrase.
+const OUTSIDE_PHRASE: [&str; 6] = ["acl:relcl", "acl", "appos", "parataxis", "advcl", "punct"];
+
+/// Verbs whose object noun carries the stance ("expressed his approval of").
+const LIGHT_VERBS: [&str; 14] = [
+    "express",
+    "voice",
+    "offer",
+    "give",
+    "show",
+    "make",
+    "lend",
+    "register",
+    "signal",
+    "declare",
+    "pledge",
+    "reiterate",
+    "renew",
+    "announce",
+];
+
+/// Relative words that stand for the noun their clause modifies.
+const RELATIVE: [&str; 4] = ["who", "which", "that", "whom"];
+
+fn polarity_of(word: &str) -> Option<Polarity> {
+    static TABLE: LazyLock<FastMap<&'static str, Polarity>> = LazyLock::new(|| PREDICATES.iter().copied().collect());
+    TABLE.get(word.to_lowercase().as_str()).copied()
+}
+
+struct Parse<'a> {
+    doc: &'a Document,
+    tree: DependencyTree,
+}
+
+impl Parse<'_> {
+    fn word(&self, w: usize) -> &byline_core::Word {
+        &self.doc.syntax.words[w]
+    }
+
+    fn rel(&self, w: usize) -> &str {
+        self.word(w).deprel.as_str()
+    }
+
+    fn child(&self, w: usize, rels: &[&str]) -> Option<usize> {
+        self.tree
+            .children_of(w)
+            .iter()
+            .copied()
+            .find(|&c| rels.contains(&self.rel(c)))
+    }
+
+    /// The negating dependents of `w` ("not", "never", "didn't", "no").
+    fn negators(&self, w: usize) -> impl Iterator<Item = usize> + '_ {
+        self.tree.children_of(w).iter().copied().filter(|&c| {
+            matches!(self.rel(c), "advmod" | "aux" | "det" | "cc:preconj")
+                && (is_negator(&self.word(c).lemma) || is_negator(self.doc.token_text(self.word(c).token)))
+        })
+    }
+
+    fn negated(&self, w: usize) -> bool {
+        self.negators(w).count() % 2 == 1
+    }
+
+    /// The words of `w`'s phrase: its subtree without relative clauses, appositions and
+    /// edge punctuation, as a word range.
+    fn phrase(&self, w: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (w, w);
+        for &c in self.tree.children_of(w) {
+            if !OUTSIDE_PHRASE.contains(&self.rel(c)) && !matches!(self.rel(c), "case" | "mark" | "cc") {
+                let (a, b) = self.tree.extent(c);
+                (lo, hi) = (lo.min(a), hi.max(b));
+            }
+        }
+        let edge = |x: usize| matches!(self.word(x).upos.as_str(), "ADP" | "SCONJ" | "PUNCT" | "CCONJ");
+        while lo < w && edge(lo) {
+            lo += 1;
+        }
+        while hi > w && edge(hi) {
+            hi -= 1;
+        }
+        (lo, hi)
+    }
+
+    fn span(&self, (lo, hi): (usize, usize)) -> Span {
+        Span::new(self.word(lo).span.start, self.word(hi).span.end)
+    }
+
+    /// The entity cluster the word's token lies in, or a mention's cluster.
+    fn cluster_at(&self, w: usize) -> Option<(usize, Span)> {
+        let t = self.word(w).token;
+        if let Some(e) = self.doc.entity_at_token(t) {
+            let e = &self.doc.entities[e];
+            return Some((e.cluster, e.span));
+        }
+        let at = self.doc.tokens[t].span;
+        let i = self.doc.mentions.partition_point(|m| m.span.end <= at.start);
+        self.doc
+            .mentions
+            .get(i)
+            .filter(|m| m.span.contains(at))
+            .map(|m| (m.cluster, m.span))
+    }
+
+    /// The entity a phrase names: its head's, else the first person, organisation or
+    /// place inside it.
+    fn entity_in(&self, head: usize, (lo, hi): (usize, usize)) -> Option<(usize, Span)> {
+        self.cluster_at(head).or_else(|| {
+            (lo..=hi).find_map(|w| {
+                let e = self.doc.entity_at_token(self.word(w).token)?;
+                let e = &self.doc.entities[e];
+                (e.label != EntityLabel::Misc).then_some((e.cluster, e.span))
+            })
+        })
+    }
+}
+
+/// Who holds the stance of the predicate `p`, as a word (`None`: not written).
+fn holder_word(parse: &Parse, p: usize) -> Option<usize> {
+    let upos = parse.word(p).upos.as_str();
+    if let Some(agent) = parse.child(p, &["obl:agent"]) {
+        return Some(agent);
+    }
+    if parse.child(p, &["nsubj:pass"]).is_some() {
+        return None;
+    }
+    if let Some(s) = parse.child(p, &["nsubj"]) {
+        return Some(s);
+    }
+    if upos == "NOUN" {
+        if let Some(owner) = parse.child(p, &["nmod:poss"]) {
+            return Some(owner);
+        }
+        let head = parse.word(p).head?;
+        if parse.rel(p) == "obj" && LIGHT_VERBS.contains(&parse.word(head).lemma.as_str()) {
+            return parse.child(head, &["nsubj"]);
+        }
+        return None;
+    }
+    // "X criticised A and praised B", "X wants to support B", "X spoke, criticizing B":
+    // the subject of the verb this one is coordinated with, completes or modifies.
+    let mut at = p;
+    for _ in 0..3 {
+        if !matches!(parse.rel(at), "conj" | "xcomp" | "advcl") {
+            return None;
+        }
+        at = parse.word(at).head?;
+        if let Some(s) = parse.child(at, &["nsubj"]) {
+            return Some(s);
+        }
+    }
+    None
+}
+
+/// Whether word `w` is a relative word ("who", "which", "that" as a pronoun).
+fn is_relative(parse: &Parse, w: usize) -> bool {
+    parse.word(w).upos.as_str() == "PRON" && RELATIVE.contains(&parse.word(w).lemma.to_lowercase().as_str())
+}
+
+/// The noun modified by the relative clause that predicate `p` heads or lies in.
+fn relative_antecedent(parse: &Parse, p: usize) -> Option<usize> {
+    let mut at = p;
+    for _ in 0..4 {
+        if parse.rel(at) == "acl:relcl" {
+            return parse.word(at).head;
+        }
+        at = parse.word(at).head?;
+    }
+    None
+}
+
+/// The target word of predicate `p`.
+fn target_word(parse: &Parse, p: usize) -> Option<usize> {
+    if let Some(subject) = parse.child(p, &["nsubj:pass"]) {
+        return parse.child(p, &["obl:agent"]).map(|_| subject);
+    }
+    if let Some(object) = parse.child(p, &["obj", "iobj"]) {
+        return Some(object);
+    }
+    parse.tree.children_of(p).iter().copied().find(|&c| {
+        matches!(parse.rel(c), "obl" | "nmod")
+            && parse
+                .child(c, &["case"])
+                .is_some_and(|k| TARGET_CASES.contains(&parse.word(k).lemma.to_lowercase().as_str()))
+    })
+}
+
+/// The stances of `doc`'s stance predicates, read from its parse (empty without one).
+pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
+    let words = &doc.syntax.words;
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let parse = Parse {
+        doc,
+        tree: DependencyTree::new(&doc.syntax),
+    };
+    let mut out = Vec::new();
+    for (p, word) in words.iter().enumerate() {
+        if !matches!(word.upos.as_str(), "VERB" | "NOUN" | "ADJ") || word.token >= doc.tokens.len() {
+            continue;
+        }
+        let Some(base) = polarity_of(doc.token_text(word.token)).or_else(|| polarity_of(&word.lemma)) else {
+            continue;
+        };
+        let light = word
+            .head
+            .filter(|&h| parse.rel(p) == "obj" && LIGHT_VERBS.contains(&parse.word(h).lemma.as_str()));
+        let polarity = negated(base, parse.negated(p) || light.is_some_and(|h| parse.negated(h)));
+        let Some(mut target) = target_word(&parse, p) else {
+            continue;
+        };
+        if is_relative(&parse, target) {
+            match relative_antecedent(&parse, p) {
+                Some(a) => target = a,
+                None => continue,
+            }
+        }
+        let phrase = parse.phrase(target);
+        let (target_cluster, target_span) = match parse.entity_in(target, phrase) {
+            Some((c, span)) => (Some(c), span),
+            // A pronoun nobody is linked to names no target.
+            None if parse.word(target).upos.as_str() == "PRON" => continue,
+            None => (None, parse.span(phrase)),
+        };
+        let predicate_span = doc.tokens[word.token].span;
+        let quote = quote_containing(doc, predicate_span);
+        let speaker = quote.and_then(|q| doc.quotes[q].speaker.as_ref());
+        let holder = match holder_word(&parse, p) {
+            Some(h) => {
+                // "who has defended the law": the noun the relative clause modifies.
+                let h = if is_relative(&parse, h) {
+                    match relative_antecedent(&parse, p) {
+                        Some(a) => a,
+                        None => continue,
+                    }
+                } else {
+                    h
+                };
+                let first_person = matches!(doc.token_text(parse.word(h).token).to_lowercase().as_str(), "i" | "we");
+                match (parse.cluster_at(h), speaker) {
+                    (_, Some(s)) if first_person => Some((s.cluster, s.name.clone())),
+                    (Some((c, _)), _) => Some((Some(c), doc.clusters[c].name.clone())),
+                    // A phrase naming nobody we know ("Republicans", "the committee")
+                    // holds it as written; a bare pronoun or relative word does not.
+                    (None, _) if parse.word(h).upos.as_str() == "PRON" => None,
+                    (None, _) => Some((None, doc.span_text(parse.span(parse.phrase(h))).to_owned())),
+                }
+            }
+            None => speaker.map(|s| (s.cluster, s.name.clone())),
+        };
+        let Some((holder_cluster, holder_name)) = holder else {
+            continue;
+        };
+        if holder_cluster.is_some() && holder_cluster == target_cluster || holder_name.is_empty() {
+            continue;
+        }
+        // Evidence: the predicate, its negation and its target (a passive's agent too).
+        let mut evidence = Span::new(
+            predicate_span.start.min(target_span.start),
+            predicate_span.end.max(target_span.end),
+        );
+        let agent = parse.child(p, &["obl:agent"]).map(|a| parse.span(parse.phrase(a)));
+        for extra in parse.negators(p).map(|n| parse.word(n).span).chain(agent) {
+            evidence = Span::new(evidence.start.min(extra.start), evidence.end.max(extra.end));
+        }
+        out.push(Stance {
+            holder: StanceHolder {
+                cluster: holder_cluster,
+                name: holder_name,
+            },
+            target: StanceTarget {
+                span: target_span,
+                cluster: target_cluster,
+            },
+            polarity,
+            score: if target_cluster.is_some() { 0.6 } else { 0.5 },
+            evidence,
+            quote,
+            channel: quote.map_or(StanceChannel::Narration, |q| {
+                StanceChannel::of_quote(doc.quotes[q].kind)
+            }),
+        });
+    }
+    out
+}
