@@ -143,6 +143,9 @@ enum EvalTask {
     Direction {
         /// Gold DSE file (sentence, entity1, entity2, label).
         gold: PathBuf,
+        /// Run the syntax extractor first (stance predicates are then read from the parse).
+        #[arg(long)]
+        syntax: bool,
     },
     /// Names (PER/ORG/LOC) and pronouns resolved to named clusters on GUM, as
     /// `eval_gum.py score` reports them: byline runs on each document's text rebuilt from
@@ -304,7 +307,10 @@ fn main() -> ExitCode {
                     options.calibration = calibration;
                     (byline_eval::Task::Stance, gold)
                 }
-                EvalTask::Direction { gold } => (byline_eval::Task::Direction, gold),
+                EvalTask::Direction { gold, syntax } => {
+                    options.syntax = syntax;
+                    (byline_eval::Task::Direction, gold)
+                }
                 EvalTask::Gum { gold, system, syntax } => {
                     options.system = system;
                     options.syntax = syntax;

@@ -84,11 +84,14 @@ fn stance_direction_on_dse_valid_stays_above_its_floor() {
         eprintln!("SKIPPED: ../shared/data/stance/dse/valid.txt is absent");
         return;
     }
-    let report = byline(&["eval", "direction"], &[&gold]);
-    let line = report.lines().find(|l| l.starts_with("stance detection")).unwrap();
-    let precision = common::number_after(line, "P ");
-    // 70.7 for the shipped rules and model (DSE is used to evaluate only, never to tune).
-    assert!(precision >= 65.0, "{report}");
+    for args in [&["eval", "direction"][..], &["eval", "direction", "--syntax"][..]] {
+        let report = byline(args, &[&gold]);
+        let line = report.lines().find(|l| l.starts_with("stance detection")).unwrap();
+        let (precision, f1) = (common::number_after(line, "P "), common::number_after(line, "F1 "));
+        // P 74.1 / F1 37.3 for the shipped rules and model, 73.4 / 36.7 with the parse
+        // (DSE is used to evaluate only, never to tune).
+        assert!(precision >= 65.0 && f1 >= 33.0, "{args:?}: {report}");
+    }
 }
 
 #[test]

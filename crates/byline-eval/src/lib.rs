@@ -263,8 +263,12 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             stance::run(gold, options, &pipeline)
         }
         Task::Direction => {
-            let pipeline = byline::pipeline_from_names(&["entities", "quotes", "stance"])
-                .expect("entities and quotes provide what stance needs");
+            let names: &[&str] = if options.syntax {
+                &["syntax", "entities", "quotes", "stance"]
+            } else {
+                &["entities", "quotes", "stance"]
+            };
+            let pipeline = byline::pipeline_from_names(names).expect("entities and quotes provide what stance needs");
             direction::run(gold, &pipeline)
         }
         Task::Syntax if options.gold_words => syntax::run_gold_words(gold),
