@@ -205,7 +205,6 @@ pub fn run(args: TrainQuotesArgs) -> Result<(), String> {
         eprintln!("{line}")
     });
     let scorer = fit_scorer(&train_articles, &options)?;
-    let candidates = fit_candidates(&train_refs, &lexicon);
     std::fs::create_dir_all(&args.output).map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;
     let write = |name: &str, bytes: &[u8]| {
         let path = args.output.join(name);
@@ -226,6 +225,7 @@ pub fn run(args: TrainQuotesArgs) -> Result<(), String> {
     };
     write(scores, scorer.to_tsv().as_bytes())?;
     if args.syntax {
+        let candidates = fit_candidates(&train_refs, &lexicon);
         write("quote_candidates.tsv", candidates.to_tsv().as_bytes())?;
     }
     eprintln!(

@@ -290,7 +290,8 @@ fn continued_attribution(
     })
 }
 
-fn token_span(doc: &Document, range: &Range<usize>) -> Span {
+/// The bytes from the first to the last token of `range`.
+pub(crate) fn token_span(doc: &Document, range: &Range<usize>) -> Span {
     Span::new(doc.tokens[range.start].span.start, doc.tokens[range.end - 1].span.end)
 }
 

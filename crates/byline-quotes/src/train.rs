@@ -170,11 +170,9 @@ pub fn fit_candidates(articles: &[&TrainArticle], lexicon: &CueLexicon) -> Quote
     let mut examples: Vec<(Vec<String>, bool)> = Vec::new();
     for a in articles {
         let doc = &a.doc;
-        let span_of =
-            |r: &std::ops::Range<usize>| Span::new(doc.tokens[r.start].span.start, doc.tokens[r.end - 1].span.end);
         for_each_candidate(doc, lexicon, |_| false, &mut |candidate, features| {
             let cue = doc.tokens[candidate.cue].span;
-            let content = span_of(&candidate.content);
+            let content = crate::token_span(doc, &candidate.content);
             let right = a.gold.iter().any(|g| {
                 g.cue.iter().any(|c| c.overlaps(cue))
                     && g.content.iter().any(|&c| jaccard(c, content) >= CANDIDATE_MATCH)

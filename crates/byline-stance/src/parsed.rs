@@ -152,11 +152,7 @@ fn holder_word(parse: &Parse, p: usize) -> Option<usize> {
         if let Some(owner) = parse.child(p, &["nmod:poss"]) {
             return Some(owner);
         }
-        let head = parse.word(p).head?;
-        if parse.rel(p) == "obj" && LIGHT_VERBS.contains(&parse.word(head).lemma.as_str()) {
-            return parse.child(head, &["nsubj"]);
-        }
-        return None;
+        return light_verb(parse, p).and_then(|verb| parse.child(verb, &["nsubj"]));
     }
     // "X criticised A and praised B", "X wants to support B", "X spoke, criticizing B":
     // the subject of the verb this one is coordinated with, completes or modifies.
@@ -176,6 +172,22 @@ fn holder_word(parse: &Parse, p: usize) -> Option<usize> {
 /// Whether word `w` is a relative word ("who", "which", "that" as a pronoun).
 fn is_relative(parse: &Parse, w: usize) -> bool {
     parse.word(w).upos.as_str() == "PRON" && RELATIVE.contains(&parse.word(w).lemma.to_lowercase().as_str())
+}
+
+/// What word `w`, an argument of predicate `p`, stands for: itself, or for a relative
+/// word the noun its clause modifies (`None` when there is none).
+fn standing_for(parse: &Parse, w: usize, p: usize) -> Option<usize> {
+    if is_relative(parse, w) {
+        relative_antecedent(parse, p)
+    } else {
+        Some(w)
+    }
+}
+
+/// The light verb whose object the stance noun `p` is ("expressed her support").
+fn light_verb(parse: &Parse, p: usize) -> Option<usize> {
+    let head = parse.word(p).head?;
+    (parse.rel(p) == "obj" && LIGHT_VERBS.contains(&parse.word(head).lemma.as_str())).then_some(head)
 }
 
 /// The noun modified by the relative clause that predicate `p` heads or lies in.
@@ -224,19 +236,14 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
         let Some(base) = polarity_of(doc.token_text(word.token)).or_else(|| polarity_of(&word.lemma)) else {
             continue;
         };
-        let light = word
-            .head
-            .filter(|&h| parse.rel(p) == "obj" && LIGHT_VERBS.contains(&parse.word(h).lemma.as_str()));
+        let light = light_verb(&parse, p);
         let polarity = negated(base, parse.negated(p) || light.is_some_and(|h| parse.negated(h)));
-        let Some(mut target) = target_word(&parse, p) else {
+        let Some(target) = target_word(&parse, p) else {
             continue;
         };
-        if is_relative(&parse, target) {
-            match relative_antecedent(&parse, p) {
-                Some(a) => target = a,
-                None => continue,
-            }
-        }
+        let Some(target) = standing_for(&parse, target, p) else {
+            continue;
+        };
         let phrase = parse.phrase(target);
         let (target_cluster, target_span) = match parse.entity_in(target, phrase) {
             Some((c, span)) => (Some(c), span),
@@ -250,13 +257,8 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
         let holder = match holder_word(&parse, p) {
             Some(h) => {
                 // "who has defended the law": the noun the relative clause modifies.
-                let h = if is_relative(&parse, h) {
-                    match relative_antecedent(&parse, p) {
-                        Some(a) => a,
-                        None => continue,
-                    }
-                } else {
-                    h
+                let Some(h) = standing_for(&parse, h, p) else {
+                    continue;
                 };
                 let first_person = matches!(doc.token_text(parse.word(h).token).to_lowercase().as_str(), "i" | "we");
                 match (parse.cluster_at(h), speaker) {
