@@ -88,6 +88,8 @@ def test_objects_behave_as_frozen_dataclasses(nlp):
     assert hash(quote) == hash(pickle.loads(pickle.dumps(quote))) and pickle.loads(pickle.dumps(quote)) == quote
     assert repr(doc.dates[0]) == "DateExpr(start=34, end=40, text='Friday', type='DATE', value='2025-04-18')"
     assert byline.Stance(None, None, "positive", 0.5, None, None).channel == "narration"  # type: ignore[arg-type]
+    assert byline.StanceTarget(0, 1, "x", None).kind == "entity"
+    assert byline.StanceTarget(0, 1, "x", None, "topic").kind == "topic"
     assert byline.Quote(0, 1, "x", "direct", (), None, None).content == ""
     assert byline.Quote(0, 1, "x", "direct", (), None, None).score == 1.0
     assert byline.Speaker(0, 1, "x", None, "x").kind == "none"

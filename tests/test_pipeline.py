@@ -50,6 +50,10 @@ def test_seed_article_who_said_what(nlp, seed):
     # Stances carry their channel and, for quotes, the quote they come from.
     ukraine = next(s for s in doc.stances if s.holder.name == "Dmitry Peskov")
     assert (ukraine.target.text, ukraine.polarity, ukraine.channel) == ("Ukraine", "negative", "indirect_quote")
+    # Targets say whether they are somebody (an entity) or an issue (a topic).
+    assert ukraine.target.kind == "entity"
+    assert all(s.target.kind in ("entity", "topic") for s in doc.stances)
+    assert any(s.target.kind == "topic" and s.target.cluster is None for s in doc.stances)
     assert ukraine.quote is not None and "adhered" in doc.quotes[ukraine.quote].text
     medvedev = next(s for s in doc.stances if s.holder.name == "Dmitry Medvedev")
     assert (medvedev.target.text, medvedev.polarity) == ("US", "positive")

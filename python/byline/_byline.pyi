@@ -200,9 +200,11 @@ class StanceHolder(_OutputObject):
 class StanceTarget(_OutputObject):
     """What a stance is about."""
 
-    __match_args__: ClassVar[Tuple[str, str, str, str]]
+    __match_args__: ClassVar[Tuple[str, str, str, str, str]]
 
-    def __new__(cls, start: int, end: int, text: str, cluster: Optional[int]) -> StanceTarget: ...
+    def __new__(
+        cls, start: int, end: int, text: str, cluster: Optional[int], kind: str = "entity"
+    ) -> StanceTarget: ...
     @property
     def start(self) -> int: ...
     @property
@@ -211,6 +213,8 @@ class StanceTarget(_OutputObject):
     def text(self) -> str: ...
     @property
     def cluster(self) -> Optional[int]: ...
+    @property
+    def kind(self) -> str: ...
 
 @final
 class Evidence(_OutputObject):

@@ -48,7 +48,7 @@ COLUMNS: Dict[str, Tuple[str, ...]] = {
                "date_text", "content", "text", "speaker_kind", "score"),
     "dates": ("article_id", "start", "end", "text", "type", "value"),
     "stances": ("article_id", "holder", "holder_cluster", "target", "target_cluster", "polarity", "score",
-                "channel", "quote", "evidence"),
+                "channel", "quote", "evidence", "target_kind"),
     "target_sentiment": ("article_id", "start", "end", "text", "cluster", "cluster_name", "polarity", "score"),
 }
 """The columns of each layer's rows, in order (``byline table`` writes the same ones).
@@ -84,7 +84,7 @@ def _layer_values(doc: Document, layer: str) -> List[Tuple[Any, ...]]:
     if layer == "stances":
         return [
             (s.holder.name, s.holder.cluster, s.target.text, s.target.cluster, s.polarity, s.score, s.channel,
-             s.quote, s.evidence.text)
+             s.quote, s.evidence.text, s.target.kind)
             for s in doc.stances
         ]
     if layer == "target_sentiment":

@@ -137,6 +137,10 @@ enum EvalTask {
         /// Also print how well byline's scores are calibrated.
         #[arg(long)]
         calibration: bool,
+        /// Run the syntax extractor first (the portrayal model trained with the parse's
+        /// features is then used).
+        #[arg(long)]
+        syntax: bool,
     },
     /// Stance direction between two entities on DSE (tab-separated): who is for or
     /// against whom, P/R/F1 per label and precision by score.
@@ -301,7 +305,9 @@ fn main() -> ExitCode {
                     predict,
                     system,
                     calibration,
+                    syntax,
                 } => {
+                    options.syntax = syntax;
                     options.predict = predict;
                     options.system = system;
                     options.calibration = calibration;

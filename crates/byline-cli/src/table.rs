@@ -76,6 +76,7 @@ impl TableLayer {
                 "channel",
                 "quote",
                 "evidence",
+                "target_kind",
             ],
             TableLayer::TargetSentiment => &["start", "end", "text", "cluster", "cluster_name", "polarity", "score"],
         }
@@ -176,6 +177,7 @@ impl TableLayer {
                         json(&s.channel),
                         v(s.quote),
                         v(s.evidence.text.clone()),
+                        json(&s.target.kind),
                     ]
                 })
                 .collect(),

@@ -263,10 +263,36 @@ pub struct StanceHolder {
 /// What a stance is about.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StanceTarget {
-    /// The target mention.
+    /// The target mention: a name, pronoun or description, or a topic's whole phrase.
     pub span: Span,
-    /// The target's entity cluster, if it is an entity.
+    /// The target's entity cluster, if it is a resolved entity.
     pub cluster: Option<usize>,
+    /// Whether the target is somebody or something named, or an issue.
+    pub kind: TargetKind,
+}
+
+/// What kind of thing a stance target is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// Somebody or something named: a person, organisation, place or other named thing
+    /// ("Senator Smith", a name no cluster holds), or people and groups named by a noun
+    /// ("the workers", "the committee").
+    #[default]
+    Entity,
+    /// An issue, policy, event or idea, as a whole phrase ("the plan to expand overtime
+    /// pay").
+    Topic,
+}
+
+impl TargetKind {
+    /// The output spelling: "entity" or "topic".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Entity => "entity",
+            TargetKind::Topic => "topic",
+        }
+    }
 }
 
 /// holder → target → polarity, with evidence.

@@ -16,6 +16,7 @@ pub mod extractor;
 mod guard;
 pub mod input;
 pub mod layers;
+pub mod nouns;
 pub mod offsets;
 pub mod output;
 pub mod pipeline;
@@ -31,7 +32,7 @@ pub use error::{ArticleError, ArticleErrorKind, ExtractError, PipelineError};
 pub use extractor::{Extractor, Layer};
 pub use layers::{
     Cluster, Entity, EntityLabel, Mention, MentionKind, Polarity, Quote, QuoteKind, Speaker, SpeakerKind, Stance,
-    StanceChannel, StanceHolder, StanceTarget, TargetSentiment, TimeExpr, TimexType,
+    StanceChannel, StanceHolder, StanceTarget, TargetKind, TargetSentiment, TimeExpr, TimexType,
 };
 pub use offsets::CharIndex;
 pub use output::OutputRecord;

@@ -4,7 +4,7 @@
 
 use crate::document::Document;
 use crate::error::ArticleError;
-use crate::layers::{EntityLabel, MentionKind, Polarity, QuoteKind, SpeakerKind, StanceChannel, TimexType};
+use crate::layers::{EntityLabel, MentionKind, Polarity, QuoteKind, SpeakerKind, StanceChannel, TargetKind, TimexType};
 use crate::offsets::CharIndex;
 use crate::span::Span;
 use schemars::JsonSchema;
@@ -158,8 +158,12 @@ pub struct TargetOut {
     pub end: usize,
     /// The target text.
     pub text: String,
-    /// Index into `clusters`, if an entity.
+    /// Index into `clusters`, if a resolved entity.
     pub cluster: Option<usize>,
+    /// entity (somebody or something named) or topic (an issue, policy or idea); records
+    /// written before the field existed read as entity.
+    #[serde(default)]
+    pub kind: TargetKind,
 }
 
 /// An evidence span (code points) in the output.
@@ -488,6 +492,7 @@ impl OutputRecord {
                         end: t.end,
                         text: t.text,
                         cluster: s.target.cluster,
+                        kind: s.target.kind,
                     },
                     polarity: s.polarity,
                     score: s.score,

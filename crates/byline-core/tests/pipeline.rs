@@ -261,3 +261,21 @@ fn a_span_that_does_not_fit_becomes_the_records_error_not_a_panic() {
     });
     assert!(doc.to_output().error.unwrap().contains("[0, 3)"));
 }
+
+#[test]
+fn a_stance_target_without_a_kind_reads_as_an_entity_and_topics_round_trip() {
+    use byline_core::TargetKind;
+    use byline_core::output::TargetOut;
+    // Records written before `kind` existed.
+    let old: TargetOut = serde_json::from_str(r#"{"start": 0, "end": 3, "text": "Zoë", "cluster": 2}"#).unwrap();
+    assert_eq!(old.kind, TargetKind::Entity);
+    let topic = TargetOut {
+        kind: TargetKind::Topic,
+        cluster: None,
+        ..old
+    };
+    let json = serde_json::to_string(&topic).unwrap();
+    assert!(json.contains(r#""kind":"topic""#), "{json}");
+    assert_eq!(serde_json::from_str::<TargetOut>(&json).unwrap(), topic);
+    assert_eq!(TargetKind::Topic.as_str(), "topic");
+}

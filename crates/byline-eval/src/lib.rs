@@ -167,7 +167,7 @@ pub struct EvalOptions {
     pub calibration: bool,
     /// Score on the gold words instead of our own segmentation (syntax).
     pub gold_words: bool,
-    /// Run the syntax extractor before the one scored (dates, quotes, names).
+    /// Run the syntax extractor before the one scored (dates, quotes, names, stance).
     pub syntax: bool,
 }
 
@@ -258,8 +258,12 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             dates::run(gold, options, &pipeline)
         }
         Task::Stance => {
-            let pipeline = byline::pipeline_from_names(&["entities", "quotes", "stance"])
-                .expect("entities and quotes provide what stance needs");
+            let names: &[&str] = if options.syntax {
+                &["syntax", "entities", "quotes", "stance"]
+            } else {
+                &["entities", "quotes", "stance"]
+            };
+            let pipeline = byline::pipeline_from_names(names).expect("entities and quotes provide what stance needs");
             stance::run(gold, options, &pipeline)
         }
         Task::Direction => {

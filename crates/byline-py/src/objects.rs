@@ -174,6 +174,11 @@ fn narration(py: Python<'_>) -> Py<PyAny> {
     PyString::new(py, "narration").into_any().unbind()
 }
 
+/// A stance target built without a kind is an entity (as records before the field read).
+fn entity_kind(py: Python<'_>) -> Py<PyAny> {
+    PyString::new(py, "entity").into_any().unbind()
+}
+
 output_class! {
     /// A name mention: PER, ORG, LOC or MISC, and the index of its cluster.
     Entity { start, end, text, label, cluster }
@@ -228,8 +233,8 @@ output_class! {
 
 output_class! {
     /// What a stance is about.
-    StanceTarget { start, end, text, cluster }
-    defaults {}
+    StanceTarget { start, end, text, cluster, kind }
+    defaults { kind = entity_kind }
 }
 
 output_class! {
@@ -382,6 +387,7 @@ fn stance(v: &Values<'_>, s: &StanceOut) -> PyResult<Py<PyAny>> {
             end: v.int(s.target.end),
             text: v.str(&s.target.text),
             cluster: v.opt_int(s.target.cluster),
+            kind: v.str(s.target.kind.as_str()),
         })?,
         polarity: v.str(s.polarity.as_str()),
         score: v.float(s.score),

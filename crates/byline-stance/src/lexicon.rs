@@ -228,6 +228,36 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "halt",
 ];
 
+/// People and groups named by a noun that stance targets often are and the shared lists
+/// (`byline_core::nouns`, read for speaker kinds) do not hold: a target headed by one is
+/// an entity, not a topic.
+pub const PEOPLE_NOUNS: &[&str] = &[
+    "owner",
+    "landlord",
+    "tenant",
+    "investor",
+    "shareholder",
+    "opponent",
+    "democrat",
+    "republican",
+    "conservative",
+    "liberal",
+    "progressive",
+    "management",
+    "leadership",
+    "employer",
+];
+
+/// Whether a lower-case noun (or its plural) names people or an organisation: the shared
+/// lists' people and organisations, or [`PEOPLE_NOUNS`].
+pub fn names_somebody(lower: &str) -> bool {
+    use byline_core::nouns::{Noun, noun_class};
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    matches!(noun_class(lower), Some(Noun::Person | Noun::Organization))
+        || PEOPLE_NOUNS.contains(&lower)
+        || PEOPLE_NOUNS.contains(&singular)
+}
+
 /// Negators that flip a predicate in front of it.
 pub const NEGATORS: &[&str] = &["not", "n't", "n’t", "never", "no", "nor", "without"];
 

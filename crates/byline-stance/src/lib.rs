@@ -24,9 +24,9 @@ pub use sentiment::portrayals;
 /// What `byline train stance` needs: the portrayal classifier's examples, trainer,
 /// features and model format.
 pub mod train {
-    pub use crate::portrayal::features::target_features;
+    pub use crate::portrayal::FeatureReader;
     pub use crate::portrayal::train::{Example, Options, train};
-    pub use crate::portrayal::{BITS, MAGIC, PortrayalModel};
+    pub use crate::portrayal::{BITS, MAGIC, PortrayalModel, softmax};
 }
 
 use byline_core::{Document, ExtractError, Extractor, Layer};
@@ -109,6 +109,7 @@ pub(crate) fn speaker_stance(
         target: byline_core::StanceTarget {
             span: entity.span,
             cluster: Some(entity.cluster),
+            kind: byline_core::TargetKind::Entity,
         },
         polarity,
         score,

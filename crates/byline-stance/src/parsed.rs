@@ -9,10 +9,11 @@
 //! clauses and appositions left out), linked to the entity it names. Negation is read
 //! from the predicate's (and its light verb's) dependents.
 
-use crate::lexicon::{PREDICATES, is_negator, negated};
+use crate::lexicon::{PREDICATES, is_negator, names_somebody, negated};
 use crate::predicates::quote_containing;
 use byline_core::{
     DependencyTree, Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget,
+    TargetKind,
 };
 use byline_learn::hash::FastMap;
 use std::sync::LazyLock;
@@ -245,11 +246,19 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
             continue;
         };
         let phrase = parse.phrase(target);
-        let (target_cluster, target_span) = match parse.entity_in(target, phrase) {
-            Some((c, span)) => (Some(c), span),
+        let (target_cluster, target_span, target_kind) = match parse.entity_in(target, phrase) {
+            Some((c, span)) => (Some(c), span, TargetKind::Entity),
             // A pronoun nobody is linked to names no target.
             None if parse.word(target).upos.as_str() == "PRON" => continue,
-            None => (None, parse.span(phrase)),
+            // A name no cluster holds, or people and groups named by a noun ("the
+            // workers", "the committee"), are still somebody; any other phrase is an
+            // issue, kept whole ("the plan to expand overtime pay").
+            None if parse.word(target).upos.as_str() == "PROPN"
+                || names_somebody(&parse.word(target).lemma.to_lowercase()) =>
+            {
+                (None, parse.span(phrase), TargetKind::Entity)
+            }
+            None => (None, parse.span(phrase), TargetKind::Topic),
         };
         let predicate_span = doc.tokens[word.token].span;
         let quote = quote_containing(doc, predicate_span);
@@ -295,6 +304,7 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
             target: StanceTarget {
                 span: target_span,
                 cluster: target_cluster,
+                kind: target_kind,
             },
             polarity,
             score: if target_cluster.is_some() { 0.6 } else { 0.5 },

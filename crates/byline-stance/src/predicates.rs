@@ -3,7 +3,7 @@
 
 use crate::lexicon::{PREDICATES, is_negator, negated};
 use byline_core::{
-    Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget, TokenKind,
+    Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget, TargetKind, TokenKind,
 };
 use byline_learn::hash::FastMap;
 use std::sync::LazyLock;
@@ -73,6 +73,32 @@ fn target_after(doc: &Document, pred: usize, limit: usize) -> Option<(Span, Opti
             None,
         )
     })
+}
+
+/// Whether a target read by word order is an entity: one with a cluster, a phrase with a
+/// capitalised word that does not open its sentence (a name no cluster holds) or one
+/// whose last word names people or an organisation ("the striking workers"); anything
+/// else is a topic ("the plan").
+fn kind_of(doc: &Document, target: Span, cluster: Option<usize>) -> TargetKind {
+    let tokens = doc.tokens_overlapping(target);
+    let opens_sentence = |t: usize| {
+        doc.sentence_at(doc.tokens[t].span.start)
+            .is_some_and(|s| doc.sentences[s].tokens.start == t)
+    };
+    let capitalised = tokens
+        .clone()
+        .any(|t| doc.token_text(t).chars().next().is_some_and(char::is_uppercase) && !opens_sentence(t));
+    let last = tokens
+        .clone()
+        .last()
+        .map(|t| doc.token_text(t).to_lowercase())
+        .unwrap_or_default();
+    let somebody = crate::lexicon::names_somebody(&last);
+    if cluster.is_some() || capitalised || somebody {
+        TargetKind::Entity
+    } else {
+        TargetKind::Topic
+    }
 }
 
 /// The polarity of a stance predicate, any case ("Praised", "praised").
@@ -145,6 +171,7 @@ fn passive_stance(
         target: StanceTarget {
             span: subject,
             cluster: subject_cluster,
+            kind: kind_of(doc, subject, subject_cluster),
         },
         polarity,
         score: 0.6,
@@ -234,6 +261,7 @@ pub fn find_stances(doc: &Document) -> Vec<Stance> {
                 target: StanceTarget {
                     span: target,
                     cluster: target_cluster,
+                    kind: kind_of(doc, target, target_cluster),
                 },
                 polarity,
                 score: if target_cluster.is_some() { 0.6 } else { 0.5 },

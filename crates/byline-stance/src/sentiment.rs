@@ -16,7 +16,7 @@ fn portray(portrayer: &mut Portrayer, span: Span, cluster: Option<usize>) -> Tar
 
 /// One entry per PER/ORG mention, plus one per given target not already covered.
 pub fn portrayals(doc: &Document) -> Vec<TargetSentiment> {
-    let mut portrayer = portrayal::shipped().portrayer(doc);
+    let mut portrayer = portrayal::shipped_for(doc).portrayer(doc);
     let mut out: Vec<TargetSentiment> = doc
         .entities
         .iter()

@@ -39,7 +39,7 @@ enum T {
 }
 
 /// VADER valence as a class: sign and strength (weak < 1.5 ≤ strong).
-fn valence_class(v: f32) -> u64 {
+pub(crate) fn valence_class(v: f32) -> u64 {
     match v {
         v if v <= -1.5 => 0,
         v if v < 0.0 => 1,

@@ -35,9 +35,10 @@ pub fn render(doc: &Document, within: Span) -> String {
     let mut out = String::new();
     for s in doc.stances.iter().filter(|s| within.contains(s.evidence)) {
         out += &format!(
-            "stance {} -> {:?} {:?} {:?} score {} (quote {:?})\n  evidence: {:?}\n",
+            "stance {} -> {:?} ({}) {:?} {:?} score {} (quote {:?})\n  evidence: {:?}\n",
             s.holder.name,
             doc.span_text(s.target.span),
+            s.target.kind.as_str(),
             s.polarity,
             s.channel,
             s.score,
