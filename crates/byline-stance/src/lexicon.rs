@@ -228,11 +228,78 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "halt",
 ];
 
+/// Stance predicates read only from the parse, where their arguments are checked: base
+/// forms of the predicates above (the tree gives lemmas, so "lambasting" is found by
+/// "lambaste") and adjectives that take their target with a preposition ("was critical
+/// of", "is supportive of"; "critical infrastructure" has no such argument).
+pub const PARSED_PREDICATES: &[(&str, Polarity)] = &[
+    ("slam", Polarity::Negative),
+    ("blast", Polarity::Negative),
+    ("lambaste", Polarity::Negative),
+    ("rebuke", Polarity::Negative),
+    ("chastise", Polarity::Negative),
+    ("berate", Polarity::Negative),
+    ("castigate", Polarity::Negative),
+    ("scold", Polarity::Negative),
+    ("ridicule", Polarity::Negative),
+    ("deride", Polarity::Negative),
+    ("disparage", Polarity::Negative),
+    ("insult", Polarity::Negative),
+    ("denounce", Polarity::Negative),
+    ("accuse", Polarity::Negative),
+    ("mock", Polarity::Negative),
+    ("reject", Polarity::Negative),
+    ("blame", Polarity::Negative),
+    ("distrust", Polarity::Negative),
+    ("commend", Polarity::Positive),
+    ("congratulate", Polarity::Positive),
+    ("laud", Polarity::Positive),
+    ("applaud", Polarity::Positive),
+    ("hail", Polarity::Positive),
+    ("embrace", Polarity::Positive),
+    ("champion", Polarity::Positive),
+    ("defend", Polarity::Positive),
+    ("admire", Polarity::Positive),
+    ("thank", Polarity::Positive),
+    ("critical", Polarity::Negative),
+    ("skeptical", Polarity::Negative),
+    ("sceptical", Polarity::Negative),
+    ("dismissive", Polarity::Negative),
+    ("hostile", Polarity::Negative),
+    ("contemptuous", Polarity::Negative),
+    ("supportive", Polarity::Positive),
+    ("appreciative", Polarity::Positive),
+    ("grateful", Polarity::Positive),
+    ("proud", Polarity::Positive),
+];
+
+/// Nouns for the one who holds a stance ("a critic of", "Snipes's fiercest critics", "an
+/// ally of"): their holder is what they describe — the subject of the copula or the noun
+/// they are in apposition to — and their target the possessor or the "of" phrase.
+pub const AGENT_NOUNS: &[(&str, Polarity)] = &[
+    ("critic", Polarity::Negative),
+    ("opponent", Polarity::Negative),
+    ("foe", Polarity::Negative),
+    ("detractor", Polarity::Negative),
+    ("adversary", Polarity::Negative),
+    ("enemy", Polarity::Negative),
+    ("supporter", Polarity::Positive),
+    ("ally", Polarity::Positive),
+    ("backer", Polarity::Positive),
+    ("defender", Polarity::Positive),
+    ("admirer", Polarity::Positive),
+    ("fan", Polarity::Positive),
+    ("advocate", Polarity::Positive),
+    ("proponent", Polarity::Positive),
+    ("champion", Polarity::Positive),
+];
+
 /// People and groups named by a noun that stance targets often are and the shared lists
 /// (`byline_core::nouns`, read for speaker kinds) do not hold: a target headed by one is
 /// an entity, not a topic.
 pub const PEOPLE_NOUNS: &[&str] = &[
     "owner",
+    "operator",
     "landlord",
     "tenant",
     "investor",
@@ -256,6 +323,25 @@ pub fn names_somebody(lower: &str) -> bool {
     matches!(noun_class(lower), Some(Noun::Person | Noun::Organization))
         || PEOPLE_NOUNS.contains(&lower)
         || PEOPLE_NOUNS.contains(&singular)
+}
+
+/// Whether a word is a reflexive pronoun ("himself", "themselves"): nobody takes a
+/// stance towards themselves, so it is never a target.
+pub fn is_reflexive(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "myself"
+            | "yourself"
+            | "himself"
+            | "herself"
+            | "itself"
+            | "oneself"
+            | "ourselves"
+            | "yourselves"
+            | "themselves"
+            | "themself"
+    )
 }
 
 /// Negators that flip a predicate in front of it.

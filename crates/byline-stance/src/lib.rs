@@ -67,7 +67,11 @@ pub fn find_stances(doc: &Document, portrayals: &[byline_core::TargetSentiment])
     // Predicates the parse gave no stance (no parse, or no subject or object found in
     // it) keep the word-order reading.
     for s in predicates::find_stances(doc) {
-        if !stances.iter().any(|p| p.evidence.overlaps(s.evidence)) {
+        // A word-order target the parse sees no noun in is a fragment ("just", "still
+        // look competitive"); a reflexive ("defended himself") is nobody else.
+        let fragment = !parsed::names_a_thing(doc, s.target.span);
+        let reflexive = lexicon::is_reflexive(doc.span_text(s.target.span));
+        if !stances.iter().any(|p| p.evidence.overlaps(s.evidence)) && !fragment && !reflexive {
             stances.push(s);
         }
     }

@@ -9,7 +9,7 @@
 //! clauses and appositions left out), linked to the entity it names. Negation is read
 //! from the predicate's (and its light verb's) dependents.
 
-use crate::lexicon::{PREDICATES, is_negator, names_somebody, negated};
+use crate::lexicon::{AGENT_NOUNS, PARSED_PREDICATES, PREDICATES, is_negator, is_reflexive, names_somebody, negated};
 use crate::predicates::quote_containing;
 use byline_core::{
     DependencyTree, Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget,
@@ -46,8 +46,34 @@ const LIGHT_VERBS: [&str; 14] = [
 const RELATIVE: [&str; 4] = ["who", "which", "that", "whom"];
 
 fn polarity_of(word: &str) -> Option<Polarity> {
-    static TABLE: LazyLock<FastMap<&'static str, Polarity>> = LazyLock::new(|| PREDICATES.iter().copied().collect());
+    static TABLE: LazyLock<FastMap<&'static str, Polarity>> =
+        LazyLock::new(|| PREDICATES.iter().chain(PARSED_PREDICATES).copied().collect());
     TABLE.get(word.to_lowercase().as_str()).copied()
+}
+
+/// The polarity of an agent noun ("critic"), by its lemma.
+fn agent_noun(lemma: &str) -> Option<Polarity> {
+    static TABLE: LazyLock<FastMap<&'static str, Polarity>> = LazyLock::new(|| AGENT_NOUNS.iter().copied().collect());
+    TABLE.get(lemma.to_lowercase().as_str()).copied()
+}
+
+/// The holder and target of agent noun `p`: the copula's subject or the noun `p` is in
+/// apposition to ("Scott, a critic of Snipes"), and the possessor or the "of" phrase.
+fn agent_arguments(parse: &Parse, p: usize) -> Option<(usize, usize)> {
+    let holder = match parse.child(p, &["nsubj"]) {
+        Some(s) => s,
+        None if parse.rel(p) == "appos" => parse.word(p).head?,
+        None => return None,
+    };
+    let target = parse.child(p, &["nmod:poss"]).or_else(|| {
+        parse.tree.children_of(p).iter().copied().find(|&c| {
+            parse.rel(c) == "nmod"
+                && parse
+                    .child(c, &["case"])
+                    .is_some_and(|k| parse.word(k).lemma.eq_ignore_ascii_case("of"))
+        })
+    })?;
+    Some((holder, target))
 }
 
 struct Parse<'a> {
@@ -219,6 +245,20 @@ fn target_word(parse: &Parse, p: usize) -> Option<usize> {
     })
 }
 
+/// Whether the parse (if any) sees a noun, proper noun or pronoun in `span`: a target read
+/// by word order that holds none is a fragment ("just", "not", "still look competitive").
+pub(crate) fn names_a_thing(doc: &Document, span: Span) -> bool {
+    let words = &doc.syntax.words;
+    if words.is_empty() {
+        return true;
+    }
+    let first = words.partition_point(|w| w.span.end <= span.start);
+    words[first..]
+        .iter()
+        .take_while(|w| w.span.start < span.end)
+        .any(|w| matches!(w.upos.as_str(), "NOUN" | "PROPN" | "PRON"))
+}
+
 /// The stances of `doc`'s stance predicates, read from its parse (empty without one).
 pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
     let words = &doc.syntax.words;
@@ -234,17 +274,31 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
         if !matches!(word.upos.as_str(), "VERB" | "NOUN" | "ADJ") || word.token >= doc.tokens.len() {
             continue;
         }
-        let Some(base) = polarity_of(doc.token_text(word.token)).or_else(|| polarity_of(&word.lemma)) else {
-            continue;
+        // "a critic of": the noun is the holder's description, not the stance's.
+        let agent = (word.upos.as_str() == "NOUN")
+            .then(|| agent_noun(&word.lemma))
+            .flatten()
+            .map(|base| (base, agent_arguments(&parse, p)));
+        let (base, arguments) = match agent {
+            Some((_, None)) => continue,
+            Some((base, Some(arguments))) => (base, Some(arguments)),
+            None => match polarity_of(doc.token_text(word.token)).or_else(|| polarity_of(&word.lemma)) {
+                Some(base) => (base, None),
+                None => continue,
+            },
         };
         let light = light_verb(&parse, p);
         let polarity = negated(base, parse.negated(p) || light.is_some_and(|h| parse.negated(h)));
-        let Some(target) = target_word(&parse, p) else {
+        let Some(target) = arguments.map(|(_, t)| t).or_else(|| target_word(&parse, p)) else {
             continue;
         };
         let Some(target) = standing_for(&parse, target, p) else {
             continue;
         };
+        // "defend herself": nobody takes a stance towards themselves.
+        if is_reflexive(parse.doc.token_text(parse.word(target).token)) {
+            continue;
+        }
         let phrase = parse.phrase(target);
         let (target_cluster, target_span, target_kind) = match parse.entity_in(target, phrase) {
             Some((c, span)) => (Some(c), span, TargetKind::Entity),
@@ -263,7 +317,7 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
         let predicate_span = doc.tokens[word.token].span;
         let quote = quote_containing(doc, predicate_span);
         let speaker = quote.and_then(|q| doc.quotes[q].speaker.as_ref());
-        let holder = match holder_word(&parse, p) {
+        let holder = match arguments.map(|(h, _)| h).or_else(|| holder_word(&parse, p)) {
             Some(h) => {
                 // "who has defended the law": the noun the relative clause modifies.
                 let Some(h) = standing_for(&parse, h, p) else {
@@ -276,7 +330,15 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
                     // A phrase naming nobody we know ("Republicans", "the committee")
                     // holds it as written; a bare pronoun or relative word does not.
                     (None, _) if parse.word(h).upos.as_str() == "PRON" => None,
-                    (None, _) => Some((None, doc.span_text(parse.span(parse.phrase(h))).to_owned())),
+                    // Only people and groups hold stances: "the review", "a gift" or "the
+                    // bill" do not.
+                    (None, _)
+                        if parse.word(h).upos.as_str() == "PROPN"
+                            || names_somebody(&parse.word(h).lemma.to_lowercase()) =>
+                    {
+                        Some((None, doc.span_text(parse.span(parse.phrase(h))).to_owned()))
+                    }
+                    (None, _) => None,
                 }
             }
             None => speaker.map(|s| (s.cluster, s.name.clone())),

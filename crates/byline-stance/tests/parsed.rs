@@ -74,6 +74,24 @@ fn stances_from_the_parse() {
     insta::assert_snapshot!(common::render(&doc, whole));
 }
 
+const MORE: &str = "Ferry fares split the council\n\n\
+Senator Lena Park is a fierce critic of the fare increase. \
+Tomas Berg, a longtime supporter of Park, was critical of the ferry company. \
+On Monday, Park lambasted the operator. \
+The review by the auditors rejected the timetable. \
+Berg defended himself.";
+
+#[test]
+fn agent_nouns_adjectives_and_holders_that_are_somebody() {
+    // "a critic of" (holder: the copula's subject; target: the of-phrase), an apposition
+    // ("Berg, an ally of Park"), an adjective with its of-phrase, a predicate found by its
+    // lemma, a document that holds no stance, a reflexive that is no target.
+    let doc = run(MORE);
+    sound(&doc);
+    let whole = Span::new(0, doc.text.len());
+    insta::assert_snapshot!(common::render(&doc, whole));
+}
+
 #[test]
 fn odd_input_from_the_parse() {
     let names: Vec<String> = (0..20).map(|i| format!("Senator Name{i} Smith")).collect();
