@@ -58,7 +58,8 @@ fn agent_noun(lemma: &str) -> Option<Polarity> {
 }
 
 /// The holder and target of agent noun `p`: the copula's subject or the noun `p` is in
-/// apposition to ("Scott, a critic of Snipes"), and the possessor or the "of" phrase.
+/// apposition to ("Scott, a critic of Snipes"), and the possessor, the "of" phrase or a
+/// compounded name ("a Trump critic").
 fn agent_arguments(parse: &Parse, p: usize) -> Option<(usize, usize)> {
     let holder = match parse.child(p, &["nsubj"]) {
         Some(s) => s,
@@ -72,8 +73,107 @@ fn agent_arguments(parse: &Parse, p: usize) -> Option<(usize, usize)> {
                     .child(c, &["case"])
                     .is_some_and(|k| parse.word(k).lemma.eq_ignore_ascii_case("of"))
         })
+    });
+    // "a Trump critic": a name compounded with the noun.
+    let target = target.or_else(|| {
+        parse
+            .tree
+            .children_of(p)
+            .iter()
+            .copied()
+            .find(|&c| parse.rel(c) == "compound" && parse.word(c).upos.as_str() == "PROPN")
     })?;
     Some((holder, target))
+}
+
+/// Verbs that name or describe their object as something ("called the plan a
+/// disgrace", "described her as a champion"): the description's valence is the stance.
+const NAMING_VERBS: [&str; 10] = [
+    "call",
+    "label",
+    "brand",
+    "dub",
+    "term",
+    "deem",
+    "describe",
+    "characterize",
+    "characterise",
+    "portray",
+];
+
+/// The most words a naming verb's description may have.
+const MAX_DESCRIPTION_WORDS: usize = 30;
+
+/// The least summed VADER valence of a description that makes its naming a stance.
+const NAMING_VALENCE: f32 = 1.5;
+
+/// A naming verb's stance: its polarity, the word named and the description's words
+/// ("called the proposal deeply irresponsible": proposal, "deeply irresponsible").
+fn naming(parse: &Parse, p: usize) -> Option<(Polarity, usize, (usize, usize))> {
+    if !NAMING_VERBS.contains(&parse.word(p).lemma.to_lowercase().as_str()) {
+        return None;
+    }
+    let xcomp = parse.child(p, &["xcomp"]);
+    // "called the agreement is dangerous": the complement's own subject is the target.
+    let named = parse
+        .child(p, &["obj"])
+        .or_else(|| xcomp.and_then(|x| parse.child(x, &["nsubj"])))?;
+    let marked_as = |c: usize| {
+        parse
+            .child(c, &["case"])
+            .map(|k| parse.word(k).lemma.eq_ignore_ascii_case("as"))
+    };
+    let description = xcomp
+        .or_else(|| {
+            // "described him as a champion"
+            parse
+                .tree
+                .children_of(p)
+                .iter()
+                .copied()
+                .find(|&c| parse.rel(c) == "obl" && marked_as(c) == Some(true))
+        })
+        .or_else(|| {
+            // Parses that hang the description on the object ("the plan a disgrace",
+            // "the mayor as a friend").
+            parse
+                .tree
+                .children_of(named)
+                .iter()
+                .copied()
+                .find(|&c| match parse.rel(c) {
+                    "obj" | "xcomp" | "appos" => marked_as(c).is_none(),
+                    "nmod" => marked_as(c) != Some(false),
+                    _ => false,
+                })
+        })?;
+    let (lo, hi) = parse.without_conjuncts(description);
+    // A description is a phrase, not a page: the cap keeps long sentences linear.
+    if hi - lo > MAX_DESCRIPTION_WORDS {
+        return None;
+    }
+    // The named phrase's own words ("the agreement" in "the agreement is dangerous")
+    // are not its description.
+    let (named_lo, named_hi) = parse.tree.extent(named);
+    let inside = |w: usize| (lo..=hi).contains(&named) && (named_lo..=named_hi).contains(&w);
+    let (mut valence, mut negators) = (0.0f32, 0usize);
+    for w in (lo..=hi).filter(|&w| !inside(w)) {
+        let text = parse.doc.token_text(parse.word(w).token).to_lowercase();
+        if is_negator(&text) {
+            negators += 1;
+        }
+        valence += crate::vader::valence(&text)
+            .or_else(|| crate::vader::valence(&parse.word(w).lemma.to_lowercase()))
+            .unwrap_or(0.0);
+    }
+    let base = if valence >= NAMING_VALENCE {
+        Polarity::Positive
+    } else if valence <= -NAMING_VALENCE {
+        Polarity::Negative
+    } else {
+        return None;
+    };
+    Some((negated(base, negators % 2 == 1), named, (lo, hi)))
 }
 
 struct Parse<'a> {
@@ -126,6 +226,22 @@ impl Parse<'_> {
         }
         while hi > w && edge(hi) {
             hi -= 1;
+        }
+        (lo, hi)
+    }
+
+    /// The word range of `w`'s subtree without what is coordinated with it or loosely
+    /// attached ("a shameful mess [and described …]").
+    fn without_conjuncts(&self, w: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (w, w);
+        for &c in self.tree.children_of(w) {
+            if !matches!(
+                self.rel(c),
+                "conj" | "cc" | "punct" | "parataxis" | "advcl" | "acl:relcl"
+            ) {
+                let (a, b) = self.tree.extent(c);
+                (lo, hi) = (lo.min(a), hi.max(b));
+            }
         }
         (lo, hi)
     }
@@ -274,22 +390,30 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
         if !matches!(word.upos.as_str(), "VERB" | "NOUN" | "ADJ") || word.token >= doc.tokens.len() {
             continue;
         }
+        // "called the plan a disgrace": the description's valence, towards the object.
+        let named = (word.upos.as_str() == "VERB").then(|| naming(&parse, p)).flatten();
         // "a critic of": the noun is the holder's description, not the stance's.
         let agent = (word.upos.as_str() == "NOUN")
             .then(|| agent_noun(&word.lemma))
             .flatten()
             .map(|base| (base, agent_arguments(&parse, p)));
-        let (base, arguments) = match agent {
-            Some((_, None)) => continue,
-            Some((base, Some(arguments))) => (base, Some(arguments)),
-            None => match polarity_of(doc.token_text(word.token)).or_else(|| polarity_of(&word.lemma)) {
+        let (base, arguments) = match (named, agent) {
+            (Some((base, _, _)), _) => (base, None),
+            (None, Some((_, None))) => continue,
+            (None, Some((base, Some(arguments)))) => (base, Some(arguments)),
+            (None, None) => match polarity_of(doc.token_text(word.token)).or_else(|| polarity_of(&word.lemma)) {
                 Some(base) => (base, None),
                 None => continue,
             },
         };
         let light = light_verb(&parse, p);
         let polarity = negated(base, parse.negated(p) || light.is_some_and(|h| parse.negated(h)));
-        let Some(target) = arguments.map(|(_, t)| t).or_else(|| target_word(&parse, p)) else {
+        let named_target = named.map(|(_, t, _)| t);
+        let Some(target) = arguments
+            .map(|(_, t)| t)
+            .or(named_target)
+            .or_else(|| target_word(&parse, p))
+        else {
             continue;
         };
         let Some(target) = standing_for(&parse, target, p) else {
@@ -299,7 +423,14 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
         if is_reflexive(parse.doc.token_text(parse.word(target).token)) {
             continue;
         }
-        let phrase = parse.phrase(target);
+        let mut phrase = parse.phrase(target);
+        // "the plan a disgrace": the description hung on the object is not the target.
+        if let Some((_, _, (lo, _))) = named.filter(|&(_, _, (lo, _))| phrase.0 < lo && lo <= phrase.1) {
+            phrase.1 = lo - 1;
+            while phrase.1 > target && parse.word(phrase.1).upos.as_str() == "PUNCT" {
+                phrase.1 -= 1;
+            }
+        }
         let (target_cluster, target_span, target_kind) = match parse.entity_in(target, phrase) {
             Some((c, span)) => (Some(c), span, TargetKind::Entity),
             // A pronoun nobody is linked to names no target.
@@ -355,7 +486,13 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
             predicate_span.end.max(target_span.end),
         );
         let agent = parse.child(p, &["obl:agent"]).map(|a| parse.span(parse.phrase(a)));
-        for extra in parse.negators(p).map(|n| parse.word(n).span).chain(agent) {
+        let description = named.map(|(_, _, words)| parse.span(words));
+        for extra in parse
+            .negators(p)
+            .map(|n| parse.word(n).span)
+            .chain(agent)
+            .chain(description)
+        {
             evidence = Span::new(evidence.start.min(extra.start), evidence.end.max(extra.end));
         }
         out.push(Stance {

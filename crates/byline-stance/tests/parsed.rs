@@ -79,13 +79,16 @@ Senator Lena Park is a fierce critic of the fare increase. \
 Tomas Berg, a longtime supporter of Park, was critical of the ferry company. \
 On Monday, Park lambasted the operator. \
 The review by the auditors rejected the timetable. \
-Berg defended himself.";
+Berg defended himself. \
+Berg called the new timetable a shameful mess and described the harbour master as a tireless friend of the town. \
+Mayor Ida Holm, a Berg critic, stayed silent.";
 
 #[test]
 fn agent_nouns_adjectives_and_holders_that_are_somebody() {
     // "a critic of" (holder: the copula's subject; target: the of-phrase), an apposition
     // ("Berg, an ally of Park"), an adjective with its of-phrase, a predicate found by its
-    // lemma, a document that holds no stance, a reflexive that is no target.
+    // lemma, a document that holds no stance, a reflexive that is no target, naming verbs
+    // whose description carries the polarity, a name compounded with an agent noun.
     let doc = run(MORE);
     sound(&doc);
     let whole = Span::new(0, doc.text.len());
@@ -99,7 +102,8 @@ fn odd_input_from_the_parse() {
     let stacked = "Kim Lee did not not never oppose the Eastfield plan.";
     let bare = "Criticized. Praised and condemned. Support! Opposes, rejects, welcomes.";
     let long = common::long_sentence(4_000);
-    for text in [twenty.as_str(), stacked, bare, long.as_str()] {
+    let naming = format!("{}.", "Ann Lee called the plan a total disgrace and ".repeat(800));
+    for text in [twenty.as_str(), stacked, bare, long.as_str(), naming.as_str()] {
         sound(&run(text));
     }
     assert!(run(bare).stances.is_empty(), "no holder, no target: no stance");
