@@ -57,13 +57,21 @@ fn agent_noun(lemma: &str) -> Option<Polarity> {
     TABLE.get(lemma.to_lowercase().as_str()).copied()
 }
 
+/// Words that take a group of agents ("one of his critics", "among his allies").
+const QUANTITY_HEADS: [&str; 5] = ["one", "some", "many", "none", "among"];
+
 /// The holder and target of agent noun `p`: the copula's subject or the noun `p` is in
 /// apposition to ("Scott, a critic of Snipes"), and the possessor, the "of" phrase or a
 /// compounded name ("a Trump critic").
 fn agent_arguments(parse: &Parse, p: usize) -> Option<(usize, usize)> {
-    let holder = match parse.child(p, &["nsubj"]) {
+    // "one of Snipes's fiercest critics": the holder is the subject of "one".
+    let anchor = match parse.word(p).head {
+        Some(h) if parse.rel(p) == "nmod" && QUANTITY_HEADS.contains(&parse.word(h).lemma.to_lowercase().as_str()) => h,
+        _ => p,
+    };
+    let holder = match parse.child(anchor, &["nsubj"]) {
         Some(s) => s,
-        None if parse.rel(p) == "appos" => parse.word(p).head?,
+        None if parse.rel(anchor) == "appos" => parse.word(anchor).head?,
         None => return None,
     };
     let target = parse.child(p, &["nmod:poss"]).or_else(|| {

@@ -81,14 +81,16 @@ On Monday, Park lambasted the operator. \
 The review by the auditors rejected the timetable. \
 Berg defended himself. \
 Berg called the new timetable a shameful mess and described the harbour master as a tireless friend of the town. \
-Mayor Ida Holm, a Berg critic, stayed silent.";
+Mayor Ida Holm, a Berg critic, stayed silent. \
+Park is one of Holm's fiercest critics.";
 
 #[test]
 fn agent_nouns_adjectives_and_holders_that_are_somebody() {
     // "a critic of" (holder: the copula's subject; target: the of-phrase), an apposition
     // ("Berg, an ally of Park"), an adjective with its of-phrase, a predicate found by its
     // lemma, a document that holds no stance, a reflexive that is no target, naming verbs
-    // whose description carries the polarity, a name compounded with an agent noun.
+    // whose description carries the polarity, a name compounded with an agent noun, "one
+    // of X's critics".
     let doc = run(MORE);
     sound(&doc);
     let whole = Span::new(0, doc.text.len());
