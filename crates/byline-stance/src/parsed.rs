@@ -7,7 +7,10 @@
 //! The target is the object, or the oblique or nominal modifier introduced by "of",
 //! "against", "for", "on", "about", "to" or "with": the whole noun phrase (its relative
 //! clauses and appositions left out), linked to the entity it names. Negation is read
-//! from the predicate's (and its light verb's) dependents.
+//! from the predicate's (and its light verb's) dependents. Agent nouns ("a critic of X",
+//! "Y, an ally of X") take the copula's subject or the noun they describe as holder;
+//! naming verbs ("called the plan a disgrace") take their polarity from the
+//! description's VADER valence. Holders that are no cluster must name somebody.
 
 use crate::lexicon::{AGENT_NOUNS, PARSED_PREDICATES, PREDICATES, is_negator, is_reflexive, names_somebody, negated};
 use crate::predicates::quote_containing;
