@@ -112,6 +112,9 @@ const NAMING_VERBS: [&str; 10] = [
     "portray",
 ];
 
+/// The most conjuncts one target phrase is split into.
+const MAX_CONJUNCTS: usize = 8;
+
 /// The most words a naming verb's description may have.
 const MAX_DESCRIPTION_WORDS: usize = 30;
 
@@ -224,9 +227,19 @@ impl Parse<'_> {
     /// The words of `w`'s phrase: its subtree without relative clauses, appositions and
     /// edge punctuation, as a word range.
     fn phrase(&self, w: usize) -> (usize, usize) {
+        self.phrase_with(w, true)
+    }
+
+    /// `w`'s phrase without its conjuncts ("the agency" of "the agency and the mayor").
+    fn phrase_alone(&self, w: usize) -> (usize, usize) {
+        self.phrase_with(w, false)
+    }
+
+    fn phrase_with(&self, w: usize, conjuncts: bool) -> (usize, usize) {
         let (mut lo, mut hi) = (w, w);
         for &c in self.tree.children_of(w) {
-            if !OUTSIDE_PHRASE.contains(&self.rel(c)) && !matches!(self.rel(c), "case" | "mark" | "cc") {
+            let left_out = matches!(self.rel(c), "case" | "mark" | "cc") || !conjuncts && self.rel(c) == "conj";
+            if !OUTSIDE_PHRASE.contains(&self.rel(c)) && !left_out {
                 let (a, b) = self.tree.extent(c);
                 (lo, hi) = (lo.min(a), hi.max(b));
             }
@@ -239,6 +252,26 @@ impl Parse<'_> {
             hi -= 1;
         }
         (lo, hi)
+    }
+
+    /// The nouns and names coordinated with `w` ("A, B and C": B and C for A), in
+    /// order; parsers chain conjuncts (C under B) or fan them out (B and C under A).
+    fn conjuncts(&self, w: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut pending = vec![w];
+        while let Some(at) = pending.pop() {
+            for &c in self.tree.children_of(at) {
+                if self.rel(c) == "conj"
+                    && matches!(self.word(c).upos.as_str(), "NOUN" | "PROPN")
+                    && out.len() < MAX_CONJUNCTS
+                {
+                    out.push(c);
+                    pending.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// The word range of `w`'s subtree without what is coordinated with it or loosely
@@ -386,6 +419,55 @@ pub(crate) fn names_a_thing(doc: &Document, span: Span) -> bool {
         .any(|w| matches!(w.upos.as_str(), "NOUN" | "PROPN" | "PRON"))
 }
 
+/// The target that word `target` names: its cluster, span and kind (`None` for a
+/// reflexive, a time, or a pronoun nobody is linked to). `description` is a naming
+/// verb's, left out of the phrase; `split`: the phrase stops before its conjuncts.
+fn target_of(
+    parse: &Parse,
+    target: usize,
+    description: Option<(usize, usize)>,
+    split: bool,
+) -> Option<(Option<usize>, Span, TargetKind)> {
+    let word = parse.word(target);
+    // "defend herself": nobody takes a stance towards themselves; "months" is no target.
+    if is_reflexive(parse.doc.token_text(word.token)) || is_time_noun(&word.lemma) {
+        return None;
+    }
+    let mut phrase = if split {
+        parse.phrase_alone(target)
+    } else {
+        parse.phrase(target)
+    };
+    // "the plan a disgrace": the description hung on the object is not the target.
+    if let Some((lo, _)) = description.filter(|&(lo, _)| phrase.0 < lo && lo <= phrase.1) {
+        phrase.1 = lo - 1;
+        while phrase.1 > target && parse.word(phrase.1).upos.as_str() == "PUNCT" {
+            phrase.1 -= 1;
+        }
+    }
+    Some(match parse.entity_in(target, phrase) {
+        Some((c, span)) => (Some(c), span, TargetKind::Entity),
+        // A pronoun nobody is linked to names no target.
+        None if word.upos.as_str() == "PRON" => return None,
+        // A name no cluster holds, or people and groups named by a noun ("the workers",
+        // "the committee"), are still somebody; any other phrase is an issue, kept whole
+        // ("the plan to expand overtime pay").
+        None if word.upos.as_str() == "PROPN" || names_somebody(&word.lemma.to_lowercase()) => {
+            (None, parse.span(phrase), TargetKind::Entity)
+        }
+        None => (None, parse.span(phrase), TargetKind::Topic),
+    })
+}
+
+/// Nouns of time, never a stance's target ("her endorsement months before").
+fn is_time_noun(lemma: &str) -> bool {
+    const TIME: [&str; 14] = [
+        "second", "minute", "hour", "day", "night", "morning", "evening", "weekend", "week", "month", "year", "decade",
+        "century", "time",
+    ];
+    TIME.contains(&lemma.to_lowercase().as_str())
+}
+
 /// The stances of `doc`'s stance predicates, read from its parse (empty without one).
 pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
     let words = &doc.syntax.words;
@@ -430,32 +512,6 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
         let Some(target) = standing_for(&parse, target, p) else {
             continue;
         };
-        // "defend herself": nobody takes a stance towards themselves.
-        if is_reflexive(parse.doc.token_text(parse.word(target).token)) {
-            continue;
-        }
-        let mut phrase = parse.phrase(target);
-        // "the plan a disgrace": the description hung on the object is not the target.
-        if let Some((_, _, (lo, _))) = named.filter(|&(_, _, (lo, _))| phrase.0 < lo && lo <= phrase.1) {
-            phrase.1 = lo - 1;
-            while phrase.1 > target && parse.word(phrase.1).upos.as_str() == "PUNCT" {
-                phrase.1 -= 1;
-            }
-        }
-        let (target_cluster, target_span, target_kind) = match parse.entity_in(target, phrase) {
-            Some((c, span)) => (Some(c), span, TargetKind::Entity),
-            // A pronoun nobody is linked to names no target.
-            None if parse.word(target).upos.as_str() == "PRON" => continue,
-            // A name no cluster holds, or people and groups named by a noun ("the
-            // workers", "the committee"), are still somebody; any other phrase is an
-            // issue, kept whole ("the plan to expand overtime pay").
-            None if parse.word(target).upos.as_str() == "PROPN"
-                || names_somebody(&parse.word(target).lemma.to_lowercase()) =>
-            {
-                (None, parse.span(phrase), TargetKind::Entity)
-            }
-            None => (None, parse.span(phrase), TargetKind::Topic),
-        };
         let predicate_span = doc.tokens[word.token].span;
         let quote = quote_containing(doc, predicate_span);
         let speaker = quote.and_then(|q| doc.quotes[q].speaker.as_ref());
@@ -485,45 +541,62 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
             }
             None => speaker.map(|s| (s.cluster, s.name.clone())),
         };
-        let Some((holder_cluster, holder_name)) = holder else {
+        let Some((holder_cluster, holder_name)) = holder.filter(|(_, name)| !name.is_empty()) else {
             continue;
         };
-        if holder_cluster.is_some() && holder_cluster == target_cluster || holder_name.is_empty() {
-            continue;
-        }
-        // Evidence: the predicate, its negation and its target (a passive's agent too).
-        let mut evidence = Span::new(
-            predicate_span.start.min(target_span.start),
-            predicate_span.end.max(target_span.end),
-        );
         let agent = parse.child(p, &["obl:agent"]).map(|a| parse.span(parse.phrase(a)));
-        let description = named.map(|(_, _, words)| parse.span(words));
-        for extra in parse
-            .negators(p)
-            .map(|n| parse.word(n).span)
-            .chain(agent)
-            .chain(description)
-        {
-            evidence = Span::new(evidence.start.min(extra.start), evidence.end.max(extra.end));
+        let description = named.map(|(_, _, words)| words);
+        // "accused the agency, the governor and the mayor of": each conjunct is a target.
+        let mut conjuncts = parse.conjuncts(target);
+        // Parsers also hang the later conjuncts on the verb ("praised A, B and C").
+        if parse.word(target).head == Some(p) {
+            let on_verb = parse.tree.children_of(p).iter().copied().filter(|&c| {
+                c > target && parse.rel(c) == "conj" && matches!(parse.word(c).upos.as_str(), "NOUN" | "PROPN")
+            });
+            conjuncts.extend(on_verb.take(MAX_CONJUNCTS));
         }
-        out.push(Stance {
-            holder: StanceHolder {
-                cluster: holder_cluster,
-                name: holder_name,
-            },
-            target: StanceTarget {
-                span: target_span,
-                cluster: target_cluster,
-                kind: target_kind,
-            },
-            polarity,
-            score: if target_cluster.is_some() { 0.6 } else { 0.5 },
-            evidence,
-            quote,
-            channel: quote.map_or(StanceChannel::Narration, |q| {
-                StanceChannel::of_quote(doc.quotes[q].kind)
-            }),
-        });
+        for &target in std::iter::once(&target).chain(&conjuncts) {
+            let Some((target_cluster, target_span, target_kind)) =
+                target_of(&parse, target, description, !conjuncts.is_empty())
+            else {
+                continue;
+            };
+            if holder_cluster.is_some() && holder_cluster == target_cluster {
+                continue;
+            }
+            // Evidence: the predicate, its negation and its target (a passive's agent
+            // and a naming verb's description too).
+            let mut evidence = Span::new(
+                predicate_span.start.min(target_span.start),
+                predicate_span.end.max(target_span.end),
+            );
+            for extra in parse
+                .negators(p)
+                .map(|n| parse.word(n).span)
+                .chain(agent)
+                .chain(description.map(|words| parse.span(words)))
+            {
+                evidence = Span::new(evidence.start.min(extra.start), evidence.end.max(extra.end));
+            }
+            out.push(Stance {
+                holder: StanceHolder {
+                    cluster: holder_cluster,
+                    name: holder_name.clone(),
+                },
+                target: StanceTarget {
+                    span: target_span,
+                    cluster: target_cluster,
+                    kind: target_kind,
+                },
+                polarity,
+                score: if target_cluster.is_some() { 0.6 } else { 0.5 },
+                evidence,
+                quote,
+                channel: quote.map_or(StanceChannel::Narration, |q| {
+                    StanceChannel::of_quote(doc.quotes[q].kind)
+                }),
+            });
+        }
     }
     out
 }

@@ -82,7 +82,8 @@ The review by the auditors rejected the timetable. \
 Berg defended himself. \
 Berg called the new timetable a shameful mess and described the harbour master as a tireless friend of the town. \
 Mayor Ida Holm, a Berg critic, stayed silent. \
-Park is one of Holm's fiercest critics.";
+Park is one of Holm's fiercest critics. \
+Berg praised the teachers, the nurses and the ferry crews.";
 
 #[test]
 fn agent_nouns_adjectives_and_holders_that_are_somebody() {
@@ -90,7 +91,7 @@ fn agent_nouns_adjectives_and_holders_that_are_somebody() {
     // ("Berg, an ally of Park"), an adjective with its of-phrase, a predicate found by its
     // lemma, a document that holds no stance, a reflexive that is no target, naming verbs
     // whose description carries the polarity, a name compounded with an agent noun, "one
-    // of X's critics".
+    // of X's critics", coordinated targets (one stance each).
     let doc = run(MORE);
     sound(&doc);
     let whole = Span::new(0, doc.text.len());
