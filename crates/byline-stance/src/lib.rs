@@ -4,9 +4,10 @@
 //! Stances come from three sources: stance predicates ("expressed his approval of",
 //! "criticised", passives with an agent; negation flips them) with the holder the
 //! subject before the predicate, or the speaker of the quote they sit in
-//! (`predicates`; with the syntax layer, arguments come from the tree: `parsed`); conduct verbs inside quotes, a speaker judging a subject's conduct
-//! (`conduct`); and quotes whose speaker portrays an entity clearly (`reported`). Target sentiment is a logistic regression
-//! trained on NewsMTSC (`portrayal`, `sentiment`).
+//! (`predicates`; with the syntax layer, arguments come from the tree: `parsed`);
+//! conduct verbs inside quotes, a speaker judging a subject's conduct (`conduct`); and
+//! quotes whose speaker portrays an entity clearly (`reported`). Target sentiment is a
+//! logistic regression trained on NewsMTSC (`portrayal`, `sentiment`).
 
 #![warn(missing_docs)]
 

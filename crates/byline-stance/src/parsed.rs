@@ -78,12 +78,12 @@ fn agent_arguments(parse: &Parse, p: usize) -> Option<(usize, usize)> {
         None => return None,
     };
     let target = parse.child(p, &["nmod:poss"]).or_else(|| {
-        parse.tree.children_of(p).iter().copied().find(|&c| {
-            parse.rel(c) == "nmod"
-                && parse
-                    .child(c, &["case"])
-                    .is_some_and(|k| parse.word(k).lemma.eq_ignore_ascii_case("of"))
-        })
+        parse
+            .tree
+            .children_of(p)
+            .iter()
+            .copied()
+            .find(|&c| parse.rel(c) == "nmod" && parse.case_of(c).is_some_and(|k| k.eq_ignore_ascii_case("of")))
     });
     // "a Trump critic": a name compounded with the noun.
     let target = target.or_else(|| {
@@ -132,11 +132,7 @@ fn naming(parse: &Parse, p: usize) -> Option<(Polarity, usize, (usize, usize))> 
     let named = parse
         .child(p, &["obj"])
         .or_else(|| xcomp.and_then(|x| parse.child(x, &["nsubj"])))?;
-    let marked_as = |c: usize| {
-        parse
-            .child(c, &["case"])
-            .map(|k| parse.word(k).lemma.eq_ignore_ascii_case("as"))
-    };
+    let marked_as = |c: usize| parse.case_of(c).map(|k| k.eq_ignore_ascii_case("as"));
     let description = xcomp
         .or_else(|| {
             // "described him as a champion"
@@ -236,14 +232,9 @@ impl Parse<'_> {
     }
 
     fn phrase_with(&self, w: usize, conjuncts: bool) -> (usize, usize) {
-        let (mut lo, mut hi) = (w, w);
-        for &c in self.tree.children_of(w) {
-            let left_out = matches!(self.rel(c), "case" | "mark" | "cc") || !conjuncts && self.rel(c) == "conj";
-            if !OUTSIDE_PHRASE.contains(&self.rel(c)) && !left_out {
-                let (a, b) = self.tree.extent(c);
-                (lo, hi) = (lo.min(a), hi.max(b));
-            }
-        }
+        let (mut lo, mut hi) = self.extent_without(w, |rel| {
+            OUTSIDE_PHRASE.contains(&rel) || matches!(rel, "case" | "mark" | "cc") || !conjuncts && rel == "conj"
+        });
         let edge = |x: usize| matches!(self.word(x).upos.as_str(), "ADP" | "SCONJ" | "PUNCT" | "CCONJ");
         while lo < w && edge(lo) {
             lo += 1;
@@ -277,17 +268,27 @@ impl Parse<'_> {
     /// The word range of `w`'s subtree without what is coordinated with it or loosely
     /// attached ("a shameful mess [and described …]").
     fn without_conjuncts(&self, w: usize) -> (usize, usize) {
+        self.extent_without(w, |rel| {
+            matches!(rel, "conj" | "cc" | "punct" | "parataxis" | "advcl" | "acl:relcl")
+        })
+    }
+
+    /// The word range of `w` and the subtrees of its dependents whose relation is not
+    /// `left_out`.
+    fn extent_without(&self, w: usize, left_out: impl Fn(&str) -> bool) -> (usize, usize) {
         let (mut lo, mut hi) = (w, w);
         for &c in self.tree.children_of(w) {
-            if !matches!(
-                self.rel(c),
-                "conj" | "cc" | "punct" | "parataxis" | "advcl" | "acl:relcl"
-            ) {
+            if !left_out(self.rel(c)) {
                 let (a, b) = self.tree.extent(c);
                 (lo, hi) = (lo.min(a), hi.max(b));
             }
         }
         (lo, hi)
+    }
+
+    /// The lemma of `w`'s case marker ("of" in "critic of the plan"), if it has one.
+    fn case_of(&self, w: usize) -> Option<&str> {
+        self.child(w, &["case"]).map(|k| self.word(k).lemma.as_str())
     }
 
     fn span(&self, (lo, hi): (usize, usize)) -> Span {
@@ -400,8 +401,8 @@ fn target_word(parse: &Parse, p: usize) -> Option<usize> {
     parse.tree.children_of(p).iter().copied().find(|&c| {
         matches!(parse.rel(c), "obl" | "nmod")
             && parse
-                .child(c, &["case"])
-                .is_some_and(|k| TARGET_CASES.contains(&parse.word(k).lemma.to_lowercase().as_str()))
+                .case_of(c)
+                .is_some_and(|k| TARGET_CASES.contains(&k.to_lowercase().as_str()))
     })
 }
 
