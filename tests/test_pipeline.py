@@ -338,8 +338,8 @@ def test_quotes_carry_scores_and_speaker_kinds(nlp):
     assert rows[0]["speaker_kind"] == "anonymous"
 
 
-def test_min_quote_score_keeps_the_quotes_scoring_at_least_it(nlp):
-    every = nlp(SCORED).quotes
+def test_min_quote_score_keeps_the_quotes_scoring_at_least_it():
+    every = byline.Pipeline(min_quote_score=0)(SCORED).quotes
     threshold = sorted(q.score for q in every)[len(every) // 2]
     strict = byline.Pipeline(min_quote_score=threshold)
     kept = strict(SCORED).quotes
@@ -351,3 +351,31 @@ def test_min_quote_score_keeps_the_quotes_scoring_at_least_it(nlp):
     for bad in (1.5, -0.1, float("nan")):
         with pytest.raises(byline.PipelineConfigError, match="min_quote_score"):
             byline.Pipeline(min_quote_score=bad)
+
+
+THOUGHTS = (
+    "Amara Okafor said the depot would close in March. She believes the buses are too old. "
+    "She did not say that the staff would be moved."
+)
+
+
+def test_the_quotes_layer_holds_statements_and_attributions_all_adds_thoughts():
+    default = byline.Pipeline()
+    assert default.attributions == "statements"
+    assert default.min_quote_score == byline.DEFAULT_MIN_QUOTE_SCORE
+    statements = default(THOUGHTS).quotes
+    assert [q.act for q in statements] == ["statement"]
+    assert statements[0].cue is not None and statements[0].cue.text == "said"
+    everything = byline.Pipeline(min_quote_score=0, attributions="all")
+    acts = [(q.cue.text if q.cue else None, q.act) for q in everything(THOUGHTS).quotes]
+    assert ("said", "statement") in acts and ("believes", "thought") in acts and ("say", "thought") in acts
+    assert "attributions='all'" in repr(everything)
+    clone = pickle.loads(pickle.dumps(everything))
+    assert clone.attributions == "all" and clone.min_quote_score == 0
+    rows = byline.to_rows([everything(THOUGHTS)], "quotes")
+    assert {r["act"] for r in rows} == {"statement", "thought"}
+    with pytest.raises(byline.PipelineConfigError, match="attributions"):
+        byline.Pipeline(attributions="beliefs")
+    # A quote built by hand without an act is a statement (as records before the field).
+    q = byline.Quote(0, 1, "x", "direct", ((0, 1),), None, None)
+    assert q.act == "statement"

@@ -130,7 +130,7 @@ class Cue(_OutputObject):
 class Quote(_OutputObject):
     """A direct, indirect or mixed quote with its content fragments, speaker and cue."""
 
-    __match_args__: ClassVar[Tuple[str, str, str, str, str, str, str, str, str, str]]
+    __match_args__: ClassVar[Tuple[str, str, str, str, str, str, str, str, str, str, str]]
 
     def __new__(
         cls,
@@ -144,6 +144,7 @@ class Quote(_OutputObject):
         date: Optional[int] = None,
         content: str = "",
         score: float = 1.0,
+        act: str = "statement",
     ) -> Quote: ...
     @property
     def start(self) -> int: ...
@@ -165,6 +166,8 @@ class Quote(_OutputObject):
     def content(self) -> str: ...
     @property
     def score(self) -> float: ...
+    @property
+    def act(self) -> str: ...
 
 @final
 class DateExpr(_OutputObject):
@@ -340,7 +343,11 @@ class NativePipeline:
     """The article pipeline, configured by the names of its extractors."""
 
     def __new__(
-        cls, extractors: Optional[Sequence[str]] = None, tokens: bool = False, min_quote_score: float = 0.0
+        cls,
+        extractors: Optional[Sequence[str]] = None,
+        tokens: bool = False,
+        min_quote_score: float = ...,
+        attributions: str = "statements",
     ) -> NativePipeline: ...
     @property
     def extractors(self) -> List[str]: ...
@@ -348,7 +355,9 @@ class NativePipeline:
     def tokens(self) -> bool: ...
     @property
     def min_quote_score(self) -> float: ...
-    def __getnewargs__(self) -> Tuple[List[str], bool, float]: ...
+    @property
+    def attributions(self) -> str: ...
+    def __getnewargs__(self) -> Tuple[List[str], bool, float, str]: ...
     def process(
         self,
         text: Any,

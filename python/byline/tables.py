@@ -45,7 +45,7 @@ COLUMNS: Dict[str, Tuple[str, ...]] = {
     "clusters": ("article_id", "cluster", "name", "label", "mentions", "roles"),
     "mentions": ("article_id", "start", "end", "text", "kind", "cluster", "cluster_name"),
     "quotes": ("article_id", "quote", "start", "end", "kind", "speaker", "speaker_cluster", "cue", "date",
-               "date_text", "content", "text", "speaker_kind", "score"),
+               "date_text", "content", "text", "speaker_kind", "score", "act"),
     "dates": ("article_id", "start", "end", "text", "type", "value"),
     "stances": ("article_id", "holder", "holder_cluster", "target", "target_cluster", "polarity", "score",
                 "channel", "quote", "evidence", "target_kind"),
@@ -76,7 +76,7 @@ def _layer_values(doc: Document, layer: str) -> List[Tuple[Any, ...]]:
                 q.cue.text if q.cue else None,
                 date.value if date else None, date.text if date else None,
                 q.content, q.text,
-                q.speaker.kind if q.speaker else None, q.score,
+                q.speaker.kind if q.speaker else None, q.score, q.act,
             ))
         return rows
     if layer == "dates":

@@ -27,8 +27,12 @@ pub struct ExtractArgs {
     output: Option<PathBuf>,
     /// Keep only quotes whose score (the calibrated probability that the quote and its
     /// speaker are right) is at least this, in [0, 1]; stances read only the quotes kept.
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = byline::DEFAULT_MIN_QUOTE_SCORE)]
     min_quote_score: f64,
+    /// Which attributions the quotes layer holds: statements (what was said or written;
+    /// the default) or all (beliefs, intentions and perceptions too, with act "thought").
+    #[arg(long, value_enum, default_value_t = crate::AttributionsArg::Statements)]
+    attributions: crate::AttributionsArg,
     /// Worker threads (default, or 0: all cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -334,7 +338,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     if (args.tokens || args.conllu.is_some()) && !names.iter().any(|n| n == "syntax") {
         names.insert(0, "syntax".to_owned());
     }
-    let pipeline = byline::pipeline_with_min_quote_score(&names, args.min_quote_score).map_err(|e| e.to_string())?;
+    let pipeline = byline::pipeline_with_quote_options(&names, args.min_quote_score, args.attributions.into())
+        .map_err(|e| e.to_string())?;
     let threads = thread_count(args.threads);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

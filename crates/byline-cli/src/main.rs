@@ -53,6 +53,33 @@ enum Command {
     },
 }
 
+/// The report `byline eval quotes` prints.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum QuoteMetric {
+    /// Quote segments, speakers and cues, as eval_quotes.py.
+    Segments,
+    /// Character coverage at 0.3 and 0.8, as eval_quotes_coverage.py.
+    Coverage,
+}
+
+/// Which attributions the quotes layer holds.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AttributionsArg {
+    /// What was said or written.
+    Statements,
+    /// Statements and thoughts (beliefs, intentions, perceptions).
+    All,
+}
+
+impl From<AttributionsArg> for byline::Attributions {
+    fn from(a: AttributionsArg) -> Self {
+        match a {
+            AttributionsArg::Statements => byline::Attributions::Statements,
+            AttributionsArg::All => byline::Attributions::All,
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 enum TrainTask {
     /// The entity tagger, on CoNLL-2003.
@@ -108,6 +135,22 @@ enum EvalTask {
         /// share of quote segments right end to end, and the expected calibration error.
         #[arg(long)]
         calibration: bool,
+        /// Score only statements: gold attributions whose cue is communication (as
+        /// ../shared/eval/statement_cues.py keeps them) against byline's quotes of act
+        /// statement.
+        #[arg(long, value_delimiter = ',')]
+        acts: Option<Vec<String>>,
+        /// Which report: `segments` (eval_quotes.py) or `coverage` (eval_quotes_coverage.py:
+        /// the share of each gold quote's characters a reported quote covers, at 0.3 and 0.8).
+        #[arg(long, value_enum, default_value_t = QuoteMetric::Segments)]
+        metric: QuoteMetric,
+        /// Minimum quote score: byline's (default: byline extract's default), or a filter
+        /// on the quotes of a --system file.
+        #[arg(long)]
+        min_quote_score: Option<f64>,
+        /// Which attributions byline reports: statements (the default) or all (thoughts too).
+        #[arg(long, value_enum, default_value_t = AttributionsArg::Statements)]
+        attributions: AttributionsArg,
     },
     /// Temporal expressions on TimeML .tml files: extent, type and value scores.
     Dates {
@@ -275,6 +318,10 @@ fn main() -> ExitCode {
                     text,
                     syntax,
                     calibration,
+                    acts,
+                    metric,
+                    min_quote_score,
+                    attributions,
                 } => {
                     options = byline_eval::EvalOptions {
                         predict,
@@ -286,6 +333,10 @@ fn main() -> ExitCode {
                         calibration,
                         gold_words: false,
                         syntax,
+                        acts,
+                        coverage: metric == QuoteMetric::Coverage,
+                        min_quote_score,
+                        attributions: attributions.into(),
                     };
                     (byline_eval::Task::Quotes, gold)
                 }

@@ -64,6 +64,7 @@ impl TableLayer {
                 "text",
                 "speaker_kind",
                 "score",
+                "act",
             ],
             TableLayer::Dates => &["start", "end", "text", "type", "value"],
             TableLayer::Stances => &[
@@ -147,6 +148,7 @@ impl TableLayer {
                         v(q.text.clone()),
                         v(q.speaker.as_ref().map(|s| s.kind.as_str())),
                         v(q.score),
+                        v(q.act.as_str()),
                     ]
                 })
                 .collect(),

@@ -4,6 +4,7 @@
 use byline::OutputRecord;
 use byline_core::{Article, CharIndex, Span};
 use byline_eval::quotes::score::{doc_segments, end_to_end_matches};
+use byline_eval::quotes::statements::{is_statement, keep_quotes};
 use byline_learn::TrainOptions;
 use byline_quotes::train::{GoldAttribution, TrainArticle, derive_lexicon, fit_candidates, fit_named, train};
 use byline_quotes::{AttributionModel, MODEL_MAGIC, QuoteScorer, find_quotes, quote_features};
@@ -38,7 +39,17 @@ pub struct TrainQuotesArgs {
     /// Feature buckets are 2^bits.
     #[arg(long, default_value_t = 16)]
     bits: u32,
+    /// Also write the quotes the scorer's folds found (each article labelled by models
+    /// trained on the other folds, every act, scored by the scorer fitted here) as
+    /// `byline extract` output records: held-out predictions for choosing thresholds by
+    /// cross-validation (`byline eval quotes TRAIN --system FILE`).
+    #[arg(long)]
+    folds_output: Option<PathBuf>,
 }
+
+/// The quotes each article got from the fold models that did not see it, with the lexicon
+/// of those models.
+type HeldOut = Vec<(usize, Vec<byline_core::Quote>, usize)>;
 
 /// Byte spans of a PolNeAR span object (`spans` fragments, else `start`/`end`).
 fn spans_of(v: Option<&Value>, text: &str, index: &CharIndex) -> Vec<Span> {
@@ -125,10 +136,16 @@ const SCORE_STEPS: usize = 600;
 
 /// Fits the quote scorer: each fold's articles are labelled by a model trained (with
 /// its own cue lexicon) on the other folds, each quote found is judged as `byline eval
-/// quotes` judges end to end (any of its segments matched with the right speaker), and a
+/// quotes` judges end to end (any of its segments matched with the right speaker; a
+/// statement against the gold statements, as `--acts statement`), and a
 /// logistic regression learns the odds from the quotes' features.
-fn fit_scorer(articles: &[Read], options: &TrainOptions) -> Result<QuoteScorer, String> {
+fn fit_scorer(
+    articles: &[Read],
+    options: &TrainOptions,
+) -> Result<(QuoteScorer, HeldOut, Vec<byline_quotes::CueLexicon>), String> {
     let mut judged: Vec<(Vec<String>, bool)> = Vec::new();
+    let mut held_out: HeldOut = Vec::new();
+    let mut lexicons = Vec::new();
     for fold in 0..SCORE_FOLDS {
         let fit: Vec<&TrainArticle> = articles
             .iter()
@@ -141,8 +158,9 @@ fn fit_scorer(articles: &[Read], options: &TrainOptions) -> Result<QuoteScorer, 
         let packed = byline_quotes::PackedAttributionModel::new(&model);
         let candidates = fit_candidates(&fit, &lexicon);
         let unscored = QuoteScorer::default();
-        for (_, (article, record)) in articles.iter().enumerate().filter(|(i, _)| i % SCORE_FOLDS == fold) {
+        for (i, (article, record)) in articles.iter().enumerate().filter(|(i, _)| i % SCORE_FOLDS == fold) {
             let quotes = find_quotes(&article.doc, &packed, &lexicon, &unscored, &candidates);
+            held_out.push((i, quotes.clone(), fold));
             let features: Vec<Vec<String>> = quotes
                 .iter()
                 .map(|q| quote_features(&article.doc, &lexicon, q))
@@ -151,21 +169,59 @@ fn fit_scorer(articles: &[Read], options: &TrainOptions) -> Result<QuoteScorer, 
             doc.quotes = quotes;
             let system = serde_json::to_value(OutputRecord::from_document(&doc)).map_err(|e| e.to_string())?;
             let text: Vec<char> = article.doc.text.chars().collect();
+            // A statement is right when it matches a gold statement (as `byline eval
+            // quotes --acts statement` judges it), a thought when it matches any attribution.
             let golds = doc_segments(record, &text)?;
+            let gold_statements = doc_segments(&keep_quotes(record, is_statement), &text)?;
             let preds = doc_segments(&system, &text)?;
             let mut right = vec![false; features.len()];
-            for (segment, ok) in preds.iter().zip(end_to_end_matches(&golds, &preds, 0.5)) {
-                right[segment.quote] |= ok;
+            let all = end_to_end_matches(&golds, &preds, 0.5);
+            let statements = end_to_end_matches(&gold_statements, &preds, 0.5);
+            for (segment, (ok, ok_statement)) in preds.iter().zip(all.into_iter().zip(statements)) {
+                let statement = doc.quotes[segment.quote].act == byline_core::QuoteAct::Statement;
+                right[segment.quote] |= if statement { ok_statement } else { ok };
             }
             judged.extend(features.into_iter().zip(right));
         }
+        lexicons.push(lexicon);
     }
     let right = judged.iter().filter(|(_, r)| *r).count();
     eprintln!(
         "quote scorer: {} held-out quotes ({right} right end to end)",
         judged.len()
     );
-    Ok(fit_named(&judged, MIN_FEATURE_COUNT, SCORE_L2, SCORE_STEPS))
+    Ok((
+        fit_named(&judged, MIN_FEATURE_COUNT, SCORE_L2, SCORE_STEPS),
+        held_out,
+        lexicons,
+    ))
+}
+
+/// Writes the held-out quotes, scored by `scorer`, as output records in article order.
+fn write_held_out(
+    path: &Path,
+    articles: &[Read],
+    mut held_out: HeldOut,
+    lexicons: &[byline_quotes::CueLexicon],
+    scorer: &QuoteScorer,
+) -> Result<(), String> {
+    held_out.sort_by_key(|(i, _, _)| *i);
+    let mut out = String::new();
+    for (i, quotes, fold) in held_out {
+        let mut doc = articles[i].0.doc.clone();
+        doc.quotes = quotes;
+        let scores: Vec<f64> = doc
+            .quotes
+            .iter()
+            .map(|q| (scorer.score(&doc, &lexicons[fold], q) * 1e4).round() / 1e4)
+            .collect();
+        for (q, score) in doc.quotes.iter_mut().zip(scores) {
+            q.score = score;
+        }
+        out.push_str(&OutputRecord::from_document(&doc).to_json());
+        out.push('\n');
+    }
+    std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Runs `byline train quotes`.
@@ -204,7 +260,10 @@ pub fn run(args: TrainQuotesArgs) -> Result<(), String> {
     let model: AttributionModel = train(&train_refs, &dev_refs, &lexicon, &options, &mut |line| {
         eprintln!("{line}")
     });
-    let scorer = fit_scorer(&train_articles, &options)?;
+    let (scorer, held_out, lexicons) = fit_scorer(&train_articles, &options)?;
+    if let Some(path) = &args.folds_output {
+        write_held_out(path, &train_articles, held_out, &lexicons, &scorer)?;
+    }
     std::fs::create_dir_all(&args.output).map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;
     let write = |name: &str, bytes: &[u8]| {
         let path = args.output.join(name);

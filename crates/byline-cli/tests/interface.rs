@@ -222,7 +222,7 @@ fn table_writes_csv_and_tsv_with_the_kept_fields() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "article_id,title,url,quote,start,end,kind,speaker,speaker_cluster,cue,date,date_text,content,text,speaker_kind,score"
+        "article_id,title,url,quote,start,end,kind,speaker,speaker_cluster,cue,date,date_text,content,text,speaker_kind,score,act"
     );
     let first = lines.next().unwrap();
     assert!(

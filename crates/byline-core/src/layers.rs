@@ -124,6 +124,29 @@ impl QuoteKind {
     }
 }
 
+/// What an attribution reports: words said or written, or a state of mind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteAct {
+    /// Communication, spoken or written: said, told, announced, tweeted, "according to",
+    /// "in a statement", a report that says or finds. What a newsroom calls a quote.
+    #[default]
+    Statement,
+    /// A belief, intention, perception or feeling (believes, wants, plans, fears, saw),
+    /// or communication the text says did not or might happen ("did not say").
+    Thought,
+}
+
+impl QuoteAct {
+    /// The output spelling: "statement" or "thought".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteAct::Statement => "statement",
+            QuoteAct::Thought => "thought",
+        }
+    }
+}
+
 /// What kind of source a quote's speaker is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -178,6 +201,8 @@ pub struct Quote {
     pub span: Span,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
+    /// A statement (said or written) or a thought (believed, intended, perceived).
+    pub act: QuoteAct,
     /// The content fragments (one unless the attribution splits the quote).
     pub spans: Vec<Span>,
     /// The speaker, if given.

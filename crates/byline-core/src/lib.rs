@@ -31,8 +31,8 @@ pub use document::Document;
 pub use error::{ArticleError, ArticleErrorKind, ExtractError, PipelineError};
 pub use extractor::{Extractor, Layer};
 pub use layers::{
-    Cluster, Entity, EntityLabel, Mention, MentionKind, Polarity, Quote, QuoteKind, Speaker, SpeakerKind, Stance,
-    StanceChannel, StanceHolder, StanceTarget, TargetKind, TargetSentiment, TimeExpr, TimexType,
+    Cluster, Entity, EntityLabel, Mention, MentionKind, Polarity, Quote, QuoteAct, QuoteKind, Speaker, SpeakerKind,
+    Stance, StanceChannel, StanceHolder, StanceTarget, TargetKind, TargetSentiment, TimeExpr, TimexType,
 };
 pub use offsets::CharIndex;
 pub use output::OutputRecord;

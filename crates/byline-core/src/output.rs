@@ -4,7 +4,9 @@
 
 use crate::document::Document;
 use crate::error::ArticleError;
-use crate::layers::{EntityLabel, MentionKind, Polarity, QuoteKind, SpeakerKind, StanceChannel, TargetKind, TimexType};
+use crate::layers::{
+    EntityLabel, MentionKind, Polarity, QuoteAct, QuoteKind, SpeakerKind, StanceChannel, TargetKind, TimexType,
+};
 use crate::offsets::CharIndex;
 use crate::span::Span;
 use schemars::JsonSchema;
@@ -101,6 +103,11 @@ pub struct QuoteOut {
     pub content: String,
     /// direct, indirect or mixed.
     pub kind: QuoteKind,
+    /// "statement" (said or written) or "thought" (a belief, intention or perception;
+    /// only with `--attributions all`). Added in issue 30; records written before it read
+    /// as "statement".
+    #[serde(default)]
+    pub act: QuoteAct,
     /// Content fragments as `[start, end]` pairs.
     pub spans: Vec<[usize; 2]>,
     /// Who said it.
@@ -443,6 +450,7 @@ impl OutputRecord {
                     text: t.text,
                     content: q.spans.iter().map(|s| c.slice(*s)).collect::<Vec<_>>().join(" "),
                     kind: q.kind,
+                    act: q.act,
                     spans: q.spans.iter().map(|s| <[usize; 2]>::from(c.range(*s))).collect(),
                     speaker: q.speaker.as_ref().map(|s| {
                         let t = c.text_span(s.span);

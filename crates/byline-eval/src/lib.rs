@@ -81,6 +81,9 @@ pub enum EvalError {
         /// What is wrong.
         message: String,
     },
+    /// An option is out of range or does not fit the task.
+    #[error("{0}")]
+    Usage(String),
     /// The scorer for this task has not been written yet.
     #[error("the '{task}' scorer is not implemented yet (tracked in the '{task}' extractor issue)")]
     NotImplemented {
@@ -169,6 +172,17 @@ pub struct EvalOptions {
     pub gold_words: bool,
     /// Run the syntax extractor before the one scored (dates, quotes, names, stance).
     pub syntax: bool,
+    /// Score only these acts (quotes: `statement` keeps the gold attributions
+    /// `statement_cues.py` keeps and leaves out system quotes of act `thought`).
+    pub acts: Option<Vec<String>>,
+    /// Print the coverage metric of `eval_quotes_coverage.py` instead of the segment
+    /// report (quotes).
+    pub coverage: bool,
+    /// The quotes' minimum score: byline's when it runs, a filter on the system file's
+    /// quotes with `system` (quotes; `None`: byline's default, and no filter).
+    pub min_quote_score: Option<f64>,
+    /// Which attributions byline reports when it runs (quotes).
+    pub attributions: byline::Attributions,
 }
 
 impl Default for EvalOptions {
@@ -183,6 +197,10 @@ impl Default for EvalOptions {
             calibration: false,
             gold_words: false,
             syntax: false,
+            acts: None,
+            coverage: false,
+            min_quote_score: None,
+            attributions: byline::Attributions::Statements,
         }
     }
 }
@@ -245,7 +263,9 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             } else {
                 &["entities", "quotes"]
             };
-            let pipeline = byline::pipeline_from_names(names).expect("entities provide what quotes need");
+            let min_score = options.min_quote_score.unwrap_or(byline::DEFAULT_MIN_QUOTE_SCORE);
+            let pipeline = byline::pipeline_with_quote_options(names, min_score, options.attributions)
+                .map_err(|e| EvalError::Usage(e.to_string()))?;
             quotes::run(gold, options, &pipeline)
         }
         Task::Dates => {

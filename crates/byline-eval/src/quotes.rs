@@ -3,7 +3,9 @@
 //! speakers and cues as `../shared/eval/eval_quotes.py` does ([`score`]), printing the
 //! same report.
 
+pub mod coverage;
 pub mod score;
+pub mod statements;
 
 use crate::{EvalError, EvalOptions};
 use byline::{Article, OutputRecord, Pipeline};
@@ -112,11 +114,45 @@ pub fn run(gold: &Path, options: &EvalOptions, pipeline: &Pipeline) -> Result<St
             source,
         })?;
     }
+    let statements_only = match options.acts.as_deref() {
+        None => false,
+        Some([act]) if act == "statement" => true,
+        Some(acts) if acts.iter().all(|a| a == "statement" || a == "thought") => false,
+        Some(acts) => {
+            return Err(EvalError::Usage(format!(
+                "--acts takes statement (or statement,thought), not {}",
+                acts.join(",")
+            )));
+        }
+    };
+    let min_score = options.min_quote_score.filter(|_| options.system.is_some());
+    let keep_system = |q: &Value| {
+        (!statements_only || statements::is_system_statement(q))
+            // As the coverage script reads it: a missing (or zero) score counts as 1.
+            && min_score.is_none_or(|m| {
+                q.get("score").and_then(Value::as_f64).filter(|&s| s != 0.0).unwrap_or(1.0) >= m
+            })
+    };
+    let system: Vec<(String, Value)> = system
+        .into_iter()
+        .map(|(id, doc)| (id, statements::keep_quotes(&doc, keep_system)))
+        .collect();
+    let gold_docs: Vec<(String, Value)> = if statements_only {
+        gold_docs
+            .into_iter()
+            .map(|(id, doc)| (id, statements::keep_quotes(&doc, statements::is_statement)))
+            .collect()
+    } else {
+        gold_docs
+    };
+    let system: HashMap<&str, &Value> = system.iter().map(|(id, doc)| (id.as_str(), doc)).collect();
+    if options.coverage {
+        return Ok(coverage::report(&coverage::score(&gold_docs, &system)));
+    }
     let mut totals = Totals::default();
     let mut judged: Vec<(f64, bool)> = Vec::new();
     let mut missing = 0;
     let empty = Value::Object(Default::default());
-    let system: HashMap<&str, &Value> = system.iter().map(|(id, doc)| (id.as_str(), doc)).collect();
     for (n, (id, gdoc)) in gold_docs.iter().enumerate() {
         let format_error = |message: String| EvalError::Format {
             path: gold.to_path_buf(),

@@ -182,8 +182,9 @@ fn marked_text(text: &str, record: &OutputRecord) -> String {
                 format!("{} ({})", s.name, s.kind.as_str())
             });
             title.push(format!(
-                "{} quote of {who}, score {:.2}",
+                "{} {} of {who}, score {:.2}",
                 format!("{:?}", quote.kind).to_lowercase(),
+                quote.act.as_str(),
                 quote.score
             ));
         }
@@ -237,7 +238,7 @@ fn tables(record: &OutputRecord) -> String {
     let mut out = String::new();
     if !record.quotes.is_empty() {
         out.push_str(
-            "<h3>Quotes</h3><table><tr><th>speaker</th><th>speaker kind</th><th>cue</th><th>kind</th><th>score</th><th>date</th><th>quote</th></tr>",
+            "<h3>Quotes</h3><table><tr><th>speaker</th><th>speaker kind</th><th>cue</th><th>kind</th><th>act</th><th>score</th><th>date</th><th>quote</th></tr>",
         );
         for q in &record.quotes {
             let speaker = q.speaker.as_ref().map_or("", |s| s.name.as_str());
@@ -249,10 +250,11 @@ fn tables(record: &OutputRecord) -> String {
                 .map_or("", |d| d.value.as_str());
             let _ = write!(
                 out,
-                "<tr><td>{}</td><td>{speaker_kind}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{speaker_kind}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td><td>{}</td></tr>",
                 escape(speaker),
                 escape(cue),
                 format!("{:?}", q.kind).to_lowercase(),
+                q.act.as_str(),
                 q.score,
                 escape(date),
                 // The quote's own words (a split quote without its inner attribution).

@@ -89,6 +89,8 @@ struct NativePipeline {
     tokens: bool,
     /// The quotes' minimum score.
     min_quote_score: f64,
+    /// Which attributions the quotes layer holds.
+    attributions: byline::Attributions,
     pipeline: Arc<Pipeline>,
     pools: Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>,
 }
@@ -149,21 +151,35 @@ impl NativePipeline {
 impl NativePipeline {
     /// Builds a pipeline of the named built-in extractors (default: the default pipeline);
     /// with `tokens`, records carry the tokens layer (syntax is added when not named);
-    /// quotes scoring below `min_quote_score` are left out.
+    /// quotes scoring below `min_quote_score` are left out, and thoughts unless
+    /// `attributions` is "all".
     #[new]
-    #[pyo3(signature = (extractors=None, tokens=false, min_quote_score=0.0))]
-    fn new(py: Python<'_>, extractors: Option<Vec<String>>, tokens: bool, min_quote_score: f64) -> PyResult<Self> {
+    #[pyo3(signature = (extractors=None, tokens=false, min_quote_score=byline::DEFAULT_MIN_QUOTE_SCORE, attributions="statements"))]
+    fn new(
+        py: Python<'_>,
+        extractors: Option<Vec<String>>,
+        tokens: bool,
+        min_quote_score: f64,
+        attributions: &str,
+    ) -> PyResult<Self> {
         let mut names =
             extractors.unwrap_or_else(|| byline::default_extractors().iter().map(|s| s.to_string()).collect());
         if tokens && !names.iter().any(|n| n == "syntax") {
             names.insert(0, "syntax".to_owned());
         }
-        let pipeline = byline::pipeline_with_min_quote_score(&names, min_quote_score)
-            .map_err(|e| ErrorClass::PipelineConfig.error(py, e.to_string(), None, None))?;
+        let config_error = |message: String| ErrorClass::PipelineConfig.error(py, message, None, None);
+        let kept = byline::Attributions::from_name(attributions).ok_or_else(|| {
+            config_error(format!(
+                "attributions must be 'statements' or 'all', not {attributions:?}"
+            ))
+        })?;
+        let pipeline = byline::pipeline_with_quote_options(&names, min_quote_score, kept)
+            .map_err(|e| config_error(e.to_string()))?;
         Ok(NativePipeline {
             names: pipeline.names().into_iter().map(str::to_owned).collect(),
             tokens,
             min_quote_score,
+            attributions: kept,
             pipeline: Arc::new(pipeline),
             pools: Mutex::new(HashMap::new()),
         })
@@ -187,15 +203,29 @@ impl NativePipeline {
         self.min_quote_score
     }
 
+    /// Which attributions the quotes layer holds: "statements" or "all".
+    #[getter]
+    fn attributions(&self) -> &'static str {
+        self.attributions.as_str()
+    }
+
     /// Pickling support: a pipeline is rebuilt from its extractor names and options.
-    fn __getnewargs__(&self) -> (Vec<String>, bool, f64) {
-        (self.names.clone(), self.tokens, self.min_quote_score)
+    fn __getnewargs__(&self) -> (Vec<String>, bool, f64, &'static str) {
+        (
+            self.names.clone(),
+            self.tokens,
+            self.min_quote_score,
+            self.attributions.as_str(),
+        )
     }
 
     fn __repr__(&self) -> String {
         format!(
-            "NativePipeline(extractors={:?}, tokens={}, min_quote_score={})",
-            self.names, self.tokens, self.min_quote_score
+            "NativePipeline(extractors={:?}, tokens={}, min_quote_score={}, attributions={:?})",
+            self.names,
+            self.tokens,
+            self.min_quote_score,
+            self.attributions.as_str()
         )
     }
 

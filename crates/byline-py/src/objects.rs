@@ -170,6 +170,11 @@ fn certain(py: Python<'_>) -> Py<PyAny> {
     PyFloat::new(py, 1.0).into_any().unbind()
 }
 
+/// A quote built without an act is a statement (as records before the field read).
+fn statement(py: Python<'_>) -> Py<PyAny> {
+    PyString::new(py, "statement").into_any().unbind()
+}
+
 fn narration(py: Python<'_>) -> Py<PyAny> {
     PyString::new(py, "narration").into_any().unbind()
 }
@@ -215,8 +220,11 @@ output_class! {
     ///
     /// `text` is `doc.text[start:end]`, so a quote split by its attribution contains the
     /// attribution too; `content` is the quote's own words (its `spans` joined by a space).
-    Quote { start, end, text, kind, spans, speaker, cue, date, content, score }
-    defaults { date = none, content = empty, score = certain }
+    ///
+    /// `act` is "statement" (said or written) or "thought" (a belief, intention or
+    /// perception; only with `Pipeline(attributions="all")`).
+    Quote { start, end, text, kind, spans, speaker, cue, date, content, score, act }
+    defaults { date = none, content = empty, score = certain, act = statement }
 }
 
 output_class! {
@@ -363,6 +371,7 @@ fn quote(v: &Values<'_>, q: &QuoteOut) -> PyResult<Py<PyAny>> {
         date: v.opt_int(q.date),
         content: v.str(&q.content),
         score: v.float(q.score),
+        act: v.str(q.act.as_str()),
     })
 }
 

@@ -1,6 +1,6 @@
 //! A calibrated score per quote: the probability that it is a real attribution with the
 //! right extent and speaker (an end-to-end match in PolNeAR's terms), from a logistic
-//! model over what the finished quote shows — its kind, its cue word and the cue
+//! model over what the finished quote shows — its kind and act, its cue word and the cue
 //! lexicon's class of it, what kind of speaker it has and whether that resolved, its
 //! length in tokens and fragments, where cue and speaker stand. `byline train quotes` fits the
 //! weights on quotes found in held-out folds of the training articles.
@@ -162,6 +162,7 @@ fn emit_features(doc: &Document, lexicon: &CueLexicon, quote: &Quote, emit: &mut
     emit("cue", &[if quote.cue.is_some() { &cue } else { "-" }]);
     emit("cue_class", &[cue_class]);
     emit("kind,cue_class", &[kind, cue_class]);
+    emit("kind,act", &[kind, quote.act.as_str()]);
     emit("speaker", &[speaker_kind]);
     emit("kind,speaker", &[kind, speaker_kind]);
     emit("resolved", &[yes_no(speaker.is_some_and(|s| s.cluster.is_some()))]);

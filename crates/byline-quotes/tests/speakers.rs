@@ -4,12 +4,13 @@
 
 use byline_core::{Article, Document, Pipeline};
 use byline_entities::Entities;
-use byline_quotes::Quotes;
+use byline_quotes::{Attributions, Quotes};
 
 fn run(text: &str) -> Document {
     Pipeline::builder()
         .with(Entities)
-        .with(Quotes::default())
+        // Every attribution, whatever its score: these tests are about who the speaker is.
+        .with(Quotes::new(0.0, Attributions::All))
         .build()
         .unwrap()
         .process(Article::new("t", text))

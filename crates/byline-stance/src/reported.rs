@@ -5,7 +5,7 @@
 //! at least [`MIN_PROBABILITY`]) becomes a stance whose evidence is the mention's clause
 //! and whose score is that probability.
 
-use byline_core::{Document, EntityLabel, Polarity, Span, Stance, TargetSentiment};
+use byline_core::{Document, EntityLabel, Polarity, QuoteAct, Span, Stance, TargetSentiment};
 
 /// The least classifier probability that makes a quote's portrayal a stance: where the
 /// classifier's positive and negative calls are right 80 % of the time on NewsMTSC
@@ -61,6 +61,11 @@ fn clause_around(doc: &Document, mention: Span, within: Span) -> Span {
 pub fn quote_stances(doc: &Document, portrayals: &[TargetSentiment]) -> Vec<Stance> {
     let mut out = Vec::new();
     for (q, quote) in doc.quotes.iter().enumerate() {
+        // A portrayal is what a speaker says; a belief or intention the text reports
+        // (`--attributions all`) is the writer's account of a mind, not a statement.
+        if quote.act == QuoteAct::Thought {
+            continue;
+        }
         let Some(speaker) = &quote.speaker else { continue };
         for &content in &quote.spans {
             let from = doc.entities.partition_point(|e| e.span.start < content.start);

@@ -15,7 +15,7 @@ pub use byline_core::*;
 pub use byline_dates::{Dates, QuoteDates};
 pub use byline_entities::Entities;
 pub use byline_example_money::Money;
-pub use byline_quotes::Quotes;
+pub use byline_quotes::{Attributions, DEFAULT_MIN_SCORE as DEFAULT_MIN_QUOTE_SCORE, Quotes};
 pub use byline_stance::Stance;
 pub use byline_syntax::Syntax;
 
@@ -122,17 +122,30 @@ pub fn with_needs(name: &str) -> Result<Vec<&'static str>, PipelineError> {
     Ok(out)
 }
 
-/// A pipeline of the named built-in extractors (checked and ordered by their needs).
+/// A pipeline of the named built-in extractors (checked and ordered by their needs),
+/// with the quotes layer's defaults (statements scoring at least
+/// [`byline_quotes::DEFAULT_MIN_SCORE`]).
 pub fn pipeline_from_names<S: AsRef<str>>(names: &[S]) -> Result<Pipeline, PipelineError> {
-    pipeline_with_min_quote_score(names, 0.0)
+    pipeline_with_quote_options(names, DEFAULT_MIN_QUOTE_SCORE, Attributions::Statements)
 }
 
-/// A pipeline of the named built-in extractors whose quotes extractor keeps only quotes
-/// scoring at least `min_quote_score` (`Quote::score`; 0 keeps all). Extractors that
-/// read quotes (quote dates, stance) see only the quotes kept.
+/// A pipeline of the named built-in extractors whose quotes extractor keeps only
+/// statements scoring at least `min_quote_score` (`Quote::score`; 0 keeps all).
 pub fn pipeline_with_min_quote_score<S: AsRef<str>>(
     names: &[S],
     min_quote_score: f64,
+) -> Result<Pipeline, PipelineError> {
+    pipeline_with_quote_options(names, min_quote_score, Attributions::Statements)
+}
+
+/// A pipeline of the named built-in extractors whose quotes extractor keeps only quotes
+/// scoring at least `min_quote_score` (`Quote::score`; 0 keeps all) of the acts
+/// `attributions` keeps (statements, or thoughts too). Extractors that read quotes
+/// (quote dates, stance) see only the quotes kept.
+pub fn pipeline_with_quote_options<S: AsRef<str>>(
+    names: &[S],
+    min_quote_score: f64,
+    attributions: Attributions,
 ) -> Result<Pipeline, PipelineError> {
     if !(0.0..=1.0).contains(&min_quote_score) || min_quote_score.is_nan() {
         return Err(PipelineError::InvalidOption(format!(
@@ -142,7 +155,7 @@ pub fn pipeline_with_min_quote_score<S: AsRef<str>>(
     let mut builder = Pipeline::builder();
     for name in names {
         let extractor = if name.as_ref() == "quotes" {
-            Arc::new(Quotes::with_min_score(min_quote_score))
+            Arc::new(Quotes::new(min_quote_score, attributions))
         } else {
             extractor_by_name(name.as_ref())?
         };
