@@ -119,9 +119,9 @@ def test_keep_copies_input_fields_into_meta_and_tables(nlp):
 
 
 def test_a_split_quote_has_its_own_words_as_content(nlp):
-    text = "“We had one chance,” she said, “and they missed it.”"
+    text = "“We had one chance,” Ann Lee said, “and they missed it.”"
     (quote,) = nlp(text).quotes
-    assert quote.text == text[quote.start:quote.end] and "she said" in quote.text
+    assert quote.text == text[quote.start:quote.end] and "Ann Lee said" in quote.text
     assert quote.content == "We had one chance, and they missed it."
     assert quote.content == " ".join(text[s:e] for s, e in quote.spans)
     assert byline.to_rows([nlp(text)], "quotes")[0]["content"] == quote.content

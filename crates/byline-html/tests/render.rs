@@ -59,7 +59,7 @@ fn serde_json_record() -> OutputRecord {
 
 #[test]
 fn the_quotes_table_shows_a_split_quote_without_its_attribution() {
-    let text = "“We had one chance,” she said, “and they missed it.”";
+    let text = "“We had one chance,” Maria Lindqvist said, “and they missed it.”";
     let record = byline::default_pipeline()
         .process(byline::Article::new("split", text))
         .unwrap()

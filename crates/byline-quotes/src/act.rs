@@ -445,6 +445,15 @@ pub(crate) fn is_communication(word: &str) -> bool {
     communication_words().contains(&word.to_lowercase())
 }
 
+/// Whether `word` (any case) is a finite form of a communication verb: past ("warned",
+/// "told") or third person present ("warns", "says"), not a bare or -ing form a noun
+/// could share ("report", "reporting").
+pub(crate) fn is_communication_verb_form(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let finite = lower.ends_with("ed") || IRREGULAR.contains(&lower.as_str()) || lower.ends_with('s');
+    finite && !COMMUNICATION_NOUNS.contains(&lower.as_str()) && communication_words().contains(&lower)
+}
+
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word)) || {
         // Curly apostrophes ("n’t", "’ll") as straight ones.

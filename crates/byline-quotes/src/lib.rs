@@ -18,6 +18,7 @@ mod assemble;
 mod candidates;
 mod direct;
 mod features;
+mod lines;
 mod marks;
 mod parse;
 mod patterns;
@@ -113,7 +114,8 @@ pub enum Attributions {
     /// Statements only: what was said or written (the default).
     #[default]
     Statements,
-    /// Statements and thoughts (beliefs, intentions, perceptions).
+    /// Every attribution found: thoughts (beliefs, intentions, perceptions) too, and
+    /// statements whose speaker is an unresolved pronoun.
     All,
 }
 
@@ -135,9 +137,16 @@ impl Attributions {
         }
     }
 
-    /// Whether a quote of `act` belongs to the layer.
-    pub fn keeps(self, act: QuoteAct) -> bool {
-        self == Attributions::All || act == QuoteAct::Statement
+    /// Whether `quote` belongs to the layer: with [`Attributions::Statements`], a
+    /// statement whose speaker is not a pronoun the article leaves unnamed ("it said"
+    /// with no antecedent says who said nothing).
+    pub fn keeps(self, quote: &Quote) -> bool {
+        self == Attributions::All
+            || (quote.act == QuoteAct::Statement
+                && quote
+                    .speaker
+                    .as_ref()
+                    .is_none_or(|s| s.kind != byline_core::SpeakerKind::Pronoun))
     }
 }
 
@@ -189,7 +198,7 @@ impl Extractor for Quotes {
         let empty = QuoteScorer::default();
         let candidates = if parsed { shipped_candidates() } else { &empty };
         let mut quotes = find_quotes(doc, model, lexicon, shipped_scorer(parsed), candidates);
-        quotes.retain(|q| q.score >= self.min_score && self.attributions.keeps(q.act));
+        quotes.retain(|q| q.score >= self.min_score && self.attributions.keeps(q));
         doc.quotes = quotes;
         Ok(())
     }
@@ -233,18 +242,31 @@ pub fn find_quotes(
             .map(|s| doc.sentences[s].tokens.end - tokens.start)
             .collect();
         assemble::repair_content(&mut tags, &ends);
+        let (mut found, orphans) = assemble(&tags, tokens.start, sentence_of);
+        // A reporting pattern decides the sentences where the labeller found no
+        // statement: no content, or none that a cue of communication in the sentence
+        // introduces with somebody to say it ("…, according to officials familiar with
+        // the talks" where it took a verb of the content for the cue).
         for s in doc.paragraphs[p].sentences.clone() {
             let range = doc.sentences[s].tokens.clone();
-            // No content tagged: a cue alone ("…, according to [NYPD] Commissioner …")
-            // makes no attribution, so the patterns have their say.
-            let no_content = range
-                .clone()
-                .all(|t| tags::TAG_ROLES[tags[t - tokens.start]] != Some(tags::Role::Content));
-            if no_content {
-                attributions.extend(patterns::backstop(doc, range));
+            let inside = |r: &Range<usize>| range.contains(&r.start);
+            let stated = found.iter().any(|a| {
+                a.cue.iter().any(|c| {
+                    inside(c)
+                        && c.clone().any(|t| act::is_communication(doc.token_text(t)))
+                        && (a.source.is_some()
+                            || source::subject_before(doc, c, &range).is_some()
+                            || source::speaker_after(doc, c, &range).is_some())
+                }) && a.content.iter().any(|c| c.start < range.end && range.start < c.end)
+            });
+            if stated {
+                continue;
+            }
+            if let Some(a) = patterns::backstop(doc, range.clone()) {
+                found.retain(|f| !f.cue.iter().any(inside));
+                attributions.push(a);
             }
         }
-        let (mut found, orphans) = assemble(&tags, tokens.start, sentence_of);
         for a in &mut found {
             direct::focus(doc, &infos, &mut a.content);
         }
@@ -266,19 +288,25 @@ pub fn find_quotes(
             }
         }
     }
+    // Headlines, bylines, captions and player lines hold no cue.
+    let boilerplate = lines::boilerplate_lines(doc);
+    if !boilerplate.is_empty() {
+        let in_boilerplate = |r: &Range<usize>| lines::in_lines(&boilerplate, doc.tokens[r.start].span.start);
+        attributions.retain(|a| !a.cue.iter().any(in_boilerplate));
+    }
     direct::split_signed(doc, &infos, &mut attributions);
     finish_sources(doc, &infos, &mut attributions);
     let mut quotes = if candidate_model.is_empty() {
-        to_quotes(doc, attributions, standalone, &infos)
+        to_quotes(doc, &marked, attributions, standalone, &infos)
     } else {
-        let quotes = to_quotes(doc, attributions.clone(), standalone.clone(), &infos);
+        let quotes = to_quotes(doc, &marked, attributions.clone(), standalone.clone(), &infos);
         let mut more = parse_candidates(doc, lexicon, candidate_model, &quotes);
         if more.is_empty() {
             quotes
         } else {
             finish_sources(doc, &infos, &mut more);
             attributions.extend(more);
-            to_quotes(doc, attributions, standalone, &infos)
+            to_quotes(doc, &marked, attributions, standalone, &infos)
         }
     };
     for q in &mut quotes {
@@ -370,6 +398,39 @@ fn is_double_mark(c: char) -> bool {
     matches!(c, '“' | '”' | '"' | '«' | '»' | '„')
 }
 
+/// Whether every quotation inside `content` (byte spans) is a title, name or nickname
+/// ([`marks::is_title`]); false when it holds none.
+fn only_titles(doc: &Document, marked: &[marks::MarkedQuote], content: &[Span]) -> bool {
+    let at = marked.partition_point(|q| q.close_end <= content.first().map_or(0, |c| c.start));
+    let mut inside = marked[at..]
+        .iter()
+        .take_while(|q| content.last().is_some_and(|c| q.open < c.end))
+        .filter(|q| q.fragments.iter().any(|f| content.iter().any(|c| c.overlaps(*f))))
+        .peekable();
+    inside.peek().is_some() && inside.all(|q| marks::is_title(doc, q))
+}
+
+/// Most words around a title for the content to be only the title ("the film").
+const MAX_WORDS_AROUND_TITLE: usize = 3;
+
+/// How many words of `fragments` stand outside their quotation marks.
+fn words_outside_marks(fragments: &[&str]) -> usize {
+    let mut inside = false;
+    let mut outside = String::new();
+    for c in fragments.iter().flat_map(|f| f.chars().chain(std::iter::once(' '))) {
+        if is_double_mark(c) {
+            inside = !inside;
+            outside.push(' ');
+        } else if !inside {
+            outside.push(c);
+        }
+    }
+    outside
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// Fewest words of reported speech without quotation marks.
 const MIN_INDIRECT_WORDS: usize = 3;
 
@@ -450,6 +511,7 @@ fn cue_head(doc: &Document, infos: &[features::TokenInfo], cue: &Range<usize>) -
 /// Builds the quotes, resolving speakers in the order their sources are written.
 fn to_quotes(
     doc: &Document,
+    marked: &[marks::MarkedQuote],
     attributions: Vec<Attribution>,
     standalone: Vec<Range<usize>>,
     infos: &[features::TokenInfo],
@@ -500,6 +562,15 @@ fn to_quotes(
         let cue = a.cue.first().map(|c| cue_head(doc, infos, c));
         let act = act::act_of(doc, kind, cue.as_ref());
         if kind == QuoteKind::Indirect && act == QuoteAct::Statement && is_fragment(doc, &a.content) {
+            continue;
+        }
+        // Quotation marks around titles, names and nicknames make no quote when nobody is
+        // said to say them (“The Harbour at Night” in an author's bio) or the content is
+        // little more than the title ("wrote the film “Salt Roads”").
+        if kind != QuoteKind::Indirect
+            && (a.cue.is_empty() || words_outside_marks(&texts) <= MAX_WORDS_AROUND_TITLE)
+            && only_titles(doc, marked, &raw)
+        {
             continue;
         }
         let spans: Vec<Span> = raw

@@ -22,6 +22,85 @@ pub struct MarkedQuote {
     pub close_end: usize,
 }
 
+/// Words that introduce a title in quotation marks ("the film “Salt Roads”", "author of
+/// “The Harbour at Night”", "a report titled “…”"), a name the writer gives ("dubbed",
+/// "so-called") or a nickname.
+const TITLE_CUES: &[&str] = &[
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "memoir",
+    "show",
+    "series",
+    "sitcom",
+    "album",
+    "song",
+    "single",
+    "play",
+    "musical",
+    "documentary",
+    "episode",
+    "podcast",
+    "programme",
+    "program",
+    "article",
+    "essay",
+    "column",
+    "op-ed",
+    "editorial",
+    "poem",
+    "opera",
+    "exhibition",
+    "titled",
+    "entitled",
+    "headlined",
+    "dubbed",
+    "nicknamed",
+    "so-called",
+    "hashtag",
+    "slogan",
+    "motto",
+    "of",
+];
+
+/// Most words of a title in quotation marks.
+const MAX_TITLE_WORDS: usize = 12;
+
+/// Whether a quotation is a title, a name or a nickname rather than somebody's words: a
+/// short span of one paragraph with no sentence punctuation inside, introduced by a title
+/// word ("the film “Salt Roads”", "author of “The Harbour at Night”"), or standing
+/// between two capitalised names (Dmitri “The Hammer” Volkov).
+pub fn is_title(doc: &Document, quote: &MarkedQuote) -> bool {
+    let [fragment] = quote.fragments[..] else {
+        return false;
+    };
+    let inner = doc.span_text(fragment).trim_matches(|c: char| !c.is_alphanumeric());
+    let words = inner.split_whitespace().count();
+    if words == 0 || words > MAX_TITLE_WORDS || inner.contains(['.', '!', '?', ',', ';']) {
+        return false;
+    }
+    let before = doc.text[..quote.open].split_whitespace().next_back().unwrap_or("");
+    let after = doc.text[quote.close_end.min(doc.text.len())..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let title_cue = {
+        let w = before
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        TITLE_CUES.contains(&w.as_str())
+    };
+    // Title case: every word of four letters or more capitalised ("The Harbour at Night").
+    let title_case = inner
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .all(capitalised);
+    let nickname = capitalised(before) && capitalised(after) && title_case && before.chars().all(char::is_alphabetic);
+    (title_cue && (title_case || words <= 4)) || nickname
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mark {
     Open,

@@ -93,6 +93,7 @@ pub fn is_speech_verb(word: &str) -> bool {
         v.bytes().cmp(w)
     };
     (3..=12).contains(&word.len()) && SORTED.binary_search_by(lower_cmp).is_ok()
+        || crate::act::is_communication_verb_form(word)
 }
 
 /// An attribution for content the labeller found without a cue, when a subject and a

@@ -27,7 +27,7 @@ pub fn render_quotes(text: &str) -> String {
             q.speaker.as_ref().map_or("-", |s| s.kind.as_str()),
             q.cue.map(|c| doc.span_text(c)),
             q.act.as_str(),
-            if Attributions::Statements.keeps(q.act) && q.score >= DEFAULT_MIN_SCORE {
+            if Attributions::Statements.keeps(q) && q.score >= DEFAULT_MIN_SCORE {
                 "kept"
             } else {
                 "left out"
