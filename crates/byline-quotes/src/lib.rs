@@ -1,15 +1,28 @@
 //! Quotes for byline: who said what. Direct, indirect and mixed attributions with their
-//! cue and speaker, resolved to entity clusters.
+//! cue, speaker and act (statement or thought), resolved to entity clusters.
 //!
-//! How: quotation marks are paired first ([`marks`]: curly, straight, guillemets, TeX,
-//! multi-paragraph and unbalanced quotes). A trained labeller then tags every token of a
-//! paragraph as cue, source or content of an attribution ([`tags`], [`features`]: words,
-//! entities, the PolNeAR cue lexicon, quote-mark state, distance to cue words; a
-//! `byline_learn` averaged perceptron with Viterbi, trained on PolNeAR by
-//! `byline train quotes`, [`train`]). The tagged segments are grouped into attributions
-//! around their cues ([`assemble`]); content that continues a multi-paragraph quote
-//! joins its attribution; each quote's kind follows its quotation marks, and speakers
-//! are resolved to clusters in text order (`resolve`).
+//! The path a document takes through [`find_quotes`], in order:
+//! 1. **Quotation marks** are paired (`marks`: curly, straight, guillemets, TeX,
+//!    multi-paragraph and unbalanced quotes; titles and nicknames in marks are told apart).
+//! 2. **Cues, sources and contents** per paragraph: a trained labeller tags every token
+//!    as cue, source or content (`tags`, `features`: words, entities, the PolNeAR cue
+//!    lexicon, quote-mark state; a `byline_learn` averaged perceptron with Viterbi,
+//!    trained by `byline train quotes`, [`train`]); the tags are grouped into attributions
+//!    around their cues (`assemble`); in sentences where the labeller found no
+//!    statement, reporting patterns decide (`patterns`: "X said that C", "C, according
+//!    to X", "C, he says"); content that continues a multi-paragraph quote joins its
+//!    attribution. Headlines, bylines, captions and player lines hold no cue (`lines`).
+//! 3. **Sources**: roles inside content dropped, "Said Ellis:" turned round, a piece of an
+//!    apposition chain taken back to the name it describes, titles kept with their names
+//!    (`source`).
+//! 4. **Quotes and speakers**, in the order sources are written: kind from the marks, act
+//!    from the cue (`act`), fragments and bare titles left out, each speaker resolved
+//!    to a cluster through the mentions layer (`resolve`, `speaker_kind`). With a
+//!    syntax layer, candidates from the parse join here (`candidates`).
+//! 5. **Score**: the calibrated probability that the quote is right (`score`).
+//!
+//! The extractor then keeps what the layer holds: statements (unless `--attributions
+//! all`) scoring at least the minimum score.
 
 #![warn(missing_docs)]
 
@@ -316,7 +329,8 @@ pub fn find_quotes(
     quotes
 }
 
-/// Roles inside content dropped, "Said Ellis:" turned round, sources extended to the
+/// Roles inside content dropped, "Said Ellis:" turned round, sources that are a piece
+/// of an apposition chain taken back to the name it describes, sources extended to the
 /// titled name they begin.
 fn finish_sources(doc: &Document, infos: &[features::TokenInfo], attributions: &mut [Attribution]) {
     let sentence_of = |t: usize| doc.sentences.partition_point(|s| s.tokens.end <= t);
@@ -324,10 +338,11 @@ fn finish_sources(doc: &Document, infos: &[features::TokenInfo], attributions: &
         a.drop_roles_inside_content();
         verb_before_its_speaker(doc, infos, a);
         if let Some(s) = a.source.take() {
-            let sentence_end = doc.sentences[sentence_of(s.start).min(doc.sentences.len() - 1)]
+            let sentence = doc.sentences[sentence_of(s.start).min(doc.sentences.len() - 1)]
                 .tokens
-                .end;
-            a.source = Some(source::with_titled_name(doc, s, sentence_end));
+                .clone();
+            let s = source::head_of_apposition(doc, s, &sentence);
+            a.source = Some(source::with_titled_name(doc, s, sentence.end));
         }
     }
 }

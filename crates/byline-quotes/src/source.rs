@@ -68,6 +68,55 @@ pub(crate) fn speaker_entity(doc: &Document, t: usize) -> Option<Range<usize>> {
     (matches!(entity.label, EntityLabel::Per | EntityLabel::Org) && !range.is_empty()).then_some(range)
 }
 
+/// Most comma-separated segments an apposition chain may have before the name it
+/// describes ("Ruth Okonjo, a rowing club treasurer in Dunedin, north of Invercargill,").
+const MAX_APPOSITIONS: usize = 3;
+
+/// Most tokens of one segment of an apposition chain.
+const MAX_APPOSITION_TOKENS: usize = 15;
+
+/// The name an apposition chain describes, when `source` is a piece of the chain that
+/// starts with a lower-case word after a comma ("south of Invercargill," → "Ruth
+/// Okonjo"; "her dissent," → "Judge Jane Stranch"): walking back over at most
+/// [`MAX_APPOSITIONS`] comma-separated segments to one that opens with a person or
+/// organisation. Any other source is returned as it is.
+pub(crate) fn head_of_apposition(doc: &Document, source: Range<usize>, sentence: &Range<usize>) -> Range<usize> {
+    let first = lower(doc, source.start);
+    let opens_lower = doc.tokens[source.start].kind == TokenKind::Word
+        && doc.token_text(source.start).chars().next().is_some_and(char::is_lowercase);
+    // Pronouns and relative words stand for somebody already ("…, who said"): the
+    // resolver names them.
+    let refers = crate::features::PRONOUNS.contains(&first.as_str())
+        || matches!(first.as_str(), "who" | "which" | "that" | "whom");
+    let names_a_person = source.clone().any(|t| {
+        doc.entity_at_token(t)
+            .is_some_and(|e| doc.entities[e].label == EntityLabel::Per)
+    });
+    if !opens_lower || refers || names_a_person {
+        return source;
+    }
+    let mut start = source.start;
+    for _ in 0..MAX_APPOSITIONS {
+        if start <= sentence.start + 1 || doc.token_text(start - 1) != "," {
+            break;
+        }
+        let comma = start - 1;
+        let floor = sentence.start.max(comma.saturating_sub(MAX_APPOSITION_TOKENS));
+        let segment_start = (floor..comma)
+            .rev()
+            .find(|&t| matches!(doc.token_text(t), "," | "“" | "”" | "\"" | ":" | ";"))
+            .map_or(floor, |t| t + 1);
+        if segment_start >= comma {
+            break;
+        }
+        if let Some(name) = speaker_entity(doc, segment_start).filter(|n| n.start == segment_start) {
+            return name;
+        }
+        start = segment_start;
+    }
+    source
+}
+
 fn lower(doc: &Document, t: usize) -> String {
     doc.token_text(t).to_lowercase()
 }
