@@ -83,7 +83,11 @@ const MAX_APPOSITION_TOKENS: usize = 15;
 pub(crate) fn head_of_apposition(doc: &Document, source: Range<usize>, sentence: &Range<usize>) -> Range<usize> {
     let first = lower(doc, source.start);
     let opens_lower = doc.tokens[source.start].kind == TokenKind::Word
-        && doc.token_text(source.start).chars().next().is_some_and(char::is_lowercase);
+        && doc
+            .token_text(source.start)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
     // Pronouns and relative words stand for somebody already ("…, who said"): the
     // resolver names them.
     let refers = crate::features::PRONOUNS.contains(&first.as_str())
