@@ -282,6 +282,18 @@ pub fn find_quotes(
         }
         for a in &mut found {
             direct::focus(doc, &infos, &mut a.content);
+            let sentence = a
+                .content
+                .first()
+                .and_then(|c| doc.sentences.get(sentence_of(c.start)))
+                .map(|s| s.tokens.clone());
+            let taken = |r: &Range<usize>| a.content.iter().any(|c| c.start < r.end && r.start < c.end);
+            if let Some(prefix) = sentence
+                .and_then(|s| patterns::parenthetical_prefix(doc, a, &s))
+                .filter(|p| !taken(p))
+            {
+                a.content.insert(0, prefix);
+            }
         }
         direct::merge_split(doc, &infos, &mut found, sentence_of);
         attributions.extend(found);

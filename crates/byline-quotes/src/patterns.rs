@@ -259,6 +259,30 @@ fn last_word(doc: &Document, sentence: &Range<usize>) -> Option<usize> {
         .find(|&t| !matches!(doc.token_text(t), "." | "!" | "?" | "”" | "\""))
 }
 
+/// Most tokens of the words before a parenthetical attribution.
+const MAX_PREFIX: usize = 20;
+
+/// "The repairs, Nadia Berg said, would take another month.": content that follows its
+/// attribution inside a sentence after a comma, when the attribution stands between two
+/// commas and the sentence opens with words that are no part of any attribution, has
+/// those words as its first fragment. Returns them.
+pub fn parenthetical_prefix(doc: &Document, a: &Attribution, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let (cue, source, first) = (a.cue.first()?, a.source.as_ref()?, a.content.first()?);
+    let attribution_start = cue.start.min(source.start);
+    let attribution_end = cue.end.max(source.end);
+    let opening_comma = attribution_start.checked_sub(1)?;
+    let closes = first.start == attribution_end + 1 && doc.token_text(attribution_end) == ",";
+    let opens = opening_comma > sentence.start && doc.token_text(opening_comma) == ",";
+    if !(closes && opens) || opening_comma - sentence.start > MAX_PREFIX {
+        return None;
+    }
+    let prefix = sentence.start..opening_comma;
+    let quoted_or_said = prefix
+        .clone()
+        .any(|t| matches!(doc.token_text(t), "“" | "”" | "\"" | "," | ";" | ":") || is_speech_verb(doc.token_text(t)));
+    (!quoted_or_said && prefix.clone().any(|t| doc.tokens[t].kind == TokenKind::Word)).then_some(prefix)
+}
+
 /// The first backstop pattern that matches an untagged sentence.
 pub fn backstop(doc: &Document, sentence: Range<usize>) -> Option<Attribution> {
     said_that(doc, sentence.clone())

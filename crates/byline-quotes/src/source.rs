@@ -125,7 +125,8 @@ fn lower(doc: &Document, t: usize) -> String {
     doc.token_text(t).to_lowercase()
 }
 
-/// A description ending at token `end`: back to its determiner within four tokens.
+/// A description ending at token `end`: back to its determiner within four tokens (a
+/// possessive's apostrophe counts as part of it: "the nurses' union").
 fn description_ending_at(doc: &Document, end: usize, min: usize) -> Option<Range<usize>> {
     if doc.tokens[end].kind != TokenKind::Word || !doc.token_text(end).chars().all(char::is_lowercase) {
         return None;
@@ -133,7 +134,8 @@ fn description_ending_at(doc: &Document, end: usize, min: usize) -> Option<Range
     let mut start = end;
     while start > min && end - start < 4 {
         start -= 1;
-        if doc.tokens[start].kind != TokenKind::Word {
+        let apostrophe = matches!(doc.token_text(start), "'" | "’");
+        if doc.tokens[start].kind != TokenKind::Word && !apostrophe {
             return None;
         }
         if DETERMINERS.contains(&lower(doc, start).as_str()) {
