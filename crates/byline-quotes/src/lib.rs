@@ -259,27 +259,39 @@ pub fn find_quotes(
         // A reporting pattern decides the sentences where the labeller found no
         // statement: no content, or none that a cue of communication in the sentence
         // introduces with somebody to say it ("…, according to officials familiar with
-        // the talks" where it took a verb of the content for the cue).
-        for s in doc.paragraphs[p].sentences.clone() {
-            let range = doc.sentences[s].tokens.clone();
-            let inside = |r: &Range<usize>| range.contains(&r.start);
-            let stated = found.iter().any(|a| {
-                a.cue.iter().any(|c| {
-                    inside(c)
-                        && c.clone().any(|t| act::is_communication(doc.token_text(t)))
-                        && (a.source.is_some()
-                            || source::subject_before(doc, c, &range).is_some()
-                            || source::speaker_after(doc, c, &range).is_some())
-                }) && a.content.iter().any(|c| c.start < range.end && range.start < c.end)
-            });
-            if stated {
-                continue;
+        // the talks" where it took a verb of the content for the cue). One pass over the
+        // attributions marks the stated sentences, one over the sentences decides.
+        let sentences = doc.paragraphs[p].sentences.clone();
+        let mut stated = vec![false; sentences.len()];
+        for a in &found {
+            for c in &a.cue {
+                let s = sentence_of(c.start);
+                let Some(range) = doc.sentences.get(s).map(|s| s.tokens.clone()) else {
+                    continue;
+                };
+                let states = c.clone().any(|t| act::is_communication(doc.token_text(t)))
+                    && (a.source.is_some()
+                        || source::subject_before(doc, c, &range).is_some()
+                        || source::speaker_after(doc, c, &range).is_some())
+                    && a.content.iter().any(|c| c.start < range.end && range.start < c.end);
+                if states && sentences.contains(&s) {
+                    stated[s - sentences.start] = true;
+                }
             }
-            if let Some(a) = patterns::backstop(doc, range.clone()) {
-                found.retain(|f| !f.cue.iter().any(inside));
+        }
+        let mut decided = vec![false; sentences.len()];
+        for s in sentences.clone().filter(|&s| !stated[s - sentences.start]) {
+            if let Some(a) = patterns::backstop(doc, doc.sentences[s].tokens.clone()) {
+                decided[s - sentences.start] = true;
                 attributions.push(a);
             }
         }
+        found.retain(|f| {
+            !f.cue.iter().any(|c| {
+                let s = sentence_of(c.start);
+                sentences.contains(&s) && decided[s - sentences.start]
+            })
+        });
         for a in &mut found {
             direct::focus(doc, &infos, &mut a.content);
             let sentence = a

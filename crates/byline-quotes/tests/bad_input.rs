@@ -2,7 +2,8 @@
 //! quote, stray and unbalanced marks, nested marks of every kind, a quote inside a quote
 //! inside a quote, TeX-style `` '' tokens, apostrophes used as quotation marks, mis-decoded
 //! (mojibake) marks, a paragraph of nothing but speech verbs, cues with no complement,
-//! "said" in a headline. No panic, spans on character boundaries, scores in [0, 1], and
+//! "said" in a headline, and issue 30's list (nothing said, "the said company", questions,
+//! 10,000 "said", a cue with two subjects and three contents). No panic, spans on character boundaries, scores in [0, 1], and
 //! the well-formed quote after the bad part still found with its speaker.
 
 use byline_core::{Article, Document, Pipeline, QuoteKind};
@@ -151,4 +152,35 @@ fn cues_with_no_complement_and_said_in_a_headline() {
         "Minister Said To Resign\n\nThe spokesman said. According to. He told. Asked, she added, and they claimed:{GOOD}"
     ));
     finds_the_good_quote(&doc);
+}
+
+/// Issue 30's list: nothing said, "said" as an adjective, questions, a sentence of
+/// 10,000 "said", a cue with two subjects and three contents. No content without a verb
+/// unless it is quoted: nothing here is a statement but the good quote.
+#[test]
+fn nothing_said_the_said_company_and_questions() {
+    let doc = run(&format!(
+        "He said.\n\nThe said company closed. What did he say? Did she say anything at all?{GOOD}"
+    ));
+    for q in &doc.quotes {
+        assert!(q.kind != QuoteKind::Indirect || doc.span_text(q.span).split_whitespace().count() >= 3);
+    }
+}
+
+#[test]
+fn a_sentence_of_ten_thousand_saids() {
+    run(&format!("{}.{GOOD}", vec!["said"; 10_000].join(" ")));
+}
+
+#[test]
+fn a_cue_with_two_subjects_and_three_contents() {
+    run(&format!(
+        "Ana Ruiz and Tomasz Wilk said that the ferry would run, that the fares would fall, and that the port would stay open.{GOOD}"
+    ));
+}
+
+#[test]
+fn many_sentences_each_with_its_own_attribution() {
+    let sentence = "The depot will close in March, a council spokesman said, and the staff will move. ";
+    run(&format!("{}{GOOD}", sentence.repeat(2_000)));
 }
