@@ -16,7 +16,7 @@
 //!    apposition chain taken back to the name it describes, titles kept with their names
 //!    (`source`).
 //! 4. **Quotes and speakers**, in the order sources are written: kind from the marks, act
-//!    from the cue (`act`), fragments and bare titles left out, each speaker resolved
+//!    from the cue (`act`), fragments and bare titles left out (`content`), each speaker resolved
 //!    to a cluster through the mentions layer (`resolve`, `speaker_kind`). With a
 //!    syntax layer, candidates from the parse join here (`candidates`).
 //! 5. **Score**: the calibrated probability that the quote is right (`score`).
@@ -29,6 +29,7 @@
 mod act;
 mod assemble;
 mod candidates;
+mod content;
 mod direct;
 mod features;
 mod lines;
@@ -42,12 +43,14 @@ mod speaker_kind;
 mod tags;
 pub mod train;
 
+pub use content::kind_of;
 pub use features::CueLexicon;
 pub use score::{QuoteScorer, quote_features};
 
 use assemble::{Attribution, assemble};
 use byline_core::{Document, ExtractError, Extractor, Layer, Quote, QuoteAct, QuoteKind, Span};
 use byline_learn::Decode;
+use content::{MAX_WORDS_AROUND_TITLE, is_fragment, only_titles, trim_fragment, words_outside_marks};
 use features::{QuoteState, paragraph_features, token_infos};
 use source::Referent;
 use std::ops::Range;
@@ -432,95 +435,6 @@ fn verb_before_its_speaker(doc: &Document, infos: &[features::TokenInfo], a: &mu
 
 /// Minimum number of words for a direct quote nobody is said to have said.
 const MIN_STANDALONE_WORDS: usize = 6;
-
-fn is_double_mark(c: char) -> bool {
-    matches!(c, '“' | '”' | '"' | '«' | '»' | '„')
-}
-
-/// Whether every quotation inside `content` (byte spans) is a title, name or nickname
-/// ([`marks::is_title`]); false when it holds none.
-fn only_titles(doc: &Document, marked: &[marks::MarkedQuote], content: &[Span]) -> bool {
-    let at = marked.partition_point(|q| q.close_end <= content.first().map_or(0, |c| c.start));
-    let mut inside = marked[at..]
-        .iter()
-        .take_while(|q| content.last().is_some_and(|c| q.open < c.end))
-        .filter(|q| q.fragments.iter().any(|f| content.iter().any(|c| c.overlaps(*f))))
-        .peekable();
-    inside.peek().is_some() && inside.all(|q| marks::is_title(doc, q))
-}
-
-/// Most words around a title for the content to be only the title ("the film").
-const MAX_WORDS_AROUND_TITLE: usize = 3;
-
-/// How many words of `fragments` stand outside their quotation marks.
-fn words_outside_marks(fragments: &[&str]) -> usize {
-    let mut inside = false;
-    let mut outside = String::new();
-    for c in fragments.iter().flat_map(|f| f.chars().chain(std::iter::once(' '))) {
-        if is_double_mark(c) {
-            inside = !inside;
-            outside.push(' ');
-        } else if !inside {
-            outside.push(c);
-        }
-    }
-    outside
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
-/// Fewest words of reported speech without quotation marks.
-const MIN_INDIRECT_WORDS: usize = 3;
-
-/// Whether a statement's content without quotation marks is a fragment, not something said:
-/// fewer than [`MIN_INDIRECT_WORDS`] words ("which", "John Kasich"). On held-out PolNeAR
-/// train, indirect statements of one or two words were right a quarter of the time.
-fn is_fragment(doc: &Document, content: &[Range<usize>]) -> bool {
-    let words = content.iter().flat_map(|c| c.clone()).filter(|&t| {
-        matches!(
-            doc.tokens[t].kind,
-            byline_core::TokenKind::Word | byline_core::TokenKind::Number
-        )
-    });
-    words.count() < MIN_INDIRECT_WORDS
-}
-
-/// Direct, mixed or indirect from the quotation marks of the content: marks toggle
-/// inside/outside; no mark is indirect, no letter or digit outside the marks is direct.
-pub fn kind_of(fragments: &[&str]) -> QuoteKind {
-    let (mut marks, mut inside, mut outside_alnum) = (false, false, false);
-    for f in fragments {
-        for c in f.chars() {
-            if is_double_mark(c) {
-                marks = true;
-                inside = !inside;
-            } else if !inside && c.is_alphanumeric() {
-                outside_alnum = true;
-            }
-        }
-    }
-    match (marks, outside_alnum) {
-        (false, _) => QuoteKind::Indirect,
-        (true, false) => QuoteKind::Direct,
-        (true, true) => QuoteKind::Mixed,
-    }
-}
-
-/// A content fragment as written, without surrounding white space and, for direct
-/// quotes, without its outer quotation marks and a trailing comma.
-fn trim_fragment(doc: &Document, span: Span, direct: bool) -> Span {
-    let text = doc.span_text(span);
-    let trim: &[char] = if direct {
-        &['“', '”', '"', '«', '»', '„', ' ', '\n', '\t']
-    } else {
-        &[' ', '\n', '\t']
-    };
-    let start_trimmed = text.trim_start_matches(trim);
-    let start = span.start + (text.len() - start_trimmed.len());
-    let end = span.start + text.trim_end_matches(trim).len();
-    if start < end { Span::new(start, end) } else { span }
-}
 
 /// The reporting words of a cue segment: from its first to its last strongest cue word
 /// (lexicon class 1, else 2), so "further stated" and "also said" give "stated" and
