@@ -86,7 +86,7 @@ pub fn split_signed(doc: &Document, infos: &[TokenInfo], attributions: &mut Vec<
             continue;
         }
         a.content.retain(|c| {
-            let own = is_quotation(doc, infos, c) && crate::source::dash_signature(doc, c.end).is_some();
+            let own = is_quotation(doc, infos, c) && crate::phrases::dash_signature(doc, c.end).is_some();
             if own {
                 signed.push(Attribution {
                     content: vec![c.clone()],

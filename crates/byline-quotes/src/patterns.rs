@@ -4,7 +4,7 @@
 //! verbs that are rare in PolNeAR are still unambiguous reporting verbs.
 
 use crate::assemble::Attribution;
-use crate::source::subject_before;
+use crate::phrases::subject_before;
 use byline_core::{Document, TokenKind};
 use std::ops::Range;
 
@@ -144,7 +144,7 @@ pub fn colon_intro(doc: &Document, content: &Range<usize>, cue_class: impl Fn(us
         None => {
             let cue = *cues.first()?;
             let source = (sentence.start..cue).find_map(|t| {
-                crate::source::speaker_entity(doc, t).or_else(|| {
+                crate::phrases::speaker_entity(doc, t).or_else(|| {
                     crate::features::PRONOUNS
                         .contains(&doc.token_text(t).to_lowercase().as_str())
                         .then_some(t..t + 1)
@@ -208,7 +208,7 @@ pub fn according_to(doc: &Document, sentence: Range<usize>) -> Option<Attributio
         let source = if end > cue.end && end - cue.end <= MAX_SOURCE {
             cue.end..end
         } else {
-            crate::source::speaker_after(doc, &cue, &sentence)?
+            crate::phrases::speaker_after(doc, &cue, &sentence)?
         };
         (source, sentence.start..at - 1)
     } else {
@@ -234,7 +234,7 @@ pub fn inverted(doc: &Document, sentence: Range<usize>) -> Option<Attribution> {
     } else {
         let verb = (sentence.start..last).rev().take(6).find(|&t| is_speech(t))?;
         let cue = verb..verb + 1;
-        let source = crate::source::speaker_after(doc, &cue, &sentence)?;
+        let source = crate::phrases::speaker_after(doc, &cue, &sentence)?;
         if source.end != last + 1 {
             return None;
         }
@@ -257,30 +257,6 @@ fn last_word(doc: &Document, sentence: &Range<usize>) -> Option<usize> {
         .clone()
         .rev()
         .find(|&t| !matches!(doc.token_text(t), "." | "!" | "?" | "”" | "\""))
-}
-
-/// Most tokens of the words before a parenthetical attribution.
-const MAX_PREFIX: usize = 20;
-
-/// "The repairs, Nadia Berg said, would take another month.": content that follows its
-/// attribution inside a sentence after a comma, when the attribution stands between two
-/// commas and the sentence opens with words that are no part of any attribution, has
-/// those words as its first fragment. Returns them.
-pub fn parenthetical_prefix(doc: &Document, a: &Attribution, sentence: &Range<usize>) -> Option<Range<usize>> {
-    let (cue, source, first) = (a.cue.first()?, a.source.as_ref()?, a.content.first()?);
-    let attribution_start = cue.start.min(source.start);
-    let attribution_end = cue.end.max(source.end);
-    let opening_comma = attribution_start.checked_sub(1)?;
-    let closes = first.start == attribution_end + 1 && doc.token_text(attribution_end) == ",";
-    let opens = opening_comma > sentence.start && doc.token_text(opening_comma) == ",";
-    if !(closes && opens) || opening_comma - sentence.start > MAX_PREFIX {
-        return None;
-    }
-    let prefix = sentence.start..opening_comma;
-    let quoted_or_said = prefix
-        .clone()
-        .any(|t| matches!(doc.token_text(t), "“" | "”" | "\"" | "," | ";" | ":") || is_speech_verb(doc.token_text(t)));
-    (!quoted_or_said && prefix.clone().any(|t| doc.tokens[t].kind == TokenKind::Word)).then_some(prefix)
 }
 
 /// The first backstop pattern that matches an untagged sentence.
