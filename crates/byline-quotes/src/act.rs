@@ -514,7 +514,7 @@ pub(crate) fn act_of(doc: &Document, kind: QuoteKind, cue: Option<&Range<usize>>
     };
     let sentence_start = doc
         .sentences
-        .get(doc.sentences.partition_point(|s| s.tokens.end <= cue.start))
+        .get(crate::sentence_of(doc, cue.start))
         .map_or(0, |s| s.tokens.start);
     let communicates = cue.clone().find(|&t| is_communication(doc.token_text(t)));
     let colon = cue.clone().all(|t| doc.token_text(t) == ":");

@@ -15,7 +15,7 @@
 use crate::assemble::Attribution;
 use crate::cues::Found;
 use crate::features::{QuoteState, TokenInfo};
-use crate::{act, direct, marks, patterns, token_span};
+use crate::{act, direct, marks, patterns, sentence_of, token_span};
 use byline_core::{Document, QuoteAct, QuoteKind, Span, TokenKind};
 use std::ops::Range;
 
@@ -44,10 +44,11 @@ pub(crate) fn shape(doc: &Document, infos: &[TokenInfo], marked: &[marks::Marked
     } = found;
     for a in &mut attributions {
         direct::focus(doc, infos, &mut a.content);
-        let sentence = a.content.first().and_then(|c| {
-            let s = doc.sentences.partition_point(|s| s.tokens.end <= c.start);
-            doc.sentences.get(s).map(|s| s.tokens.clone())
-        });
+        let sentence = a
+            .content
+            .first()
+            .and_then(|c| doc.sentences.get(sentence_of(doc, c.start)))
+            .map(|s| s.tokens.clone());
         let taken = |r: &Range<usize>| a.content.iter().any(|c| c.start < r.end && r.start < c.end);
         if let Some(prefix) = sentence
             .and_then(|s| parenthetical_prefix(doc, a, &s))
@@ -57,9 +58,7 @@ pub(crate) fn shape(doc: &Document, infos: &[TokenInfo], marked: &[marks::Marked
         }
     }
     attributions.sort_by_key(|a| a.cue.first().map_or(usize::MAX, |c| c.start));
-    direct::merge_split(doc, infos, &mut attributions, |t| {
-        doc.sentences.partition_point(|s| s.tokens.end <= t)
-    });
+    direct::merge_split(doc, infos, &mut attributions, |t| sentence_of(doc, t));
     direct::split_signed(doc, infos, &mut attributions);
     for a in &mut attributions {
         a.drop_roles_inside_content();

@@ -22,7 +22,7 @@ use crate::assemble::{self, Attribution};
 use crate::features::{self, CueLexicon, QuoteState, TokenInfo};
 use crate::marks::MarkedQuote;
 use crate::score::QuoteScorer;
-use crate::{PackedAttributionModel, act, candidates, lines, patterns, phrases, tags, token_span};
+use crate::{PackedAttributionModel, act, candidates, lines, patterns, phrases, sentence_of, tags, token_span};
 use byline_core::{Document, Span};
 use byline_learn::Decode;
 use std::ops::Range;
@@ -58,7 +58,7 @@ pub(crate) fn find(doc: &Document, infos: &[TokenInfo], marked: &[MarkedQuote], 
             .any(|i| i.cue > 0 || i.quote != QuoteState::Outside)
             || tokens.clone().any(|t| doc.token_text(t) == ":");
         if worth {
-            in_tagged_paragraph(doc, infos, marked, models.labeller, p, &mut found);
+            in_tagged_paragraph(doc, infos, marked, models.labeller, (p, tokens), &mut found);
         } else {
             for s in doc.paragraphs[p].sentences.clone() {
                 found
@@ -79,11 +79,6 @@ pub(crate) fn find(doc: &Document, infos: &[TokenInfo], marked: &[MarkedQuote], 
     found
 }
 
-/// The sentence index of token `t`.
-fn sentence_of(doc: &Document, t: usize) -> usize {
-    doc.sentences.partition_point(|s| s.tokens.end <= t)
-}
-
 /// The tokens of the sentence holding token `t` (the last sentence past the end).
 fn sentence_range(doc: &Document, t: usize) -> Range<usize> {
     doc.sentences[sentence_of(doc, t).min(doc.sentences.len() - 1)]
@@ -91,17 +86,16 @@ fn sentence_range(doc: &Document, t: usize) -> Range<usize> {
         .clone()
 }
 
-/// Steps 1–3 of the module doc for paragraph `p`, which has a cue word, a quotation
-/// mark or a colon.
+/// Steps 1–3 of the module doc for paragraph `p` (its `tokens`), which has a cue word, a
+/// quotation mark or a colon.
 fn in_tagged_paragraph(
     doc: &Document,
     infos: &[TokenInfo],
     marked: &[MarkedQuote],
     labeller: &PackedAttributionModel,
-    p: usize,
+    (p, tokens): (usize, Range<usize>),
     found: &mut Found,
 ) {
-    let tokens = features::paragraph_tokens(doc, p);
     let features = features::paragraph_features(doc, infos, p, labeller.bits);
     let mut tags = labeller.decode(&features, tags::allowed);
     let ends: Vec<usize> = doc.paragraphs[p]

@@ -245,6 +245,11 @@ pub fn find_quotes(
     quotes
 }
 
+/// The index of the sentence holding token `t` (`doc.sentences.len()` past the last).
+pub(crate) fn sentence_of(doc: &Document, t: usize) -> usize {
+    doc.sentences.partition_point(|s| s.tokens.end <= t)
+}
+
 /// The bytes from the first to the last token of `range`.
 pub(crate) fn token_span(doc: &Document, range: &Range<usize>) -> Span {
     Span::new(doc.tokens[range.start].span.start, doc.tokens[range.end - 1].span.end)

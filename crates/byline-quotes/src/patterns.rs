@@ -132,8 +132,7 @@ pub fn colon_intro(doc: &Document, content: &Range<usize>, cue_class: impl Fn(us
     if doc.token_text(colon) != ":" {
         return None;
     }
-    let s = doc.sentences.partition_point(|s| s.tokens.end <= colon);
-    let sentence = doc.sentences.get(s)?.tokens.clone();
+    let sentence = doc.sentences.get(crate::sentence_of(doc, colon))?.tokens.clone();
     let mut cues: Vec<usize> = (sentence.start..colon).filter(|&t| cue_class(t) > 0).collect();
     cues.sort_by_key(|&t| cue_class(t));
     let with_subject = cues

@@ -33,8 +33,9 @@ pub(crate) fn find(doc: &Document, shaped: Vec<Shaped>) -> Vec<Sourced> {
 
 /// The tokens of the sentence holding token `t`.
 fn sentence_range(doc: &Document, t: usize) -> Range<usize> {
-    let s = doc.sentences.partition_point(|s| s.tokens.end <= t);
-    doc.sentences.get(s).map_or(t..t + 1, |s| s.tokens.clone())
+    doc.sentences
+        .get(crate::sentence_of(doc, t))
+        .map_or(t..t + 1, |s| s.tokens.clone())
 }
 
 /// The source of one quote.

@@ -14,11 +14,7 @@ use byline_core::{Document, Quote, QuoteKind, Span, Speaker, SpeakerKind};
 /// The quotes of `sourced` (in the order their sources are written) with their
 /// speakers, in text order.
 pub(crate) fn resolve(doc: &Document, sourced: Vec<Sourced>) -> Vec<Quote> {
-    let paragraph_of = |t: usize| {
-        doc.sentences
-            .get(doc.sentences.partition_point(|s| s.tokens.end <= t))
-            .map(|s| s.paragraph)
-    };
+    let paragraph_of = |t: usize| doc.sentences.get(crate::sentence_of(doc, t)).map(|s| s.paragraph);
     let mut resolver = resolve::Resolver::default();
     let mut last: Option<(Speaker, Option<usize>)> = None;
     let mut quotes = Vec::with_capacity(sourced.len());
