@@ -33,6 +33,12 @@ pub struct ExtractArgs {
     /// the default) or all (beliefs, intentions and perceptions too, with act "thought").
     #[arg(long, value_enum, default_value_t = crate::AttributionsArg::Statements)]
     attributions: crate::AttributionsArg,
+    /// Keep only stances whose score (the calibrated probability that holder, target and
+    /// polarity are right) is at least this, in [0, 1]. The default keeps the stances a
+    /// predicate states with holder and target written; lower values add weaker
+    /// predicates, conduct verbs in quotes and quotes' portrayals.
+    #[arg(long, default_value_t = byline::DEFAULT_MIN_STANCE_SCORE)]
+    min_stance_score: f64,
     /// Worker threads (default, or 0: all cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -338,8 +344,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     if (args.tokens || args.conllu.is_some()) && !names.iter().any(|n| n == "syntax") {
         names.insert(0, "syntax".to_owned());
     }
-    let pipeline = byline::pipeline_with_quote_options(&names, args.min_quote_score, args.attributions.into())
-        .map_err(|e| e.to_string())?;
+    let options = byline::PipelineOptions {
+        min_quote_score: args.min_quote_score,
+        attributions: args.attributions.into(),
+        min_stance_score: args.min_stance_score,
+    };
+    let pipeline = byline::pipeline_with_options(&names, &options).map_err(|e| e.to_string())?;
     let threads = thread_count(args.threads);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

@@ -193,6 +193,10 @@ enum EvalTask {
         /// Run the syntax extractor first (stance predicates are then read from the parse).
         #[arg(long)]
         syntax: bool,
+        /// Keep only stances scoring at least this (default: byline's default stance
+        /// layer; 0 scores every stance byline finds).
+        #[arg(long)]
+        min_stance_score: Option<f64>,
     },
     /// Names (PER/ORG/LOC) and pronouns resolved to named clusters on GUM, as
     /// `eval_gum.py score` reports them: byline runs on each document's text rebuilt from
@@ -220,6 +224,10 @@ enum EvalTask {
         /// Run the syntax extractor first (stance predicates are then read from the parse).
         #[arg(long)]
         syntax: bool,
+        /// Keep only stances scoring at least this (default: byline's default stance
+        /// layer; 0 scores every stance byline finds).
+        #[arg(long)]
+        min_stance_score: Option<f64>,
     },
     /// Tags, lemmas and dependency trees on UD treebanks: byline segments and parses each
     /// document's raw text and scores it as eval_conllu.py does (words aligned by
@@ -337,6 +345,7 @@ fn main() -> ExitCode {
                         coverage: metric == QuoteMetric::Coverage,
                         min_quote_score,
                         attributions: attributions.into(),
+                        min_stance_score: None,
                     };
                     (byline_eval::Task::Quotes, gold)
                 }
@@ -364,8 +373,13 @@ fn main() -> ExitCode {
                     options.calibration = calibration;
                     (byline_eval::Task::Stance, gold)
                 }
-                EvalTask::Direction { gold, syntax } => {
+                EvalTask::Direction {
+                    gold,
+                    syntax,
+                    min_stance_score,
+                } => {
                     options.syntax = syntax;
+                    options.min_stance_score = min_stance_score;
                     (byline_eval::Task::Direction, gold)
                 }
                 EvalTask::Gum { gold, system, syntax } => {
@@ -373,9 +387,15 @@ fn main() -> ExitCode {
                     options.syntax = syntax;
                     (byline_eval::Task::Gum, gold)
                 }
-                EvalTask::Seesaw { gold, system, syntax } => {
+                EvalTask::Seesaw {
+                    gold,
+                    system,
+                    syntax,
+                    min_stance_score,
+                } => {
                     options.system = system;
                     options.syntax = syntax;
+                    options.min_stance_score = min_stance_score;
                     (byline_eval::Task::Seesaw, gold)
                 }
                 EvalTask::Syntax {

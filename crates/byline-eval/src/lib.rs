@@ -183,6 +183,9 @@ pub struct EvalOptions {
     pub min_quote_score: Option<f64>,
     /// Which attributions byline reports when it runs (quotes).
     pub attributions: byline::Attributions,
+    /// The stances' minimum score when byline runs (seesaw, direction; `None`: byline's
+    /// default).
+    pub min_stance_score: Option<f64>,
 }
 
 impl Default for EvalOptions {
@@ -200,6 +203,7 @@ impl Default for EvalOptions {
             acts: None,
             coverage: false,
             min_quote_score: None,
+            min_stance_score: None,
             attributions: byline::Attributions::Statements,
         }
     }
@@ -244,6 +248,15 @@ pub(crate) fn reliability(judged: &[(f64, bool)], columns: &str) -> String {
     }
     let _ = writeln!(out, "expected calibration error {:.2} %", 100.0 * ece);
     out
+}
+
+/// The pipeline of `names` whose stances clear `options.min_stance_score`.
+fn stance_pipeline(names: &[&str], options: &EvalOptions) -> Result<byline::Pipeline, EvalError> {
+    let options = byline::PipelineOptions {
+        min_stance_score: options.min_stance_score.unwrap_or(byline::DEFAULT_MIN_STANCE_SCORE),
+        ..byline::PipelineOptions::default()
+    };
+    byline::pipeline_with_options(names, &options).map_err(|e| EvalError::Usage(e.to_string()))
 }
 
 /// Scores `task` on the gold data at `gold`, returning the printed report.
@@ -292,7 +305,7 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             } else {
                 &["entities", "quotes", "stance"]
             };
-            let pipeline = byline::pipeline_from_names(names).expect("entities and quotes provide what stance needs");
+            let pipeline = stance_pipeline(names, options)?;
             direction::run(gold, &pipeline)
         }
         Task::Syntax if options.gold_words => syntax::run_gold_words(gold),
@@ -310,13 +323,11 @@ pub fn run(task: Task, gold: &std::path::Path, options: &EvalOptions) -> Result<
             gum::run(gold, options.system.as_deref(), &pipeline)
         }
         Task::Seesaw => {
-            let pipeline = if options.syntax {
-                let mut names = byline::default_extractors();
+            let mut names = byline::default_extractors();
+            if options.syntax {
                 names.insert(0, "syntax");
-                byline::pipeline_from_names(&names).expect("the syntax extractor has no needs")
-            } else {
-                byline::default_pipeline()
-            };
+            }
+            let pipeline = stance_pipeline(&names, options)?;
             seesaw::run(gold, options.system.as_deref(), &pipeline)
         }
     }

@@ -3,6 +3,97 @@
 
 use byline_core::Polarity;
 
+/// Verb forms that state a stance of their subject towards their object and are rarely
+/// anything else ("criticised", "endorses"): no nouns ("support", "criticism"), no
+/// wishes ("wants", "desires"), no forms that are often adjectives ("supporting"). A
+/// stance these state with their subject and object written around them is what the
+/// default stance layer reports.
+pub const EXPLICIT_VERBS: &[&str] = &[
+    "praised",
+    "praises",
+    "praising",
+    "welcomed",
+    "welcomes",
+    "endorsed",
+    "endorses",
+    "endorsing",
+    "applauded",
+    "applauds",
+    "hailed",
+    "hails",
+    "thanked",
+    "defended",
+    "defends",
+    "criticised",
+    "criticized",
+    "criticises",
+    "criticizes",
+    "criticizing",
+    "criticising",
+    "condemned",
+    "condemns",
+    "condemning",
+    "slammed",
+    "slams",
+    "slamming",
+    "rejected",
+    "rejects",
+    "opposes",
+    "opposed",
+    "denounced",
+    "denounces",
+    "denouncing",
+    "accused",
+    "accuses",
+    "accusing",
+    "blamed",
+    "blames",
+    "blaming",
+    "blasted",
+    "blasts",
+    "lambasted",
+    "lambastes",
+    "rebuked",
+    "rebukes",
+    "chastised",
+    "chastises",
+    "berated",
+    "castigated",
+    "scolded",
+    "ridiculed",
+    "ridicules",
+    "derided",
+    "derides",
+    "disparaged",
+    "insulted",
+    "insults",
+    "mocked",
+    "mocks",
+    "commended",
+    "commends",
+    "congratulated",
+    "congratulates",
+    "lauded",
+    "lauds",
+    "championed",
+    "champions",
+    "admired",
+    "admires",
+    "supported",
+    "supports",
+    "backed",
+    "backs",
+    "sued",
+    "sues",
+    "decried",
+    "decries",
+];
+
+/// Whether `word` (any case) is one of the [`EXPLICIT_VERBS`].
+pub fn is_explicit_verb(word: &str) -> bool {
+    word.len() <= 14 && EXPLICIT_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+}
+
 /// Words that express a stance of their subject towards their object.
 pub const PREDICATES: &[(&str, Polarity)] = &[
     ("approval", Polarity::Positive),

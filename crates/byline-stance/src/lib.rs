@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 mod conduct;
+mod confidence;
 mod lexicon;
 mod parsed;
 mod portrayal;
@@ -32,9 +33,46 @@ pub mod train {
 
 use byline_core::{Document, ExtractError, Extractor, Layer};
 
-/// The stance extractor: writes `stances` and `target_sentiment`.
-#[derive(Clone, Debug, Default)]
-pub struct Stance;
+/// The stance extractor: writes `stances` and `target_sentiment`; stances scoring below
+/// its minimum score are left out.
+#[derive(Clone, Debug)]
+pub struct Stance {
+    min_score: f64,
+}
+
+/// The minimum score of the default stance layer: only stances a predicate states with
+/// its holder and target written around it clear it (see `confidence`).
+pub const DEFAULT_MIN_SCORE: f64 = 0.6;
+
+impl Default for Stance {
+    fn default() -> Self {
+        Stance {
+            min_score: DEFAULT_MIN_SCORE,
+        }
+    }
+}
+
+impl Stance {
+    /// An extractor that keeps stances scoring at least `min_score` (0 keeps all).
+    pub fn new(min_score: f64) -> Self {
+        Stance { min_score }
+    }
+}
+
+/// How a stance was found; how often stances found so are right is their score
+/// (`confidence`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Basis {
+    /// An explicit stance verb, naming verb or agent noun with its holder and target
+    /// written around it ("Okafor criticised the council").
+    Stated,
+    /// Any other stance predicate ("Trump's support among senators", "wants").
+    Predicate,
+    /// A speaker judging a subject's conduct in a quote ("X has failed to act").
+    Conduct,
+    /// A quote's sentiment towards an entity it mentions.
+    Portrayal,
+}
 
 impl Extractor for Stance {
     fn name(&self) -> &'static str {
@@ -55,44 +93,60 @@ impl Extractor for Stance {
 
     fn extract(&self, doc: &mut Document) -> Result<(), ExtractError> {
         doc.target_sentiment = sentiment::portrayals(doc);
-        doc.stances = find_stances(doc, &doc.target_sentiment);
+        let mut stances = find_stances(doc, &doc.target_sentiment);
+        stances.retain(|s| s.score >= self.min_score);
+        doc.stances = stances;
         Ok(())
     }
 }
 
-/// Every stance of `doc`: predicates first (read from the parse when the document has
-/// one, from word order otherwise and where the parse finds no arguments), then quote stances they do not already give (`portrayals`: the document's target
-/// sentiment, which quote stances read).
+/// Every stance of `doc`, scored: predicates first (read from the parse when the
+/// document has one, from word order otherwise and where the parse finds no arguments),
+/// then quote stances they do not already give (`portrayals`: the document's target
+/// sentiment, which quote stances read). Each stance's score is how often stances found
+/// the same way are right (`confidence`).
 pub fn find_stances(doc: &Document, portrayals: &[byline_core::TargetSentiment]) -> Vec<byline_core::Stance> {
     let mut stances = parsed::find_stances(doc);
     // Predicates the parse gave no stance (no parse, or no subject or object found in
     // it) keep the word-order reading.
-    for s in predicates::find_stances(doc) {
+    for (s, basis) in predicates::find_stances(doc) {
         // A word-order target the parse sees no noun in is a fragment ("just", "still
         // look competitive"); a reflexive ("defended himself") is nobody else.
         let fragment = !parsed::names_a_thing(doc, s.target.span);
         let reflexive = lexicon::is_reflexive(doc.span_text(s.target.span));
-        if !stances.iter().any(|p| p.evidence.overlaps(s.evidence)) && !fragment && !reflexive {
-            stances.push(s);
+        if !stances.iter().any(|(p, _)| p.evidence.overlaps(s.evidence)) && !fragment && !reflexive {
+            stances.push((s, basis));
         }
     }
     // A quote's portrayal of an entity the predicates already linked to the same
     // holder adds nothing.
-    for s in conduct::conduct_stances(doc)
+    let quoted = conduct::conduct_stances(doc)
         .into_iter()
-        .chain(reported::quote_stances(doc, portrayals))
-    {
-        let known = stances.iter().any(|p| {
+        .map(|s| (s, Basis::Conduct))
+        .chain(
+            reported::quote_stances(doc, portrayals)
+                .into_iter()
+                .map(|s| (s, Basis::Portrayal)),
+        );
+    for (s, basis) in quoted {
+        let known = stances.iter().any(|(p, _)| {
             p.holder.cluster == s.holder.cluster
                 && p.holder.name == s.holder.name
                 && (p.target.cluster == s.target.cluster || p.target.span.overlaps(s.target.span))
         });
         if !known {
-            stances.push(s);
+            stances.push((s, basis));
         }
     }
-    stances.sort_by_key(|s| (s.evidence.start, s.target.span.start));
-    stances
+    let mut out: Vec<byline_core::Stance> = stances
+        .into_iter()
+        .map(|(mut s, basis)| {
+            s.score = confidence::score(basis);
+            s
+        })
+        .collect();
+    out.sort_by_key(|s| (s.evidence.start, s.target.span.start));
+    out
 }
 
 /// A stance the speaker of quote `q` holds towards `entity`, expressed in that quote.

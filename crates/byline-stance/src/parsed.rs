@@ -12,7 +12,10 @@
 //! naming verbs ("called the plan a disgrace") take their polarity from the
 //! description's VADER valence. Holders that are no cluster must name somebody.
 
-use crate::lexicon::{AGENT_NOUNS, PARSED_PREDICATES, PREDICATES, is_negator, is_reflexive, names_somebody, negated};
+use crate::Basis;
+use crate::lexicon::{
+    AGENT_NOUNS, PARSED_PREDICATES, PREDICATES, is_explicit_verb, is_negator, is_reflexive, names_somebody, negated,
+};
 use crate::predicates::quote_containing;
 use byline_core::{
     DependencyTree, Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget,
@@ -470,7 +473,11 @@ fn is_time_noun(lemma: &str) -> bool {
 }
 
 /// The stances of `doc`'s stance predicates, read from its parse (empty without one).
-pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
+///
+/// Each stance comes with how it was found: [`Basis::Stated`] for an explicit verb, a
+/// naming verb or an agent noun whose holder the sentence writes, [`Basis::Predicate`]
+/// otherwise.
+pub(crate) fn find_stances(doc: &Document) -> Vec<(Stance, Basis)> {
     let words = &doc.syntax.words;
     if words.is_empty() {
         return Vec::new();
@@ -516,7 +523,16 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
         let predicate_span = doc.tokens[word.token].span;
         let quote = quote_containing(doc, predicate_span);
         let speaker = quote.and_then(|q| doc.quotes[q].speaker.as_ref());
-        let holder = match arguments.map(|(h, _)| h).or_else(|| holder_word(&parse, p)) {
+        let written_holder = arguments.map(|(h, _)| h).or_else(|| holder_word(&parse, p));
+        let explicit = named.is_some()
+            || arguments.is_some()
+            || (word.upos.as_str() == "VERB" && is_explicit_verb(doc.token_text(word.token)));
+        let basis = if explicit && written_holder.is_some() {
+            Basis::Stated
+        } else {
+            Basis::Predicate
+        };
+        let holder = match written_holder {
             Some(h) => {
                 // "who has defended the law": the noun the relative clause modifies.
                 let Some(h) = standing_for(&parse, h, p) else {
@@ -579,24 +595,27 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<Stance> {
             {
                 evidence = Span::new(evidence.start.min(extra.start), evidence.end.max(extra.end));
             }
-            out.push(Stance {
-                holder: StanceHolder {
-                    cluster: holder_cluster,
-                    name: holder_name.clone(),
+            out.push((
+                Stance {
+                    holder: StanceHolder {
+                        cluster: holder_cluster,
+                        name: holder_name.clone(),
+                    },
+                    target: StanceTarget {
+                        span: target_span,
+                        cluster: target_cluster,
+                        kind: target_kind,
+                    },
+                    polarity,
+                    score: if target_cluster.is_some() { 0.6 } else { 0.5 },
+                    evidence,
+                    quote,
+                    channel: quote.map_or(StanceChannel::Narration, |q| {
+                        StanceChannel::of_quote(doc.quotes[q].kind)
+                    }),
                 },
-                target: StanceTarget {
-                    span: target_span,
-                    cluster: target_cluster,
-                    kind: target_kind,
-                },
-                polarity,
-                score: if target_cluster.is_some() { 0.6 } else { 0.5 },
-                evidence,
-                quote,
-                channel: quote.map_or(StanceChannel::Narration, |q| {
-                    StanceChannel::of_quote(doc.quotes[q].kind)
-                }),
-            });
+                basis,
+            ));
         }
     }
     out

@@ -16,7 +16,7 @@ pub use byline_dates::{Dates, QuoteDates};
 pub use byline_entities::Entities;
 pub use byline_example_money::Money;
 pub use byline_quotes::{Attributions, DEFAULT_MIN_SCORE as DEFAULT_MIN_QUOTE_SCORE, Quotes};
-pub use byline_stance::Stance;
+pub use byline_stance::{DEFAULT_MIN_SCORE as DEFAULT_MIN_STANCE_SCORE, Stance};
 pub use byline_syntax::Syntax;
 
 use std::sync::Arc;
@@ -67,7 +67,7 @@ pub const BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "stance",
-        build: || Arc::new(Stance),
+        build: || Arc::new(Stance::default()),
         in_default: true,
     },
     Builtin {
@@ -147,17 +147,55 @@ pub fn pipeline_with_quote_options<S: AsRef<str>>(
     min_quote_score: f64,
     attributions: Attributions,
 ) -> Result<Pipeline, PipelineError> {
-    if !(0.0..=1.0).contains(&min_quote_score) || min_quote_score.is_nan() {
-        return Err(PipelineError::InvalidOption(format!(
-            "min_quote_score must lie in [0, 1], not {min_quote_score}"
-        )));
+    let options = PipelineOptions {
+        min_quote_score,
+        attributions,
+        ..PipelineOptions::default()
+    };
+    pipeline_with_options(names, &options)
+}
+
+/// What the built-in extractors keep: the defaults are the default pipeline's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PipelineOptions {
+    /// The quotes' minimum score (`Quote::score`; 0 keeps all).
+    pub min_quote_score: f64,
+    /// Which attributions the quotes layer holds.
+    pub attributions: Attributions,
+    /// The stances' minimum score (`Stance::score`, the calibrated probability that
+    /// holder, target and polarity are right; 0 keeps all).
+    pub min_stance_score: f64,
+}
+
+impl Default for PipelineOptions {
+    fn default() -> Self {
+        PipelineOptions {
+            min_quote_score: DEFAULT_MIN_QUOTE_SCORE,
+            attributions: Attributions::Statements,
+            min_stance_score: DEFAULT_MIN_STANCE_SCORE,
+        }
+    }
+}
+
+/// A pipeline of the named built-in extractors with `options`. Extractors that read
+/// quotes (quote dates, stance) see only the quotes kept.
+pub fn pipeline_with_options<S: AsRef<str>>(names: &[S], options: &PipelineOptions) -> Result<Pipeline, PipelineError> {
+    for (name, value) in [
+        ("min_quote_score", options.min_quote_score),
+        ("min_stance_score", options.min_stance_score),
+    ] {
+        if !(0.0..=1.0).contains(&value) || value.is_nan() {
+            return Err(PipelineError::InvalidOption(format!(
+                "{name} must lie in [0, 1], not {value}"
+            )));
+        }
     }
     let mut builder = Pipeline::builder();
     for name in names {
-        let extractor = if name.as_ref() == "quotes" {
-            Arc::new(Quotes::new(min_quote_score, attributions))
-        } else {
-            extractor_by_name(name.as_ref())?
+        let extractor: Arc<dyn Extractor> = match name.as_ref() {
+            "quotes" => Arc::new(Quotes::new(options.min_quote_score, options.attributions)),
+            "stance" => Arc::new(Stance::new(options.min_stance_score)),
+            other => extractor_by_name(other)?,
         };
         builder = builder.with_shared(extractor);
     }

@@ -11,7 +11,7 @@ pub fn pipeline() -> Pipeline {
     Pipeline::builder()
         .with(Entities)
         .with(Quotes::default())
-        .with(Stance)
+        .with(Stance::new(0.0))
         .build()
         .unwrap()
 }
@@ -23,7 +23,7 @@ pub fn parsed_pipeline() -> Pipeline {
         .with(byline_syntax::Syntax)
         .with(Entities)
         .with(Quotes::default())
-        .with(Stance)
+        .with(Stance::new(0.0))
         .build()
         .unwrap()
 }
