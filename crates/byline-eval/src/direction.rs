@@ -186,28 +186,12 @@ pub fn run(gold: &Path, pipeline: &Pipeline) -> Result<String, EvalError> {
         100.0 * f1(p, r)
     );
     let _ = writeln!(out, "\nprecision of byline's stances by score");
-    let mut bins: Vec<(String, usize, usize)> = Vec::new();
-    for (item, (label, score)) in items.iter().zip(&predicted) {
-        if *label == 0 {
-            continue;
-        }
-        let key = format!("{:.1}", (score * 10.0).floor() / 10.0);
-        let right = usize::from(item.label == *label);
-        match bins.iter_mut().find(|b| b.0 == key) {
-            Some(b) => {
-                b.1 += 1;
-                b.2 += right;
-            }
-            None => bins.push((key, 1, right)),
-        }
-    }
-    bins.sort();
-    for (key, count, right) in bins {
-        let _ = writeln!(
-            out,
-            "score {key}+ {count:>6} stances, precision {:.2}",
-            100.0 * div(right, count)
-        );
-    }
+    let scored: Vec<(f64, bool)> = items
+        .iter()
+        .zip(&predicted)
+        .filter(|(_, (label, _))| *label != 0)
+        .map(|(item, (label, score))| (*score, item.label == *label))
+        .collect();
+    out.push_str(&crate::reliability::render(&scored, "stances"));
     Ok(out)
 }

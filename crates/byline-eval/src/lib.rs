@@ -16,6 +16,7 @@ pub mod direction;
 pub mod gum;
 pub mod ner;
 pub mod quotes;
+mod reliability;
 pub mod seesaw;
 pub mod stance;
 pub mod syntax;

@@ -19,6 +19,7 @@ mod portrayal;
 mod predicates;
 mod reported;
 mod sentiment;
+mod stated;
 mod vader;
 
 pub use sentiment::portrayals;

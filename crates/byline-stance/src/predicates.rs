@@ -3,18 +3,19 @@
 
 use crate::Basis;
 use crate::lexicon::{PREDICATES, is_explicit_verb, is_negator, negated};
+use crate::stated::{PRONOUNS, is_link_text, is_stated, passive_subject_written, pronoun_cluster};
 use byline_core::{
     Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget, TargetKind, TokenKind,
 };
 use byline_learn::hash::FastMap;
 use std::sync::LazyLock;
 
-const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our",
 ];
-const NP_STOP: &[&str] = &[
+pub(crate) const NP_STOP: &[&str] = &[
     "that", "which", "who", "to", "and", "but", "because", "if", "for", "on", "in", "at", "by", "with", "as", "from",
-    "of", "while", "when", "after", "before", "or",
+    "of", "while", "when", "after", "before", "or", "he", "she", "they", "we", "I", "it", "you",
 ];
 
 fn holder_before(doc: &Document, pred: usize, min: usize) -> Option<(usize, Option<usize>)> {
@@ -32,13 +33,17 @@ fn holder_before(doc: &Document, pred: usize, min: usize) -> Option<(usize, Opti
             }
         }
         if matches!(doc.token_text(t), "he" | "she" | "He" | "She") {
+            // The cluster the mentions layer links the pronoun to; without one, the
+            // nearest person named before it.
             let pos = doc.tokens[t].span.start;
             let end = doc.entities.partition_point(|e| e.span.end <= pos);
-            let cluster = doc.entities[..end]
-                .iter()
-                .rev()
-                .find(|e| e.label == EntityLabel::Per)
-                .map(|e| e.cluster);
+            let cluster = pronoun_cluster(doc, t).or_else(|| {
+                doc.entities[..end]
+                    .iter()
+                    .rev()
+                    .find(|e| e.label == EntityLabel::Per)
+                    .map(|e| e.cluster)
+            });
             if let Some(c) = cluster {
                 return Some((t, Some(c)));
             }
@@ -184,144 +189,6 @@ fn passive_stance(
     })
 }
 
-/// Words before a predicate that make what it says conditional or a question ("if
-/// Heller supports the bill", "whether he backs her").
-const CONDITIONALS: &[&str] = &["if", "whether", "unless", "would", "could", "might", "should"];
-
-/// Pronouns a word-order target may be; the default layer never reports them (who "him"
-/// is, word order does not say).
-const PRONOUNS: &[&str] = &[
-    "him", "her", "them", "it", "he", "she", "they", "us", "me", "you", "this", "that", "those", "these", "what",
-    "which", "who", "whom", "any",
-];
-
-/// Whether `sentence` reads as scraped link, caption or player text: a word in capitals
-/// that is no name ("… Trump MORE", "WATCH"), or a gallery caption.
-fn is_link_text(doc: &Document, sentence: &std::ops::Range<usize>) -> bool {
-    sentence.clone().any(|t| {
-        matches!(
-            doc.token_text(t),
-            "MORE" | "WATCH" | "WATCHED" | "VIDEO" | "RELATED" | "Caption"
-        )
-    })
-}
-
-/// Verbs that report what somebody else says or finds: a stance after them in the
-/// sentence is their claim, not the text's ("Clinton said that Trump supports …").
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "claimed",
-    "claims",
-    "noted",
-    "notes",
-    "argued",
-    "argues",
-    "suggested",
-    "told",
-    "reported",
-    "alleged",
-    "believes",
-    "thinks",
-    "think",
-    "evidence",
-    "whether",
-];
-
-/// Forms of "be" that make a participle passive ("was also accused of").
-const BE: &[&str] = &["am", "is", "was", "were", "are", "be", "been", "being"];
-
-/// Nouns of time, never a stance's target ("welcomed summer").
-const TIME_NOUNS: &[&str] = &[
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "fall",
-    "week",
-    "weekend",
-    "year",
-    "month",
-    "day",
-    "night",
-    "morning",
-    "evening",
-    "today",
-    "tomorrow",
-    "yesterday",
-    "decade",
-    "season",
-];
-
-/// Whether the token at `t` is a pronoun the mentions layer links to a cluster (the
-/// entities extractor's coreference).
-fn linked_pronoun(doc: &Document, t: usize) -> bool {
-    let span = doc.tokens[t].span;
-    let i = doc.mentions.partition_point(|m| m.span.start < span.start);
-    doc.mentions[i..]
-        .iter()
-        .take_while(|m| m.span.start == span.start)
-        .any(|m| m.kind == byline_core::MentionKind::Pronoun && m.span == span)
-}
-
-/// Whether the word-order stance of the explicit verb at `p` is stated: its holder a name
-/// written right before it (at most two words between, no punctuation) — or "I"/"we" in
-/// a quote —; its target right after it, a whole name (not the modifier of a longer
-/// phrase: "U.S. action", "May's plan") or a noun phrase, no pronoun and no time; nothing
-/// before it that negates, reports or conditions it, and a sentence of prose.
-fn is_stated(
-    doc: &Document,
-    p: usize,
-    range: &std::ops::Range<usize>,
-    holder_tok: Option<usize>,
-    target: (Span, Option<usize>),
-) -> bool {
-    let lower = |t: usize| doc.token_text(t).to_lowercase();
-    let words_between = |from: usize| (from + 1..p).all(|t| doc.tokens[t].kind == TokenKind::Word);
-    let holder_written = match holder_tok {
-        Some(h) => {
-            h < p && p - h <= 3 && words_between(h) && (doc.entity_at_token(h).is_some() || linked_pronoun(doc, h))
-        }
-        None => (p.saturating_sub(3).max(range.start)..p)
-            .any(|t| matches!(doc.token_text(t), "I" | "we" | "We") && words_between(t)),
-    };
-    let (target, target_cluster) = target;
-    let tokens = doc.tokens_overlapping(target);
-    let first = lower(tokens.start);
-    let last = lower(tokens.end - 1);
-    let target_next = tokens.start > p && tokens.start <= p + 3;
-    let after = (tokens.end < range.end).then(|| doc.token_text(tokens.end));
-    let possessive =
-        after.is_some_and(|w| matches!(w, "'s" | "’s" | "'" | "’")) || last.ends_with("'s") || last.ends_with("’s");
-    let modifier = after.is_some_and(|w| {
-        doc.tokens[tokens.end].kind == TokenKind::Word && !NP_STOP.contains(&w.to_lowercase().as_str())
-    });
-    let is_name = doc.entity_at_token(tokens.start).is_some();
-    let phrase =
-        is_name || tokens.len() >= 2 || (tokens.start > 0 && DETERMINERS.contains(&lower(tokens.start - 1).as_str()));
-    let target_ok = target_next
-        && phrase
-        && !possessive
-        && !(is_name && modifier)
-        && !PRONOUNS.contains(&first.as_str())
-        && !matches!(first.as_str(), "off" | "away" | "down" | "up" | "out" | "back")
-        && !TIME_NOUNS.contains(&last.as_str())
-        && (target_cluster.is_some() || !is_name || tokens.len() >= 1);
-    let before = range.start..p;
-    let hedged = before.clone().any(|t| {
-        let w = lower(t);
-        CONDITIONALS.contains(&w.as_str()) || REPORTING.contains(&w.as_str()) || crate::lexicon::is_negator(&w)
-    });
-    let passive = (p.saturating_sub(2).max(range.start)..p).any(|t| BE.contains(&lower(t).as_str()));
-    is_explicit_verb(doc.token_text(p))
-        && holder_written
-        && target_ok
-        && !hedged
-        && !passive
-        && !is_link_text(doc, range)
-}
-
 /// Finds stances expressed by lexicon predicates, sentence by sentence, each with how it
 /// was found: [`Basis::Stated`] when the predicate is an explicit verb with its holder
 /// and target written around it (a passive's agent counts), [`Basis::Predicate`]
@@ -355,7 +222,8 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<(Stance, Basis)> {
                 out.extend(passive_stance(doc, p, range.clone(), polarity, quote).map(|s| {
                     // "she was criticized by …": who she is, word order does not say.
                     let pronoun = PRONOUNS.contains(&doc.span_text(s.target.span).to_lowercase().as_str());
-                    (s, if pronoun { Basis::Predicate } else { basis })
+                    let written = passive_subject_written(doc, s.target.span, p);
+                    (s, if pronoun || !written { Basis::Predicate } else { basis })
                 }));
                 continue;
             }
@@ -408,7 +276,7 @@ pub(crate) fn find_stances(doc: &Document) -> Vec<(Stance, Basis)> {
             }
             let ev_start = doc.tokens[first].span.start;
             let end = target.end.max(doc.tokens[p].span.end);
-            let basis = if is_stated(doc, p, &range, holder_tok, (target, target_cluster)) {
+            let basis = if is_stated(doc, p, &range, holder_tok, target) {
                 Basis::Stated
             } else {
                 Basis::Predicate

@@ -311,6 +311,10 @@ impl Prf {
     }
 }
 
+/// The header of the score reliability section `render` adds after the reference
+/// scorer's report (sentence-level system units against the gold triplets).
+pub const RELIABILITY_HEADER: &str = "\nprecision of byline's sentence-level stances by score";
+
 /// Everything the report prints, summed over articles.
 #[derive(Default)]
 pub struct Report {
@@ -332,6 +336,8 @@ pub struct Report {
     misses: Tally,
     channel_units: Tally,
     channel_tp: Tally,
+    /// Each sentence-level system unit's score and whether it matched a gold triplet.
+    scored: Vec<(f64, bool)>,
     problems: Tally,
 }
 
@@ -430,6 +436,7 @@ impl Report {
         let target_ok = |u: &Unit, g: &GoldItem| best_match(&u.target_names, g.object, Role::Target) > 0;
         for (i, u) in units.iter().enumerate() {
             self.channel_units.add(&u.channel, 1);
+            self.scored.push((u.best_score, matched.contains_key(&i)));
             if matched.contains_key(&i) {
                 self.channel_tp.add(&u.channel, 1);
                 continue;
@@ -560,6 +567,9 @@ impl Report {
             let items: Vec<String> = self.problems.0.iter().map(|(k, v)| format!("'{k}': {v}")).collect();
             let _ = writeln!(out, "problems: {{{}}}", items.join(", "));
         }
+        // Byline's own section, after everything the reference scorer prints.
+        let _ = writeln!(out, "{RELIABILITY_HEADER}");
+        out.push_str(&crate::reliability::render(&self.scored, "stances"));
         out
     }
 }
