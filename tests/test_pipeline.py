@@ -47,6 +47,12 @@ def test_seed_article_who_said_what(nlp, seed):
     peskov = next(c for c in doc.clusters if c.name == "Dmitry Peskov")
     assert peskov.label == "PER" and "Kremlin spokesperson" in peskov.roles
     assert all(doc.entities[m].cluster == peskov.id for m in peskov.mentions)
+    # The seed states no stance with a stance verb between holder and target, so the
+    # default layer holds none; every stance (min_stance_score=0) is its three gold ones.
+    assert doc.stances == []
+    doc = byline.Pipeline(min_stance_score=0)(seed["text"], published=seed["gold"]["published"], id="seed")
+    assert sorted(s.holder.name for s in doc.stances) == ["Dmitry Medvedev", "Dmitry Peskov", "Donald Trump"]
+    assert all(s.score < byline.DEFAULT_MIN_STANCE_SCORE for s in doc.stances)
     # Stances carry their channel and, for quotes, the quote they come from.
     ukraine = next(s for s in doc.stances if s.holder.name == "Dmitry Peskov")
     assert (ukraine.target.text, ukraine.polarity, ukraine.channel) == ("Ukraine", "negative", "indirect_quote")
@@ -230,7 +236,9 @@ def test_a_quote_carries_the_date_of_its_statement(nlp):
     assert (doc.dates[quote.date].text, doc.dates[quote.date].value) == ("Friday", "2025-04-18")
 
 
-def test_html_view_marks_every_layer(nlp, seed):
+def test_html_view_marks_every_layer(seed):
+    # Every stance, so that the view has stance evidence to mark.
+    nlp = byline.Pipeline(min_stance_score=0)
     doc = nlp(seed["text"], published=seed["gold"]["published"], id="seed <1>")
     html = byline.render(doc)
     assert html == doc._repr_html_()
@@ -242,8 +250,10 @@ def test_html_view_marks_every_layer(nlp, seed):
     assert "class=\"error\"" in byline.render(next(iter(bad)))
 
 
-def test_layers_as_long_tables(nlp, seed):
+def test_layers_as_long_tables(seed):
     pandas = pytest.importorskip("pandas", reason="pandas is optional")
+    # Every stance, so that the stances table has rows.
+    nlp = byline.Pipeline(min_stance_score=0)
     docs = list(nlp.pipe([{"id": "seed", "text": seed["text"], "published": "2025-04-19"}, {"id": "bad"}]))
     quotes = byline.to_pandas(docs, layer="quotes")
     assert isinstance(quotes, pandas.DataFrame)
@@ -351,6 +361,33 @@ def test_min_quote_score_keeps_the_quotes_scoring_at_least_it():
     for bad in (1.5, -0.1, float("nan")):
         with pytest.raises(byline.PipelineConfigError, match="min_quote_score"):
             byline.Pipeline(min_quote_score=bad)
+
+
+STANCES = (
+    "Councillor Amara Okafor criticised the harbour board on Monday. Okafor said Westport Ferries had "
+    "failed the town and that its plan was a disgrace. The ferry company wants a new terminal, Okafor said."
+)
+
+
+def test_the_default_stances_are_stated_and_min_stance_score_adds_the_rest():
+    default = byline.Pipeline()
+    assert default.min_stance_score == byline.DEFAULT_MIN_STANCE_SCORE
+    stated = default(STANCES).stances
+    assert [(s.holder.name, s.target.text, s.polarity) for s in stated] == [
+        ("Amara Okafor", "harbour board", "negative")
+    ]
+    assert all(s.score >= byline.DEFAULT_MIN_STANCE_SCORE for s in stated)
+    every = byline.Pipeline(min_stance_score=0)
+    everything = every(STANCES).stances
+    # The conduct and weak-predicate stances of her quotes score below the default.
+    assert len(everything) > len(stated)
+    assert all(s.score < byline.DEFAULT_MIN_STANCE_SCORE for s in everything if s not in stated)
+    assert "min_stance_score=0" in repr(every)
+    clone = pickle.loads(pickle.dumps(every))
+    assert clone.min_stance_score == 0
+    for bad in (1.5, -0.1, float("nan")):
+        with pytest.raises(byline.PipelineConfigError, match="min_stance_score"):
+            byline.Pipeline(min_stance_score=bad)
 
 
 THOUGHTS = (

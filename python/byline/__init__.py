@@ -18,7 +18,7 @@ from . import document as _document
 from .document import *  # noqa: F401,F403 (re-exported object types)
 from .document import Document
 from .errors import BylineError, ExtractionError, InputError, PipelineConfigError
-from .pipeline import DEFAULT_MIN_QUOTE_SCORE, Pipeline
+from .pipeline import DEFAULT_MIN_QUOTE_SCORE, DEFAULT_MIN_STANCE_SCORE, Pipeline
 from .tables import to_pandas, to_rows
 
 __version__: str = _byline.__version__
@@ -26,6 +26,7 @@ __version__: str = _byline.__version__
 __all__ = [
     "Pipeline",
     "DEFAULT_MIN_QUOTE_SCORE",
+    "DEFAULT_MIN_STANCE_SCORE",
     *_document.__all__,
     "BylineError",
     "InputError",

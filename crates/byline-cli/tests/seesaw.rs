@@ -94,10 +94,26 @@ fn eval_seesaw_agrees_with_the_reference_scorer_on_valid() {
 #[test]
 fn stance_triplets_on_valid_stay_above_their_floor() {
     let Some((_, valid)) = valid() else { return };
+    let figure = |report: &str, row: &str, name: &str| {
+        let line = report.lines().find(|l| l.starts_with(row)).unwrap();
+        common::number_after(line, name)
+    };
+    // The default layer (stated stances): sentence-level P 65.0, document-level P 73.7
+    // (issue 31's targets: 45 and 50).
     let report = ours(&valid, None);
-    let line = report.lines().find(|l| l.starts_with("sentence (h,t,pol)")).unwrap();
-    let f1 = common::number_after(line, "F1");
-    // 7.3 when the scorer was written (issue 21's baseline; target 30).
+    let (sentence, document) = (
+        figure(&report, "sentence (h,t,pol)", "P"),
+        figure(&report, "document (h,t,pol)", "P"),
+    );
+    assert!(sentence >= 45.0 && document >= 50.0, "{report}");
+    // Every stance: F1 7.2 (7.3 when the scorer was written, issue 21's baseline).
+    let out = common::bin()
+        .args(["eval", "seesaw", "--min-stance-score", "0"])
+        .arg(&valid)
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    let f1 = figure(&report, "sentence (h,t,pol)", "F1");
     assert!(f1 >= 7.0, "sentence-level triplet F1 {f1}");
 }
 

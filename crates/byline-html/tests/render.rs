@@ -3,14 +3,20 @@
 
 use byline_core::OutputRecord;
 
-/// The first article of `examples/sample.jsonl` (written for byline) and its output.
+/// The first article of `examples/sample.jsonl` (written for byline) and its output,
+/// every stance kept (`--min-stance-score 0`) so that the view has stance evidence to mark.
 fn sample() -> (String, OutputRecord) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.jsonl");
     let lines = std::fs::read_to_string(path).expect("examples/sample.jsonl");
     let first = lines.lines().next().expect("a sample article");
     let article = byline::input::parse_line(first.as_bytes(), "1").expect("a valid sample line");
     let text = article.text.clone();
-    let doc = byline::default_pipeline().process(article).unwrap();
+    let options = byline::PipelineOptions {
+        min_stance_score: 0.0,
+        ..byline::PipelineOptions::default()
+    };
+    let pipeline = byline::pipeline_with_options(&byline::default_extractors(), &options).unwrap();
+    let doc = pipeline.process(article).unwrap();
     (text, doc.to_output())
 }
 

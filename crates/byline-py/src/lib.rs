@@ -91,6 +91,8 @@ struct NativePipeline {
     min_quote_score: f64,
     /// Which attributions the quotes layer holds.
     attributions: byline::Attributions,
+    /// The stances' minimum score.
+    min_stance_score: f64,
     pipeline: Arc<Pipeline>,
     pools: Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>,
 }
@@ -152,15 +154,16 @@ impl NativePipeline {
     /// Builds a pipeline of the named built-in extractors (default: the default pipeline);
     /// with `tokens`, records carry the tokens layer (syntax is added when not named);
     /// quotes scoring below `min_quote_score` are left out, and thoughts unless
-    /// `attributions` is "all".
+    /// `attributions` is "all"; stances scoring below `min_stance_score` are left out.
     #[new]
-    #[pyo3(signature = (extractors=None, tokens=false, min_quote_score=byline::DEFAULT_MIN_QUOTE_SCORE, attributions="statements"))]
+    #[pyo3(signature = (extractors=None, tokens=false, min_quote_score=byline::DEFAULT_MIN_QUOTE_SCORE, attributions="statements", min_stance_score=byline::DEFAULT_MIN_STANCE_SCORE))]
     fn new(
         py: Python<'_>,
         extractors: Option<Vec<String>>,
         tokens: bool,
         min_quote_score: f64,
         attributions: &str,
+        min_stance_score: f64,
     ) -> PyResult<Self> {
         let mut names =
             extractors.unwrap_or_else(|| byline::default_extractors().iter().map(|s| s.to_string()).collect());
@@ -173,13 +176,18 @@ impl NativePipeline {
                 "attributions must be 'statements' or 'all', not {attributions:?}"
             ))
         })?;
-        let pipeline = byline::pipeline_with_quote_options(&names, min_quote_score, kept)
-            .map_err(|e| config_error(e.to_string()))?;
+        let options = byline::PipelineOptions {
+            min_quote_score,
+            attributions: kept,
+            min_stance_score,
+        };
+        let pipeline = byline::pipeline_with_options(&names, &options).map_err(|e| config_error(e.to_string()))?;
         Ok(NativePipeline {
             names: pipeline.names().into_iter().map(str::to_owned).collect(),
             tokens,
             min_quote_score,
             attributions: kept,
+            min_stance_score,
             pipeline: Arc::new(pipeline),
             pools: Mutex::new(HashMap::new()),
         })
@@ -209,23 +217,31 @@ impl NativePipeline {
         self.attributions.as_str()
     }
 
+    /// Stances scoring below this are left out.
+    #[getter]
+    fn min_stance_score(&self) -> f64 {
+        self.min_stance_score
+    }
+
     /// Pickling support: a pipeline is rebuilt from its extractor names and options.
-    fn __getnewargs__(&self) -> (Vec<String>, bool, f64, &'static str) {
+    fn __getnewargs__(&self) -> (Vec<String>, bool, f64, &'static str, f64) {
         (
             self.names.clone(),
             self.tokens,
             self.min_quote_score,
             self.attributions.as_str(),
+            self.min_stance_score,
         )
     }
 
     fn __repr__(&self) -> String {
         format!(
-            "NativePipeline(extractors={:?}, tokens={}, min_quote_score={}, attributions={:?})",
+            "NativePipeline(extractors={:?}, tokens={}, min_quote_score={}, attributions={:?}, min_stance_score={})",
             self.names,
             self.tokens,
             self.min_quote_score,
-            self.attributions.as_str()
+            self.attributions.as_str(),
+            self.min_stance_score
         )
     }
 

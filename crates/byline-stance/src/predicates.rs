@@ -108,7 +108,7 @@ fn kind_of(doc: &Document, target: Span, cluster: Option<usize>) -> TargetKind {
 }
 
 /// The polarity of a stance predicate, any case ("Praised", "praised").
-fn predicate(word: &str) -> Option<Polarity> {
+pub(crate) fn predicate_polarity(word: &str) -> Option<Polarity> {
     static TABLE: LazyLock<FastMap<&'static str, Polarity>> = LazyLock::new(|| PREDICATES.iter().copied().collect());
     if word.len() > 16 {
         return None;
@@ -194,112 +194,118 @@ fn passive_stance(
 /// and target written around it (a passive's agent counts), [`Basis::Predicate`]
 /// otherwise.
 pub(crate) fn find_stances(doc: &Document) -> Vec<(Stance, Basis)> {
-    let mut out = Vec::new();
-    for sentence in &doc.sentences {
-        let range = sentence.tokens.clone();
-        for p in range.clone() {
-            let w = doc.token_text(p);
-            if !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                continue;
-            }
-            let Some(base) = predicate(w) else {
-                continue;
-            };
-            let polarity = negated(
-                base,
-                (p.saturating_sub(3).max(range.start)..p).any(|t| is_negator(doc.token_text(t))),
-            );
-            let quote = quote_containing(doc, doc.tokens[p].span);
-            // "X was criticized by Y": Y holds the stance and X is its target; without an
-            // agent ("X was criticized") the text names no holder.
-            if is_passive(doc, p, range.start) {
-                let hedged = (range.start..p).any(|t| is_negator(doc.token_text(t)));
-                let basis = if is_explicit_verb(w) && !hedged && !is_link_text(doc, &range) {
-                    Basis::Stated
-                } else {
-                    Basis::Predicate
-                };
-                out.extend(passive_stance(doc, p, range.clone(), polarity, quote).map(|s| {
-                    // "she was criticized by …": who she is, word order does not say.
-                    let pronoun = PRONOUNS.contains(&doc.span_text(s.target.span).to_lowercase().as_str());
-                    let written = passive_subject_written(doc, s.target.span, p);
-                    (s, if pronoun || !written { Basis::Predicate } else { basis })
-                }));
-                continue;
-            }
-            let named_holder = |min: usize| {
-                holder_before(doc, p, min).map(|(t, c)| {
-                    let name = c
-                        .map(|c| doc.clusters[c].name.clone())
-                        .unwrap_or_else(|| doc.token_text(t).to_owned());
-                    (c, name, Some(t))
-                })
-            };
-            let holder = match quote {
-                // "X said Y opposes Z": a subject named inside the quote holds the stance
-                // (X only reports it); otherwise ("we oppose", "opposes Z") the speaker.
-                Some(q) => {
-                    let content = doc.quotes[q].spans.iter().find(|s| s.contains(doc.tokens[p].span));
-                    let start = content.map_or(p, |s| doc.tokens_in(*s).start).max(range.start);
-                    named_holder(start)
-                        .filter(|(c, _, _)| c.is_some() && *c != doc.quotes[q].speaker.as_ref().and_then(|s| s.cluster))
-                        .or_else(|| {
-                            doc.quotes[q]
-                                .speaker
-                                .as_ref()
-                                .map(|s| (s.cluster, s.name.clone(), None))
-                        })
-                }
-                None => named_holder(range.start),
-            };
-            let Some((cluster, name, holder_tok)) = holder else {
-                continue;
-            };
-            let Some((target, target_cluster)) = target_after(doc, p, range.end) else {
-                continue;
-            };
-            if target_cluster.is_some() && target_cluster == cluster {
-                continue;
-            }
-            // Evidence: up to three lower-case words before the predicate ("did not
-            // support", "expressed his approval"), through the target.
-            let mut first = p;
-            while first > range.start
-                && p - first < 3
-                && holder_tok.is_none_or(|h| first - 1 > h)
-                && doc.tokens[first - 1].kind == TokenKind::Word
-                && doc.token_text(first - 1).starts_with(char::is_lowercase)
-                && !NP_STOP.contains(&doc.token_text(first - 1))
-                && !matches!(doc.token_text(first - 1), "he" | "she" | "they" | "it")
-            {
-                first -= 1;
-            }
-            let ev_start = doc.tokens[first].span.start;
-            let end = target.end.max(doc.tokens[p].span.end);
-            let basis = if is_stated(doc, p, &range, holder_tok, target) {
-                Basis::Stated
-            } else {
-                Basis::Predicate
-            };
-            out.push((
-                Stance {
-                    holder: StanceHolder { cluster, name },
-                    target: StanceTarget {
-                        span: target,
-                        cluster: target_cluster,
-                        kind: kind_of(doc, target, target_cluster),
-                    },
-                    polarity,
-                    score: if target_cluster.is_some() { 0.6 } else { 0.5 },
-                    evidence: Span::new(ev_start, end),
-                    quote,
-                    channel: quote.map_or(StanceChannel::Narration, |q| {
-                        StanceChannel::of_quote(doc.quotes[q].kind)
-                    }),
-                },
-                basis,
-            ));
-        }
+    doc.sentences
+        .iter()
+        .flat_map(|sentence| sentence.tokens.clone().map(move |p| (p, sentence.tokens.clone())))
+        .filter_map(|(p, range)| stance_at(doc, p, range))
+        .collect()
+}
+
+/// Whether the word-order reading of the predicate at token `p` is stated: the parse's
+/// stances count as stated only where it is, so that with or without the parse a stated
+/// stance is one whose holder, verb and target stand written in that order.
+pub(crate) fn stated_at(doc: &Document, p: usize) -> bool {
+    let Some(sentence) = doc.sentence_at(doc.tokens[p].span.start) else {
+        return false;
+    };
+    let range = doc.sentences[sentence].tokens.clone();
+    stance_at(doc, p, range).is_some_and(|(_, basis)| basis == Basis::Stated)
+}
+
+/// The stance of the lexicon predicate at token `p` of the sentence `range`, if any.
+fn stance_at(doc: &Document, p: usize, range: std::ops::Range<usize>) -> Option<(Stance, Basis)> {
+    let w = doc.token_text(p);
+    if !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
     }
-    out
+    let base = predicate_polarity(w)?;
+    let polarity = negated(
+        base,
+        (p.saturating_sub(3).max(range.start)..p).any(|t| is_negator(doc.token_text(t))),
+    );
+    let quote = quote_containing(doc, doc.tokens[p].span);
+    // "X was criticized by Y": Y holds the stance and X is its target; without an
+    // agent ("X was criticized") the text names no holder.
+    if is_passive(doc, p, range.start) {
+        let hedged = (range.start..p).any(|t| is_negator(doc.token_text(t)));
+        let basis = if is_explicit_verb(w) && !hedged && !is_link_text(doc, &range) {
+            Basis::Stated
+        } else {
+            Basis::Predicate
+        };
+        return passive_stance(doc, p, range.clone(), polarity, quote).map(|s| {
+            // "she was criticized by …": who she is, word order does not say.
+            let pronoun = PRONOUNS.contains(&doc.span_text(s.target.span).to_lowercase().as_str());
+            let written = passive_subject_written(doc, s.target.span, p);
+            (s, if pronoun || !written { Basis::Predicate } else { basis })
+        });
+    }
+    let named_holder = |min: usize| {
+        holder_before(doc, p, min).map(|(t, c)| {
+            let name = c
+                .map(|c| doc.clusters[c].name.clone())
+                .unwrap_or_else(|| doc.token_text(t).to_owned());
+            (c, name, Some(t))
+        })
+    };
+    let holder = match quote {
+        // "X said Y opposes Z": a subject named inside the quote holds the stance
+        // (X only reports it); otherwise ("we oppose", "opposes Z") the speaker.
+        Some(q) => {
+            let content = doc.quotes[q].spans.iter().find(|s| s.contains(doc.tokens[p].span));
+            let start = content.map_or(p, |s| doc.tokens_in(*s).start).max(range.start);
+            named_holder(start)
+                .filter(|(c, _, _)| c.is_some() && *c != doc.quotes[q].speaker.as_ref().and_then(|s| s.cluster))
+                .or_else(|| {
+                    doc.quotes[q]
+                        .speaker
+                        .as_ref()
+                        .map(|s| (s.cluster, s.name.clone(), None))
+                })
+        }
+        None => named_holder(range.start),
+    };
+    let (cluster, name, holder_tok) = holder?;
+    let (target, target_cluster) = target_after(doc, p, range.end)?;
+    if target_cluster.is_some() && target_cluster == cluster {
+        return None;
+    }
+    // Evidence: up to three lower-case words before the predicate ("did not
+    // support", "expressed his approval"), through the target.
+    let mut first = p;
+    while first > range.start
+        && p - first < 3
+        && holder_tok.is_none_or(|h| first - 1 > h)
+        && doc.tokens[first - 1].kind == TokenKind::Word
+        && doc.token_text(first - 1).starts_with(char::is_lowercase)
+        && !NP_STOP.contains(&doc.token_text(first - 1))
+        && !matches!(doc.token_text(first - 1), "he" | "she" | "they" | "it")
+    {
+        first -= 1;
+    }
+    let ev_start = doc.tokens[first].span.start;
+    let end = target.end.max(doc.tokens[p].span.end);
+    let basis = if is_stated(doc, p, &range, holder_tok, target) {
+        Basis::Stated
+    } else {
+        Basis::Predicate
+    };
+    Some((
+        Stance {
+            holder: StanceHolder { cluster, name },
+            target: StanceTarget {
+                span: target,
+                cluster: target_cluster,
+                kind: kind_of(doc, target, target_cluster),
+            },
+            polarity,
+            score: if target_cluster.is_some() { 0.6 } else { 0.5 },
+            evidence: Span::new(ev_start, end),
+            quote,
+            channel: quote.map_or(StanceChannel::Narration, |q| {
+                StanceChannel::of_quote(doc.quotes[q].kind)
+            }),
+        },
+        basis,
+    ))
 }

@@ -147,6 +147,42 @@ fn heads_subject(doc: &Document, h: usize) -> bool {
     !possessed && !object
 }
 
+/// Whether the holder ending at token `h` is the subject of the verb at `p`, written
+/// before it with nothing between but adverbs and auxiliaries ("Okafor has repeatedly
+/// criticised"), after a relative ("the board, which opposes") or after an apposition
+/// ("Okafor, the deputy head of the board, criticised"). A conjunction means the name
+/// belongs to a clause before ("users backed Rowling and slammed …"), a noun that the
+/// name only modifies it ("the Air Force lawyer blamed …").
+fn holder_reaches_verb(doc: &Document, h: usize, p: usize) -> bool {
+    let lower = |t: usize| doc.token_text(t).to_lowercase();
+    let only_adverbs = |from: usize| from <= p && (from..p).all(|t| is_adverb_or_auxiliary(&lower(t)));
+    if p - h <= 3 && only_adverbs(h + 1) {
+        return true;
+    }
+    if h + 2 >= p || doc.token_text(h + 1) != "," {
+        return false;
+    }
+    if matches!(doc.token_text(h + 2), "who" | "which") {
+        return only_adverbs(h + 3);
+    }
+    // An apposition: a noun phrase opened by a determiner, closed by a comma, holding
+    // no verb of saying, no negation and no quotation.
+    let Some(close) = (h + 2..p).find(|&t| doc.token_text(t) == ",") else {
+        return false;
+    };
+    let apposition = h + 2..close;
+    (2..=12).contains(&apposition.len())
+        && matches!(lower(h + 2).as_str(), "the" | "a" | "an")
+        && apposition.clone().all(|t| {
+            let w = doc.token_text(t);
+            (doc.tokens[t].kind == TokenKind::Word || matches!(w, "-" | "'s" | "’s" | "."))
+                && !REPORTING.contains(&lower(t).as_str())
+                && !crate::lexicon::is_negator(&lower(t))
+                && crate::predicates::predicate_polarity(w).is_none()
+        })
+        && only_adverbs(close + 1)
+}
+
 /// Whether `word` (lower case) is an adverb or auxiliary that may stand between a subject
 /// and its verb ("Trump has repeatedly accused").
 fn is_adverb_or_auxiliary(word: &str) -> bool {
@@ -238,6 +274,15 @@ const SHELL_NOUNS: &[&str] = &[
     "strategy",
     "thing",
     "things",
+    "criticism",
+    "criticisms",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "charge",
+    "charges",
+    "suggestion",
 ];
 
 /// Prepositions whose object is not the subject of the verb after it.
@@ -258,15 +303,11 @@ pub(crate) fn is_stated(
     target: Span,
 ) -> bool {
     let lower = |t: usize| doc.token_text(t).to_lowercase();
-    // Only adverbs and auxiliaries stand between holder and verb: a conjunction means
-    // the name belongs to a clause before ("users backed Rowling and slammed …"), a
-    // noun that the name only modifies it ("the Air Force lawyer blamed …").
     let words_between = |from: usize| (from + 1..p).all(|t| is_adverb_or_auxiliary(&lower(t)));
     let holder_written = match holder_tok {
         Some(h) => {
             h < p
-                && p - h <= 3
-                && words_between(h)
+                && holder_reaches_verb(doc, h, p)
                 && (doc.entity_at_token(h).is_some() || pronoun_agrees(doc, h))
                 && heads_subject(doc, h)
         }
@@ -276,7 +317,10 @@ pub(crate) fn is_stated(
     let tokens = doc.tokens_overlapping(target);
     let first = lower(tokens.start);
     let last = lower(tokens.end - 1);
-    let target_next = tokens.start > p && tokens.start <= p + 3;
+    // Explicit stance verbs take their target as direct object: after "sued to" or
+    // "sued for" comes a purpose, not whom it is against.
+    let object_follows = p + 1 < doc.tokens.len() && !matches!(doc.token_text(p + 1), "to" | "for" | "of");
+    let target_next = object_follows && tokens.start > p && tokens.start <= p + 3;
     let after = (tokens.end < range.end).then(|| doc.token_text(tokens.end));
     let possessive =
         after.is_some_and(|w| matches!(w, "'s" | "’s" | "'" | "’")) || last.ends_with("'s") || last.ends_with("’s");

@@ -62,3 +62,48 @@ fn odd_targets_and_scripts_do_not_panic() {
     }
     assert!(Article::new("t", text).with_char_targets(&[(0, n + 1)]).is_err());
 }
+
+/// The default extractor: stated stances only.
+fn run_default(text: &str) -> Document {
+    byline_core::Pipeline::builder()
+        .with(byline_entities::Entities)
+        .with(byline_quotes::Quotes::default())
+        .with(byline_stance::Stance::default())
+        .build()
+        .unwrap()
+        .process(Article::new("t", text))
+        .expect("stance never fails on text")
+}
+
+#[test]
+fn issue_31_bad_input_states_no_stance_by_default() {
+    let names: Vec<String> = (0..20).map(|i| format!("Amara Okafor{i}")).collect();
+    let crowd = format!("{} praised and criticised each other.", names.join(", "));
+    let cases = [
+        crowd.as_str(),
+        // Stance verbs with no arguments.
+        "Criticised. Praised, backed, condemned! Opposed?",
+        // Negation three deep.
+        "Amara Okafor did not never not criticise the Harbour Board.",
+        // Sarcasm quotes.
+        "Amara Okafor “praised” the Harbour Board, if you can call it that.",
+        // Quotes that only mention entities.
+        "“Westport Ferries, the Harbour Board and Tom Reyes met on Monday,” Amara Okafor said.",
+    ];
+    for text in cases {
+        let doc = run_default(text);
+        spans_are_sound(&doc);
+        assert!(doc.stances.is_empty(), "{text}: {:?}", doc.stances);
+    }
+    // Every stance (score 0 kept) still comes with sound spans.
+    for text in cases {
+        spans_are_sound(&run(Article::new("t", text)));
+    }
+}
+
+#[test]
+fn a_ten_thousand_token_sentence_of_stated_stances_is_handled() {
+    let text = "Amara Okafor praised the Harbour Board and ".repeat(1_250) + "left.";
+    let doc = run_default(&text);
+    spans_are_sound(&doc);
+}
