@@ -9,7 +9,7 @@
 //! quotes whose speaker portrays an entity clearly (`reported`). Target sentiment is a
 //! logistic regression trained on NewsMTSC (`portrayal`, `sentiment`).
 //!
-//! Each stance is found on a [`Basis`]: `Stated` when an explicit stance verb stands
+//! Each stance is found on a basis: stated when an explicit stance verb stands
 //! between a holder and a target written around it (`stated`), otherwise a weaker
 //! predicate, a conduct verb or a quote's portrayal. Its score is how often stances of
 //! that basis are right in hand-judged corpus samples (`confidence`); the default
