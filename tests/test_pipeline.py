@@ -207,10 +207,18 @@ def test_an_unreadable_date_is_a_warning_and_the_article_is_analysed(nlp):
     assert doc.warnings == ["published '19/04/2025x' is not a date; analysed without one"]
     assert doc.dates[0].value == "XXXX-WXX-5"
     assert doc.to_dict()["warnings"] == doc.warnings
-    assert nlp("x", published=20250419).warnings == [  # type: ignore[arg-type]
-        "published 20250419 is not a date; analysed without one"
+    assert nlp("x", published=20250419).warnings == [
+        "published '20250419' is not a date; analysed without one"
     ]
     assert nlp("x", published="2025-04-19").warnings == []
+
+
+def test_feed_dates_epoch_seconds_and_ambiguous_slash_dates(nlp):
+    for published in ("Thu, 07 Mar 2024 10:00:00 GMT", "March 7, 2024", "7 March 2024", 1709805600, "1709805600000"):
+        doc = nlp("He left on Friday.", published=published)
+        assert doc.published == "2024-03-07" and doc.warnings == [], published
+    doc = nlp("He left on Friday.", published="03/07/2024")
+    assert doc.published is None and "ambiguous" in doc.warnings[0]
     assert "warnings" not in nlp("x").to_dict()
 
 

@@ -13,10 +13,12 @@ from .errors import ExtractionError, InputError
 
 __all__ = ["Pipeline", "DateLike", "ArticleLike"]
 
-DateLike = Union[str, _dt.date, None, Any]
-"""A publication date: ``"YYYY-MM-DD"`` or an ISO 8601 date-time string, a
+DateLike = Union[str, int, _dt.date, None, Any]
+"""A publication date: ``"YYYY-MM-DD"``, an ISO 8601 or RFC 2822 date-time string
+(``"Thu, 07 Mar 2024 10:00:00 GMT"``), a month-name date (``"March 7, 2024"``,
+``"7 March 2024"``), epoch seconds or milliseconds (an int or a string of digits), a
 ``datetime.date`` or ``datetime`` (``pandas.Timestamp`` included), a ``numpy.datetime64``,
-or None. ``None``, ``""``, ``NaN`` and ``NaT`` mean "no date"; anything else that is not a
+or None. Slash dates (``"04/05/2024"``) are ambiguous: a warning says so. ``None``, ``""``, ``NaN`` and ``NaT`` mean "no date"; anything else that is not a
 date is ignored with a warning (``Document.warnings``)."""
 
 ArticleLike = Union[str, Mapping[str, Any]]

@@ -132,7 +132,7 @@ fn run_single(args: &BenchArgs, row: &str) -> Result<RunFigures, String> {
     let mut sink = std::io::sink();
     let timed_line = |line| {
         let mut stages: Vec<(&'static str, Duration)> = Vec::with_capacity(8);
-        let processed = process_line(&pipeline, line, &[], Views::default(), &mut |stage, took| {
+        let processed = process_line(&pipeline, line, &[], None, Views::default(), &mut |stage, took| {
             stages.push((stage, took));
         });
         (processed, stages)

@@ -5,7 +5,7 @@
 use crate::input::{RawLine, spawn_reader};
 use byline::{ArticleError, OutputRecord, Pipeline};
 use byline_core::batch::for_each_chunk;
-use byline_core::input::{is_blank, read_line};
+use byline_core::input::{is_blank, read_line_in_order};
 use clap::Args;
 use flate2::Compression;
 use flate2::write::GzEncoder;
@@ -49,6 +49,10 @@ pub struct ExtractArgs {
     /// but the plug-ins).
     #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(byline::available_extractors()))]
     extractors: Option<Vec<String>>,
+    /// The order of day and month in slash dates in "published" ("04/05/2024"); without
+    /// it such dates are ambiguous: the article is analysed without a date and warned.
+    #[arg(long, value_enum)]
+    date_order: Option<DateOrderArg>,
     /// Copy these input fields, comma-separated, verbatim into each output record's
     /// "meta" (e.g. --keep title,url,source).
     #[arg(long, value_delimiter = ',')]
@@ -118,12 +122,31 @@ pub(crate) struct Views {
     pub(crate) conllu: bool,
 }
 
+/// The order of day and month in slash dates.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DateOrderArg {
+    /// Day, month, year: 19/04/2025.
+    Dmy,
+    /// Month, day, year: 04/19/2025.
+    Mdy,
+}
+
+impl From<DateOrderArg> for byline_core::DateOrder {
+    fn from(order: DateOrderArg) -> Self {
+        match order {
+            DateOrderArg::Dmy => byline_core::DateOrder::Dmy,
+            DateOrderArg::Mdy => byline_core::DateOrder::Mdy,
+        }
+    }
+}
+
 /// Parses, analyses and serialises one input line (copying the `keep` fields into
-/// `meta`), reporting stage times to `timed`.
+/// `meta`, reading slash dates in `date_order`), reporting stage times to `timed`.
 pub(crate) fn process_line(
     pipeline: &Pipeline,
     line: RawLine,
     keep: &[String],
+    date_order: Option<byline_core::DateOrder>,
     views: Views,
     timed: &mut dyn FnMut(&'static str, Duration),
 ) -> Processed {
@@ -134,7 +157,7 @@ pub(crate) fn process_line(
             (!keep.is_empty()).then(Default::default),
         )
     } else {
-        read_line(&line.bytes, &line.fallback_id, keep)
+        read_line_in_order(&line.bytes, &line.fallback_id, keep, date_order)
     };
     let result = parsed.and_then(|article| pipeline.process_timed(article, timed));
     let record = match &result {
@@ -384,6 +407,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         .skip(to_skip);
     // Articles past the HTML page's limit are not rendered at all.
     let want_html = AtomicBool::new(html.as_ref().is_some_and(HtmlView::has_room));
+    let date_order = args.date_order.map(byline_core::DateOrder::from);
     for_each_chunk(
         lines,
         args.chunk_size.max(1),
@@ -394,7 +418,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
                 tokens: args.tokens,
                 conllu: args.conllu.is_some(),
             };
-            process_line(&pipeline, line, &args.keep, views, &mut |_, _| {})
+            process_line(&pipeline, line, &args.keep, date_order, views, &mut |_, _| {})
         },
         |mut results| {
             if let Some(file) = conllu.as_mut() {

@@ -3,6 +3,9 @@
 
 use crate::CivilDate;
 use crate::offsets::CharIndex;
+#[cfg(test)]
+use crate::published::parse_published;
+use crate::published::{DateOrder, Unreadable, read_published};
 use crate::span::Span;
 
 /// One news article to analyse.
@@ -42,14 +45,26 @@ impl Article {
     /// Sets the publication date from its text as the input gives it: empty means no
     /// date; a value [`parse_published`] cannot read leaves the article without a date
     /// and adds a warning (relative dates then get X placeholders).
-    pub fn with_published_text(mut self, value: &str) -> Self {
+    pub fn with_published_text(self, value: &str) -> Self {
+        self.with_published_text_in_order(value, None)
+    }
+
+    /// Like [`Article::with_published_text`], reading slash dates (`04/05/2024`) in
+    /// `order`; without one they are ambiguous and the warning says so.
+    pub fn with_published_text_in_order(mut self, value: &str, order: Option<DateOrder>) -> Self {
         if value.trim().is_empty() {
             self.published = None;
-        } else {
-            match parse_published(value) {
-                Ok(date) => self.published = Some(date),
-                Err(_) => self.warn_unreadable_published(&format!("'{value}'")),
+            return self;
+        }
+        match read_published(value, order) {
+            Ok(date) => self.published = Some(date),
+            Err(Unreadable::Ambiguous) => {
+                self.published = None;
+                self.warnings.push(format!(
+                    "published '{value}' is ambiguous (day/month or month/day; --date-order dmy|mdy reads it); analysed without one"
+                ));
             }
+            Err(_) => self.warn_unreadable_published(&format!("'{value}'")),
         }
         self
     }
@@ -107,71 +122,6 @@ fn char_targets_to_spans(text: &str, targets: &[(usize, usize)]) -> Result<Vec<S
         spans.push(Span::new(s, e));
     }
     Ok(spans)
-}
-
-/// Parses a publication date: `YYYY-MM-DD`, or an ISO 8601 date-time whose calendar date
-/// is taken as written (`2025-04-19T10:00:00Z`, `2025-04-19T10:00:00+03:00`,
-/// `2025-04-19 10:00`, fractions of a second allowed; the zone is ignored for dating).
-/// White space around the value is ignored. The error message names the value.
-pub fn parse_published(value: &str) -> Result<CivilDate, String> {
-    let trimmed = value.trim();
-    let bad = || format!("published {value:?} is not a date in the form YYYY-MM-DD (or an ISO 8601 date-time)");
-    let bytes = trimmed.as_bytes();
-    let digits = |range: std::ops::Range<usize>| bytes.get(range).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
-    let shape_ok =
-        bytes.len() >= 10 && bytes[4] == b'-' && bytes[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10);
-    if !shape_ok || !is_time_of_day(&trimmed[10..]) {
-        return Err(bad());
-    }
-    let year: i16 = trimmed[0..4].parse().map_err(|_| bad())?;
-    let month: i8 = trimmed[5..7].parse().map_err(|_| bad())?;
-    let day: i8 = trimmed[8..10].parse().map_err(|_| bad())?;
-    CivilDate::new(year, month, day).map_err(|_| format!("published {value:?} is not a real calendar date"))
-}
-
-/// True for what may follow the date in an ISO 8601 date-time: nothing, or `T` (or one
-/// space) and `HH:MM`, optional `:SS` and fraction, then an optional zone (`Z`, `±HH`,
-/// `±HH:MM`, `±HHMM`, or ` UTC`/` GMT`).
-fn is_time_of_day(rest: &str) -> bool {
-    let Some(rest) = rest.strip_prefix(['T', 't', ' ']) else {
-        return rest.is_empty();
-    };
-    let b = rest.as_bytes();
-    let two = |i: usize, max: u8| {
-        b.get(i..i + 2)
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit) && (d[0] - b'0') * 10 + (d[1] - b'0') <= max)
-    };
-    if !(two(0, 23) && b.get(2) == Some(&b':') && two(3, 59)) {
-        return false;
-    }
-    let mut i = 5;
-    if b.get(i) == Some(&b':') {
-        if !two(i + 1, 60) {
-            return false;
-        }
-        i += 3;
-        if matches!(b.get(i), Some(b'.' | b',')) {
-            let frac = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-            if frac == 0 {
-                return false;
-            }
-            i += 1 + frac;
-        }
-    }
-    let zone = &rest[i..];
-    match zone.as_bytes() {
-        [] | [b'Z' | b'z'] => true,
-        [b'+' | b'-', ..] => {
-            let z = &zone.as_bytes()[1..];
-            let hh = z.len() >= 2 && two(i + 1, 23);
-            hh && match &z[2..] {
-                [] => true,
-                [b':', m1, m2] | [m1, m2] => m1.is_ascii_digit() && m2.is_ascii_digit() && *m1 <= b'5',
-                _ => false,
-            }
-        }
-        _ => matches!(zone.trim_start(), "UTC" | "GMT") && zone.starts_with(' '),
-    }
 }
 
 #[cfg(test)]

@@ -1,13 +1,15 @@
 //! Reading one JSONL input line into an [`Article`], or an [`ArticleError`] that names the
 //! record (its `id`, or its line number when it has none or cannot be read).
 //!
-//! Input line: `{"id": str, "text": str, "published": "YYYY-MM-DD" | ISO date-time | null,
+//! Input line: `{"id": str, "text": str, "published": date (see [`crate::published`]: ISO,
+//! RFC 2822, "March 7, 2024", epoch seconds as a string or number) | null,
 //! "targets": [[start, end], ...]}`; other fields are ignored unless asked for with
 //! [`read_line`]'s `keep`. What can be ignored without losing the text (an unreadable
 //! `published`, bad `targets`) becomes a warning on the article, not an error.
 
 use crate::article::Article;
 use crate::error::ArticleError;
+use crate::published::DateOrder;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -47,9 +49,19 @@ pub fn parse_line(line: &[u8], fallback_id: &str) -> Result<Article, ArticleErro
 /// [`Meta`], also for a record that fails, as long as it is a JSON object. The meta is
 /// `None` when `keep` is empty. The line is parsed as JSON once either way.
 pub fn read_line(line: &[u8], fallback_id: &str, keep: &[String]) -> (Result<Article, ArticleError>, Option<Meta>) {
+    read_line_in_order(line, fallback_id, keep, None)
+}
+
+/// Like [`read_line`], reading slash dates in `published` (`04/05/2024`) in `order`.
+pub fn read_line_in_order(
+    line: &[u8],
+    fallback_id: &str,
+    keep: &[String],
+    order: Option<DateOrder>,
+) -> (Result<Article, ArticleError>, Option<Meta>) {
     let mut meta = (!keep.is_empty()).then(Meta::new);
     let article = read_raw(trim_line(line), fallback_id, keep, meta.as_mut())
-        .and_then(|raw| fields_of(raw, fallback_id).into_article(fallback_id));
+        .and_then(|raw| fields_of(raw, fallback_id).into_article_in_order(fallback_id, order));
     (article, meta)
 }
 
@@ -132,6 +144,11 @@ impl RecordFields {
     /// without a string `text`; a `published` or `targets` that cannot be read becomes a
     /// warning on the article.
     pub fn into_article(self, fallback_id: &str) -> Result<Article, ArticleError> {
+        self.into_article_in_order(fallback_id, None)
+    }
+
+    /// Like [`RecordFields::into_article`], reading slash dates in `published` in `order`.
+    pub fn into_article_in_order(self, fallback_id: &str, order: Option<DateOrder>) -> Result<Article, ArticleError> {
         let id = self.id.unwrap_or_else(|| fallback_id.to_owned());
         let body = match self.text {
             Field::Value(s) => s,
@@ -154,7 +171,7 @@ impl RecordFields {
         let mut article = Article::new(id, body);
         match self.published {
             Field::Missing => {}
-            Field::Value(s) => article = article.with_published_text(&s),
+            Field::Value(s) => article = article.with_published_text_in_order(&s, order),
             Field::Unreadable(shown) | Field::Invalid(shown) => article.warn_unreadable_published(&shown),
         }
         Ok(match self.targets {
@@ -178,6 +195,8 @@ fn fields_of(raw: RawRecord, fallback_id: &str) -> RecordFields {
     let published = match raw.published {
         None | Some(Value::Null) => Field::Missing,
         Some(Value::String(s)) => Field::Value(s),
+        // Epoch seconds or milliseconds.
+        Some(Value::Number(n)) if n.is_i64() => Field::Value(n.to_string()),
         Some(other) => Field::Unreadable(other.to_string()),
     };
     let targets = match raw.targets {
@@ -274,7 +293,24 @@ mod tests {
             ["published '19/04/2025x' is not a date; analysed without one"]
         );
         let a = parse_line(br#"{"id":"e","text":"x","published":20250419}"#, "7").unwrap();
-        assert_eq!(a.warnings, ["published 20250419 is not a date; analysed without one"]);
+        assert_eq!(a.warnings, ["published '20250419' is not a date; analysed without one"]);
+        let a = parse_line(br#"{"id":"e","text":"x","published":1709805600}"#, "7").unwrap();
+        assert_eq!(a.published.unwrap().to_string(), "2024-03-07");
+        let a = parse_line(
+            br#"{"id":"e","text":"x","published":"Thu, 07 Mar 2024 10:00:00 GMT"}"#,
+            "7",
+        )
+        .unwrap();
+        assert_eq!(a.published.unwrap().to_string(), "2024-03-07");
+        let line = br#"{"id":"e","text":"x","published":"04/05/2024"}"#;
+        let a = parse_line(line, "7").unwrap();
+        assert!(
+            a.published.is_none() && a.warnings[0].contains("ambiguous"),
+            "{:?}",
+            a.warnings
+        );
+        let (a, _) = read_line_in_order(line, "7", &[], Some(DateOrder::Mdy));
+        assert_eq!(a.unwrap().published.unwrap().to_string(), "2024-04-05");
         let a = parse_line(br#"{"id":"f","text":"abc","targets":[[1,9]]}"#, "7").unwrap();
         assert!(a.targets.is_empty());
         assert_eq!(

@@ -20,13 +20,14 @@ pub mod nouns;
 pub mod offsets;
 pub mod output;
 pub mod pipeline;
+pub mod published;
 pub mod schema;
 pub mod segment;
 pub mod sentence_bounds;
 pub mod span;
 pub mod syntax;
 
-pub use article::{Article, parse_published};
+pub use article::Article;
 pub use document::Document;
 pub use error::{ArticleError, ArticleErrorKind, ExtractError, PipelineError};
 pub use extractor::{Extractor, Layer};
@@ -37,6 +38,7 @@ pub use layers::{
 pub use offsets::CharIndex;
 pub use output::OutputRecord;
 pub use pipeline::{Pipeline, PipelineBuilder};
+pub use published::{DateOrder, Unreadable, parse_published, parse_published_in_order, read_published};
 pub use segment::{Paragraph, Sentence, Token, TokenKind};
 pub use span::Span;
 pub use syntax::{DependencyTree, Deprel, Syntax, Upos, Word, Xpos};

@@ -142,7 +142,8 @@ fn date_classes(py: Python<'_>) -> PyResult<(&Bound<'_, PyType>, &Bound<'_, PyTy
     Ok((class(&DATETIME, "datetime")?, class(&DATE, "date")?))
 }
 
-/// A publication date: an ISO string as it is; `datetime.date`/`datetime` (pandas'
+/// A publication date: a string as it is (ISO, RFC 2822, "March 7, 2024", epoch
+/// seconds); an int as epoch seconds or milliseconds; `datetime.date`/`datetime` (pandas'
 /// Timestamp included) as the calendar date written (no zone conversion, as for
 /// date-time strings); `numpy.datetime64` by its ISO form; None, NaN, NaT: no date;
 /// anything else is unreadable (a warning).
@@ -159,6 +160,12 @@ fn published_field(published: Option<&Bound<'_, PyAny>>) -> PyResult<Field<Strin
     }
     if is_nan_like(value) {
         return Ok(Field::Missing);
+    }
+    // Epoch seconds or milliseconds (not a bool, which is an int in Python).
+    if value.is_instance_of::<pyo3::types::PyInt>() && !value.is_instance_of::<pyo3::types::PyBool>() {
+        if let Ok(n) = value.extract::<i64>() {
+            return Ok(Field::Value(n.to_string()));
+        }
     }
     let read = || -> PyResult<Option<String>> {
         let (datetime, date) = date_classes(py)?;
