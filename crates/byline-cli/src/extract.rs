@@ -2,7 +2,7 @@
 //! line. Bad records become error records; only unreadable input or unwritable output
 //! stops the run.
 
-use crate::input::{RawLine, spawn_reader};
+use crate::input::{RawLine, Reading, check_headers, spawn_reader};
 use byline::{ArticleError, OutputRecord, Pipeline};
 use byline_core::batch::for_each_chunk;
 use byline_core::input::{is_blank, read_line_in_order};
@@ -49,6 +49,19 @@ pub struct ExtractArgs {
     /// but the plug-ins).
     #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(byline::available_extractors()))]
     extractors: Option<Vec<String>>,
+    /// The input format: jsonl (one JSON object a line), json (an array of objects), csv
+    /// or tsv (with a header row). Detected from the first bytes when absent.
+    #[arg(long, value_enum)]
+    format: Option<crate::formats::InputFormat>,
+    /// The column or key holding the article text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// The column or key holding the record id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// The column or key holding the publication date.
+    #[arg(long, default_value = "published")]
+    published_field: String,
     /// The order of day and month in slash dates in "published" ("04/05/2024"); without
     /// it such dates are ambiguous: the article is analysed without a date and warned.
     #[arg(long, value_enum)]
@@ -151,7 +164,12 @@ pub(crate) fn process_line(
     timed: &mut dyn FnMut(&'static str, Duration),
 ) -> Processed {
     let bytes = line.bytes.len();
-    let (parsed, meta) = if is_blank(&line.bytes) {
+    let (parsed, meta) = if let Some(why) = &line.error {
+        (
+            Err(ArticleError::input(&line.fallback_id, why.clone())),
+            (!keep.is_empty()).then(Default::default),
+        )
+    } else if is_blank(&line.bytes) {
         (
             Err(ArticleError::input(&line.fallback_id, "empty line")),
             (!keep.is_empty()).then(Default::default),
@@ -379,6 +397,15 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         .build()
         .map_err(|e| e.to_string())?;
     let inputs = checked_inputs(&args.inputs)?;
+    let reading = Reading {
+        format: args.format,
+        names: crate::formats::FieldNames {
+            text: args.text_field.clone(),
+            id: args.id_field.clone(),
+            published: args.published_field.clone(),
+        },
+    };
+    check_headers(&inputs, &reading)?;
     let done = match (&args.output, args.resume) {
         (Some(path), true) => Some(resume_output(path)?),
         _ => None,
@@ -395,7 +422,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let progress = progress_bar(args.quiet);
 
     let started = Instant::now();
-    let (chunks, reader) = spawn_reader(inputs, args.chunk_size.max(1), args.limit.unwrap_or(usize::MAX));
+    let (chunks, reader) = spawn_reader(
+        inputs,
+        reading,
+        args.chunk_size.max(1),
+        args.limit.unwrap_or(usize::MAX),
+    );
     let mut totals = Totals::default();
     // A resumed run skips as many input lines as the output already holds.
     let to_skip = done.unwrap_or(0);

@@ -5,6 +5,7 @@
 
 mod bench;
 mod extract;
+mod formats;
 mod input;
 mod table;
 mod train;

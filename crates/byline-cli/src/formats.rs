@@ -1,0 +1,236 @@
+//! Input formats: JSONL (one record a line), a JSON array of records, and CSV or TSV
+//! with a header row. Detection looks at the first bytes of the first input; `--format`
+//! overrides it. Every record reaches the pipeline as a JSON object whose keys are the
+//! canonical field names (`text`, `id`, `published`), renamed from the columns or keys
+//! `--text-field`, `--id-field` and `--published-field` name, so one reader (`byline_core
+//! ::input`) decides what is an error and what a warning for every format.
+
+use serde_json::{Map, Value};
+use std::io::{self, BufRead};
+
+/// An input format.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum InputFormat {
+    /// One JSON object a line (the default when the input starts with "{").
+    Jsonl,
+    /// One JSON array of objects (when the input starts with "[").
+    Json,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// Tab-separated values with a header row.
+    Tsv,
+}
+
+/// The input columns or keys holding each field byline reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FieldNames {
+    /// The article text (required).
+    pub text: String,
+    /// The record id.
+    pub id: String,
+    /// The publication date.
+    pub published: String,
+}
+
+impl FieldNames {
+    /// Whether every name is the canonical one (JSON records are then read as they are).
+    pub fn canonical(&self) -> bool {
+        self.text == "text" && self.id == "id" && self.published == "published"
+    }
+
+    /// The canonical key for an input column or key named `name`, or `name` itself.
+    fn key<'a>(&'a self, name: &'a str) -> &'a str {
+        if name == self.text {
+            "text"
+        } else if name == self.id {
+            "id"
+        } else if name == self.published {
+            "published"
+        } else {
+            name
+        }
+    }
+}
+
+/// The format of an input whose first bytes are `head`: "[" is a JSON array, "{" (or an
+/// empty input) JSONL, a first line with more tabs than commas TSV, anything else CSV.
+/// A UTF-8 byte order mark and leading white space are skipped.
+pub(crate) fn detect(head: &[u8]) -> InputFormat {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    match head.get(start) {
+        None | Some(b'{') => InputFormat::Jsonl,
+        Some(b'[') => InputFormat::Json,
+        Some(_) => {
+            let line = head[start..].split(|&b| b == b'\n').next().unwrap_or_default();
+            let count = |c: u8| line.iter().filter(|&&b| b == c).count();
+            if count(b'\t') > count(b',') {
+                InputFormat::Tsv
+            } else {
+                InputFormat::Csv
+            }
+        }
+    }
+}
+
+/// One record of an input, as a JSON object with canonical keys, or why it cannot be
+/// read (the record then becomes an error record with its number).
+pub(crate) type Record = Result<Vec<u8>, String>;
+
+/// The records of a delimited input (CSV or TSV), read as they are needed. Fails, before
+/// any record, when the header has no text column (the message names the columns found).
+pub(crate) fn delimited_records(
+    reader: Box<dyn BufRead + Send>,
+    format: InputFormat,
+    names: &FieldNames,
+) -> io::Result<Box<dyn Iterator<Item = Record> + Send>> {
+    let delimiter = if format == InputFormat::Tsv { b'\t' } else { b',' };
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(reader);
+    let header: Vec<String> = csv
+        .headers()
+        .map_err(|e| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("the header row cannot be read: {e}"),
+            )
+        })?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_owned())
+        .collect();
+    if !header.contains(&names.text) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "no column {:?} in the header ({}); name the text column with --text-field",
+                names.text,
+                header.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    let keys: Vec<String> = header.iter().map(|h| names.key(h).to_owned()).collect();
+    Ok(Box::new(csv.into_records().map(move |row| {
+        let row = row.map_err(|e| format!("row cannot be read: {e}"))?;
+        let object: Map<String, Value> = keys
+            .iter()
+            .zip(row.iter())
+            .map(|(k, v)| (k.clone(), Value::String(v.to_owned())))
+            .collect();
+        serde_json::to_vec(&Value::Object(object)).map_err(|e| e.to_string())
+    })))
+}
+
+/// The records of a JSON array; an element that is not an object is passed on as it is
+/// (the reader makes it an error record).
+pub(crate) fn array_records(
+    mut reader: Box<dyn BufRead + Send>,
+    names: &FieldNames,
+) -> io::Result<Box<dyn Iterator<Item = Record> + Send>> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let items: Vec<Value> = serde_json::from_slice(bytes)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("not a JSON array of records: {e}")))?;
+    let names = names.clone();
+    Ok(Box::new(items.into_iter().map(move |item| {
+        serde_json::to_vec(&renamed(item, &names)).map_err(|e| e.to_string())
+    })))
+}
+
+/// A JSONL line with its keys renamed to the canonical ones (only called when a field
+/// name is not canonical); a line that is no JSON object is passed on as it is.
+pub(crate) fn renamed_line(line: Vec<u8>, names: &FieldNames) -> Vec<u8> {
+    match serde_json::from_slice::<Value>(&line) {
+        Ok(value @ Value::Object(_)) => serde_json::to_vec(&renamed(value, names)).unwrap_or(line),
+        _ => line,
+    }
+}
+
+/// `value` with the keys `names` gives renamed to `text`, `id` and `published` (the
+/// canonical keys the input already has are dropped in their favour).
+fn renamed(value: Value, names: &FieldNames) -> Value {
+    let Value::Object(object) = value else {
+        return value;
+    };
+    let mut out = Map::new();
+    for (k, v) in object {
+        let key = names.key(&k);
+        if key != k || !out.contains_key(key) {
+            out.insert(key.to_owned(), v);
+        }
+    }
+    Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> FieldNames {
+        FieldNames {
+            text: "body".into(),
+            id: "doc".into(),
+            published: "date".into(),
+        }
+    }
+
+    #[test]
+    fn detection_reads_the_first_bytes() {
+        assert_eq!(detect(b"{\"text\":\"x\"}\n"), InputFormat::Jsonl);
+        assert_eq!(detect(b"\xef\xbb\xbf  [ {\"text\":\"x\"} ]"), InputFormat::Json);
+        assert_eq!(detect(b"id,text\n1,hello"), InputFormat::Csv);
+        assert_eq!(detect(b"id\ttext, with comma\n"), InputFormat::Tsv);
+        assert_eq!(detect(b""), InputFormat::Jsonl);
+    }
+
+    #[test]
+    fn csv_rows_become_records_with_canonical_keys() {
+        let csv = "\u{feff}doc,body,date,source\n1,\"He said, \"\"hi\"\"\nthen left.\",March 7 2024,x\n2,short\n";
+        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(csv.as_bytes().to_vec()));
+        let records: Vec<Value> = delimited_records(reader, InputFormat::Csv, &names())
+            .unwrap()
+            .map(|r| serde_json::from_slice(&r.unwrap()).unwrap())
+            .collect();
+        assert_eq!(records[0]["text"], "He said, \"hi\"\nthen left.");
+        assert_eq!(
+            (records[0]["id"].as_str(), records[0]["published"].as_str()),
+            (Some("1"), Some("March 7 2024"))
+        );
+        assert_eq!(records[0]["source"], "x");
+        // A ragged row keeps what it has.
+        assert_eq!(
+            (records[1]["id"].as_str(), records[1]["text"].as_str()),
+            (Some("2"), Some("short"))
+        );
+    }
+
+    #[test]
+    fn a_missing_text_column_names_the_columns_found() {
+        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(b"id,title\n1,x\n".to_vec()));
+        let Err(e) = delimited_records(reader, InputFormat::Csv, &names()) else {
+            panic!("accepted");
+        };
+        assert!(
+            e.to_string().contains("no column \"body\"") && e.to_string().contains("\"title\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn json_arrays_and_renamed_lines() {
+        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(br#"[{"body":"a","doc":7}, 3]"#.to_vec()));
+        let records: Vec<Record> = array_records(reader, &names()).unwrap().collect();
+        let first: Value = serde_json::from_slice(records[0].as_deref().unwrap()).unwrap();
+        assert_eq!(first, serde_json::json!({"text": "a", "id": 7}));
+        assert_eq!(records[1].as_deref().unwrap(), b"3");
+        let both = renamed_line(br#"{"text":"old","body":"b"}"#.to_vec(), &names());
+        assert_eq!(
+            serde_json::from_slice::<Value>(&both).unwrap(),
+            serde_json::json!({"text": "b"})
+        );
+        assert_eq!(renamed_line(b"not json".to_vec(), &names()), b"not json");
+    }
+}
