@@ -110,7 +110,14 @@ struct Totals {
     warned: usize,
     bytes: usize,
     skipped: usize,
+    /// The first errors' messages (with their record numbers), shown at the end.
+    first_errors: Vec<String>,
+    /// A hint when a failed line looks like another input format.
+    hint: Option<String>,
 }
+
+/// How many error messages the end of a run shows.
+const ERRORS_SHOWN: usize = 3;
 
 /// One processed line: its JSON, whether it failed, whether it has warnings, its size,
 /// and its HTML if asked for.
@@ -122,6 +129,10 @@ pub(crate) struct Processed {
     pub(crate) warned: bool,
     pub(crate) bytes: usize,
     pub(crate) html: Option<String>,
+    /// The error message with the record's number, for a failed record.
+    pub(crate) error: Option<String>,
+    /// A hint when the failed record looks like another input format.
+    pub(crate) hint: Option<String>,
 }
 
 /// What to write of each article besides its JSON record.
@@ -188,6 +199,15 @@ pub(crate) fn process_line(
         Ok(doc) if views.conllu && record.error.is_none() => Some(byline_syntax::conllu::document(doc)),
         _ => None,
     };
+    let error = record
+        .error
+        .as_ref()
+        .map(|e| format!("record {}: {e}", line.fallback_id));
+    let hint = record
+        .error
+        .as_ref()
+        .filter(|e| e.starts_with("invalid JSON"))
+        .and_then(|_| other_format(&line.fallback_id, &line.bytes));
     let view = views.html.then(|| {
         let text = result.as_ref().map_or("", |doc| doc.text.as_str());
         byline_html::article(text, &record) + "<hr>"
@@ -200,6 +220,8 @@ pub(crate) fn process_line(
         warned: !record.warnings.is_empty(),
         bytes,
         html: view,
+        error,
+        hint,
     }
 }
 
@@ -534,6 +556,12 @@ fn write_chunk(
         totals.errors += usize::from(result.failed);
         totals.warned += usize::from(result.warned);
         totals.bytes += result.bytes;
+        if totals.first_errors.len() < ERRORS_SHOWN {
+            totals.first_errors.extend(result.error);
+        }
+        if totals.hint.is_none() {
+            totals.hint = result.hint;
+        }
     }
     if let Some(view) = html {
         view.write(views, articles, quiet)?;
@@ -541,6 +569,22 @@ fn write_chunk(
     out.write_all(&lines)
         .and_then(|()| out.flush())
         .map_err(|e| format!("writing output: {e}"))
+}
+
+/// A hint for a line that is no JSON but reads as a row of another format ("line 1 is not
+/// JSON; it looks like CSV: use --format csv").
+fn other_format(number: &str, bytes: &[u8]) -> Option<String> {
+    let (name, separator) = match crate::formats::detect(bytes) {
+        crate::formats::InputFormat::Csv => ("CSV", b','),
+        crate::formats::InputFormat::Tsv => ("TSV", b'\t'),
+        _ => return None,
+    };
+    bytes.contains(&separator).then(|| {
+        format!(
+            "line {number} is not JSON; it looks like {name}: use --format {}",
+            name.to_lowercase()
+        )
+    })
 }
 
 fn summary(args: &ExtractArgs, totals: &Totals, threads: usize, secs: f64, resumed: bool, html_cut: bool) {
@@ -561,6 +605,18 @@ fn summary(args: &ExtractArgs, totals: &Totals, threads: usize, secs: f64, resum
         totals.articles as f64 / secs,
         threads
     );
+    for message in &totals.first_errors {
+        eprintln!("byline: {message}");
+    }
+    if totals.errors > totals.first_errors.len() {
+        eprintln!(
+            "byline: … and {} more errors (each is an error record in the output)",
+            totals.errors - totals.first_errors.len()
+        );
+    }
+    if let Some(hint) = &totals.hint {
+        eprintln!("byline: {hint}");
+    }
     if let Some(path) = &args.html
         && html_cut
     {

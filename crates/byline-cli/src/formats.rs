@@ -53,7 +53,8 @@ impl FieldNames {
 }
 
 /// The format of an input whose first bytes are `head`: "[" is a JSON array, "{" (or an
-/// empty input) JSONL, a first line with more tabs than commas TSV, anything else CSV.
+/// empty input) JSONL, a first line with more tabs than commas TSV, with commas CSV,
+/// anything else JSONL (its error records then say what is wrong).
 /// A UTF-8 byte order mark and leading white space are skipped.
 pub(crate) fn detect(head: &[u8]) -> InputFormat {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
@@ -64,10 +65,14 @@ pub(crate) fn detect(head: &[u8]) -> InputFormat {
         Some(_) => {
             let line = head[start..].split(|&b| b == b'\n').next().unwrap_or_default();
             let count = |c: u8| line.iter().filter(|&&b| b == c).count();
-            if count(b'\t') > count(b',') {
+            let (tabs, commas) = (count(b'\t'), count(b','));
+            if tabs > commas {
                 InputFormat::Tsv
-            } else {
+            } else if commas > 0 {
                 InputFormat::Csv
+            } else {
+                // One word a line is no table: read as JSONL, whose errors say what is wrong.
+                InputFormat::Jsonl
             }
         }
     }
@@ -182,8 +187,9 @@ mod tests {
         assert_eq!(detect(b"{\"text\":\"x\"}\n"), InputFormat::Jsonl);
         assert_eq!(detect(b"\xef\xbb\xbf  [ {\"text\":\"x\"} ]"), InputFormat::Json);
         assert_eq!(detect(b"id,text\n1,hello"), InputFormat::Csv);
-        assert_eq!(detect(b"id\ttext, with comma\n"), InputFormat::Tsv);
+        assert_eq!(detect(b"id\ttext\tdate, with comma\n"), InputFormat::Tsv);
         assert_eq!(detect(b""), InputFormat::Jsonl);
+        assert_eq!(detect(b"hello\n"), InputFormat::Jsonl);
     }
 
     #[test]

@@ -139,3 +139,27 @@ fn bad_csv_rows_are_error_records_and_nothing_is_lost() {
         records[1]
     );
 }
+
+#[test]
+fn the_end_of_a_run_shows_the_first_errors_and_a_format_hint() {
+    let path = write("hint.csv", "id,text\n1,a\n2,b\n3,c\n4,d\n");
+    let run = common::bin()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&path)
+        .arg("-o")
+        .arg(path.with_extension("out.jsonl"))
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("byline: record 1: invalid JSON"), "{stderr}");
+    assert!(
+        stderr.contains("record 3:") && !stderr.contains("record 4:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("and 2 more errors"), "{stderr}");
+    assert!(
+        stderr.contains("line 1 is not JSON; it looks like CSV: use --format csv"),
+        "{stderr}"
+    );
+}
