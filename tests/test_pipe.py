@@ -125,3 +125,32 @@ def test_a_split_quote_has_its_own_words_as_content(nlp):
     assert quote.content == "We had one chance, and they missed it."
     assert quote.content == " ".join(text[s:e] for s, e in quote.spans)
     assert byline.to_rows([nlp(text)], "quotes")[0]["content"] == quote.content
+
+
+def test_read_yields_the_records_of_every_format_and_pipe_refuses_raw_input(tmp_path):
+    import gzip
+    import json
+
+    import pytest
+
+    import byline
+
+    nlp = byline.Pipeline()
+    text = "“The ferry will sail,” said Tom Reyes, the harbour master."
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a1", "text": text, "published": "2024-03-07"}) + "\n")
+    (tmp_path / "a.csv").write_text('doc,body,date\na1,"' + text.replace('"', '""') + '","March 7, 2024"\n')
+    with gzip.open(tmp_path / "a.json.gz", "wt") as f:
+        f.write(json.dumps([{"id": "a1", "text": text, "published": 1709805600}]))
+    clean = [d.to_dict() for d in nlp.pipe(byline.read(tmp_path / "a.jsonl"))]
+    renamed = byline.read(tmp_path / "a.csv", text_field="body", id_field="doc", published_field="date")
+    assert [d.to_dict() for d in nlp.pipe(renamed)] == clean
+    assert [d.to_dict() for d in nlp.pipe(byline.read(tmp_path / "a.json.gz"))] == clean
+    assert clean[0]["quotes"] and clean[0]["published"] == "2024-03-07"
+    with pytest.raises(ValueError, match="no column 'text'"):
+        list(byline.read(tmp_path / "a.csv"))
+    with open(tmp_path / "a.jsonl") as f, pytest.raises(TypeError, match="byline.read"):
+        nlp.pipe(f)
+    with pytest.raises(TypeError, match="JSON record"):
+        list(nlp.pipe([json.dumps({"text": text})]))
+    with pytest.raises(TypeError, match="file name"):
+        nlp("articles.jsonl")

@@ -19,6 +19,7 @@ from .document import *  # noqa: F401,F403 (re-exported object types)
 from .document import Document
 from .errors import BylineError, ExtractionError, InputError, PipelineConfigError
 from .pipeline import DEFAULT_MIN_QUOTE_SCORE, DEFAULT_MIN_STANCE_SCORE, Pipeline
+from .reading import read
 from .tables import to_pandas, to_rows
 
 __version__: str = _byline.__version__
@@ -33,6 +34,7 @@ __all__ = [
     "PipelineConfigError",
     "ExtractionError",
     "available_extractors",
+    "read",
     "render",
     "to_pandas",
     "to_rows",

@@ -4,6 +4,7 @@ parallel stream of articles with the GIL released."""
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import json
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Sized, Tuple, Union
 
@@ -26,10 +27,15 @@ ArticleLike = Union[str, Mapping[str, Any]]
 
 def _check_articles(articles: Any) -> None:
     """Refuses what iterates but is not a sequence of articles: a mapping (iterating it
-    gives its keys) or a data frame (its column names)."""
+    gives its keys), a data frame (its column names) or an open file (its raw lines)."""
     kind = type(articles).__name__
     if isinstance(articles, (str, bytes)):
         raise TypeError("pipe() takes an iterable of articles; for one text call the pipeline: nlp(text)")
+    if isinstance(articles, io.IOBase):
+        raise TypeError(
+            "pipe() takes articles, not an open file (its lines would be analysed as text): "
+            "read the file's records with byline.read(path), e.g. nlp.pipe(byline.read('articles.jsonl'))"
+        )
     if isinstance(articles, Mapping) or (hasattr(articles, "columns") and hasattr(articles, "to_dict")):
         raise TypeError(
             f"pipe() takes an iterable of articles (str or dict records), not a {kind}: iterating it "
@@ -139,7 +145,16 @@ class Pipeline:
     ) -> Document:
         """Analyses one article. Raises :class:`InputError` for bad input and
         :class:`ExtractionError` when an extractor fails; a ``published`` or ``targets``
-        that cannot be read is ignored with a warning (``Document.warnings``)."""
+        that cannot be read is ignored with a warning (``Document.warnings``). A text that
+        is a file name (``"articles.jsonl"``) or a JSON record is refused with a TypeError
+        that says what to call."""
+        if isinstance(text, str) and _looks_like_file_name(text):
+            raise TypeError(
+                f"nlp() analyses an article's text, and {text!r} looks like a file name: "
+                f"for the articles in a file call nlp.pipe(byline.read({text!r}))"
+            )
+        if isinstance(text, str) and _looks_like_record(text):
+            raise TypeError("nlp() got a JSON record as article text: pass its text, nlp(record['text'])")
         return Document(self._native.process(text, str(id), published, targets), text)
 
     def pipe(
@@ -273,10 +288,31 @@ def _rebuild(
     )
 
 
+_FILE_SUFFIXES = (".jsonl", ".json", ".csv", ".tsv", ".txt", ".html", ".htm", ".gz")
+
+
+def _looks_like_file_name(text: str) -> bool:
+    """Whether a text is a file name rather than an article ("articles.jsonl")."""
+    stripped = text.strip()
+    return 0 < len(stripped) < 260 and " " not in stripped and stripped.lower().endswith(_FILE_SUFFIXES)
+
+
+def _looks_like_record(text: str) -> bool:
+    """Whether a text is a JSON record rather than an article ('{"text": ...}')."""
+    stripped = text.strip()
+    return stripped.startswith("{") and stripped.endswith("}") and '"text"' in stripped
+
+
 def _batches(articles: Iterable[Any], size: int) -> Iterator[List[Any]]:
-    """Lists of ``size`` articles (the last one shorter), read lazily."""
+    """Lists of ``size`` articles (the last one shorter), read lazily; a text that is a
+    JSON record (a raw JSONL line) is refused with a TypeError."""
     batch: List[Any] = []
     for item in articles:
+        if isinstance(item, str) and _looks_like_record(item):
+            raise TypeError(
+                "pipe() got a JSON record as article text (a raw JSONL line?): pass dicts, "
+                "e.g. nlp.pipe(byline.read('articles.jsonl')) or nlp.pipe(map(json.loads, lines))"
+            )
         batch.append(item)
         if len(batch) == size:
             yield batch
