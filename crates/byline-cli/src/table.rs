@@ -41,6 +41,10 @@ pub struct TableArgs {
     /// output (CSV) when absent.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Start the table with a UTF-8 byte order mark, so that Excel on Windows reads the
+    /// names and quotes in it as UTF-8.
+    #[arg(long)]
+    excel: bool,
 }
 
 impl TableLayer {
@@ -260,10 +264,14 @@ pub fn run(args: TableArgs) -> Result<usize, String> {
         .output
         .as_ref()
         .is_some_and(|p| p.extension().is_some_and(|e| e == "tsv"));
-    let sink: Box<dyn Write> = match &args.output {
+    let mut sink: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?),
         None => Box::new(io::stdout().lock()),
     };
+    if args.excel {
+        sink.write_all("\u{feff}".as_bytes())
+            .map_err(|e| format!("writing the table: {e}"))?;
+    }
     let mut writer = csv::WriterBuilder::new()
         .delimiter(if tsv { b'\t' } else { b',' })
         .from_writer(io::BufWriter::new(sink));

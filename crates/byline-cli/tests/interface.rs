@@ -248,6 +248,18 @@ fn table_writes_csv_and_tsv_with_the_kept_fields() {
         "{tsv}"
     );
     assert!(tsv.contains("\tMaria Kovalenko\tPER\t"), "{tsv}");
+    // --excel: the same CSV after a byte order mark.
+    let excel_path = temp_path("quotes.excel.csv");
+    let run = bin()
+        .args(["table", "quotes", "--excel"])
+        .arg(&out)
+        .arg("-o")
+        .arg(&excel_path)
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let excel = std::fs::read_to_string(&excel_path).unwrap();
+    assert_eq!(excel.strip_prefix('\u{feff}'), Some(csv.as_str()));
     for layer in ["clusters", "dates", "stances", "target_sentiment"] {
         let run = bin().args(["table", layer]).arg(&out).output().unwrap();
         assert!(run.status.success(), "{layer}");
