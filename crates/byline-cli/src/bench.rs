@@ -106,7 +106,10 @@ fn peak_rss_kib() -> Option<u64> {
 /// Runs one row in this process.
 fn run_single(args: &BenchArgs, row: &str) -> Result<RunFigures, String> {
     let extractors = row_extractors(row)?;
-    let pipeline = byline::pipeline_from_names(&extractors).map_err(|e| e.to_string())?;
+    let pipeline = crate::extract::Stages {
+        pipeline: byline::pipeline_from_names(&extractors).map_err(|e| e.to_string())?,
+        parse_after: None,
+    };
     let threads = *args.threads.first().unwrap_or(&1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.max(1))

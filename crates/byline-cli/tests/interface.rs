@@ -275,3 +275,33 @@ fn table_writes_csv_and_tsv_with_the_kept_fields() {
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("line 1 is not a byline output record"));
 }
+
+#[test]
+fn tokens_add_output_and_only_parse_lets_the_extractors_read_the_parse() {
+    let input = temp_path("parse.jsonl");
+    write_lines(&input, &articles());
+    let run = |name: &str, args: &[&str]| {
+        let out = temp_path(name);
+        assert!(extract_to(&out, &input, args).status().unwrap().success());
+        let text = std::fs::read_to_string(&out).unwrap();
+        text.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let plain = run("parse.plain.jsonl", &["-q"]);
+    let tokens = run("parse.tokens.jsonl", &["-q", "--tokens"]);
+    assert!(tokens.iter().any(|r| r["tokens"].as_array().is_some_and(|t| !t.is_empty())));
+    let without_tokens: Vec<_> = tokens
+        .into_iter()
+        .map(|mut r| {
+            let o = r.as_object_mut().unwrap();
+            o.remove("tokens");
+            o.remove("sentences");
+            r
+        })
+        .collect();
+    assert_eq!(without_tokens, plain);
+    let parsed = run("parse.parsed.jsonl", &["-q", "--parse"]);
+    assert_eq!(parsed.len(), plain.len());
+    assert!(parsed.iter().all(|r| r.get("tokens").is_none()));
+}

@@ -137,12 +137,25 @@ impl Pipeline {
         let started = Instant::now();
         let segmented = catch_unwind(AssertUnwindSafe(|| Document::new(article)));
         timed("segmentation", started.elapsed());
-        let mut doc = segmented.map_err(|payload| ArticleError {
+        let doc = segmented.map_err(|payload| ArticleError {
             field: None,
             id: id.clone(),
             kind: ArticleErrorKind::Panic,
             message: format!("segmentation panicked: {}", panic_message(&payload)),
         })?;
+        self.extend_timed(doc, timed)
+    }
+
+    /// Runs this pipeline's extractors on a document another pipeline has analysed (as
+    /// `byline extract --tokens` adds the parse after the other layers, so that it
+    /// changes none of them). Errors and panics become an [`ArticleError`] as in
+    /// [`Pipeline::process`].
+    pub fn extend_timed(
+        &self,
+        mut doc: Document,
+        timed: &mut dyn FnMut(&'static str, Duration),
+    ) -> Result<Document, ArticleError> {
+        let id = doc.id.clone();
         for e in &self.extractors {
             #[cfg(debug_assertions)]
             let untouched = crate::guard::Untouched::take(&doc, e.provides());
