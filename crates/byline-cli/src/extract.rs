@@ -90,7 +90,7 @@ pub struct ExtractArgs {
     tokens: bool,
     /// Parse every article first and let the other extractors read the parse: quotes
     /// then take candidates and arguments from the dependency tree, stance its holders
-    /// and targets (a little better on held-out data, see the README; about a third of
+    /// and targets (a little better on held-out data, see the README; about a sixth of
     /// the speed). Without it --tokens and --conllu only add output.
     #[arg(long)]
     parse: bool,
