@@ -424,3 +424,9 @@ def test_the_quotes_layer_holds_statements_and_attributions_all_adds_thoughts():
     # A quote built by hand without an act is a statement (as records before the field).
     q = byline.Quote(0, 1, "x", "direct", ((0, 1),), None, None)
     assert q.act == "statement"
+
+
+def test_a_text_in_another_language_is_analysed_with_a_warning(nlp):
+    doc = nlp("Der Bürgermeister sagte am Freitag, dass die Fähre wieder fahren wird und dass die Stadt zufrieden ist.")
+    assert doc.ok and doc.warnings == ["text looks like German (de); byline reads English"]
+    assert nlp("The mayor said on Friday that the ferry would sail again.").warnings == []

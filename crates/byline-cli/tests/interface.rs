@@ -290,7 +290,11 @@ fn tokens_add_output_and_only_parse_lets_the_extractors_read_the_parse() {
     };
     let plain = run("parse.plain.jsonl", &["-q"]);
     let tokens = run("parse.tokens.jsonl", &["-q", "--tokens"]);
-    assert!(tokens.iter().any(|r| r["tokens"].as_array().is_some_and(|t| !t.is_empty())));
+    assert!(
+        tokens
+            .iter()
+            .any(|r| r["tokens"].as_array().is_some_and(|t| !t.is_empty()))
+    );
     let without_tokens: Vec<_> = tokens
         .into_iter()
         .map(|mut r| {

@@ -50,15 +50,19 @@ pub struct Document {
 }
 
 impl Document {
-    /// Segments the article; every extracted layer starts empty.
+    /// Segments the article (and warns when its text looks like another language); every
+    /// extracted layer starts empty.
     pub fn new(article: Article) -> Self {
         let seg = segment(&article.text);
+        let mut warnings = article.warnings;
+        // A text in another language is still analysed, with a warning.
+        warnings.extend(crate::language::warning(&article.text));
         Document {
             id: article.id,
             text: article.text,
             published: article.published,
             targets: article.targets,
-            warnings: article.warnings,
+            warnings,
             paragraphs: seg.paragraphs,
             sentences: seg.sentences,
             tokens: seg.tokens,

@@ -15,6 +15,7 @@ pub mod extractor;
 #[cfg(debug_assertions)]
 mod guard;
 pub mod input;
+pub mod language;
 pub mod layers;
 pub mod nouns;
 pub mod offsets;
