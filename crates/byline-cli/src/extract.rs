@@ -3,6 +3,7 @@
 //! stops the run.
 
 use crate::input::{RawLine, Reading, check_headers, spawn_reader};
+use crate::summary::{ERRORS_SHOWN, Totals, other_format, summary};
 use byline::{ArticleError, OutputRecord, Pipeline};
 use byline_core::batch::for_each_chunk;
 use byline_core::input::{is_blank, read_line_in_order};
@@ -108,23 +109,6 @@ pub struct ExtractArgs {
     #[arg(long, requires = "output")]
     resume: bool,
 }
-
-/// What a run has written, for the summary.
-#[derive(Default)]
-struct Totals {
-    articles: usize,
-    errors: usize,
-    warned: usize,
-    bytes: usize,
-    skipped: usize,
-    /// The first errors' messages (with their record numbers), shown at the end.
-    first_errors: Vec<String>,
-    /// A hint when a failed line looks like another input format.
-    hint: Option<String>,
-}
-
-/// How many error messages the end of a run shows.
-const ERRORS_SHOWN: usize = 3;
 
 /// One processed line: its JSON, whether it failed, whether it has warnings, its size,
 /// and its HTML if asked for.
@@ -552,11 +536,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     }
     if !args.quiet {
         summary(
-            &args,
             &totals,
             threads,
             started.elapsed().as_secs_f64().max(1e-9),
             done.is_some(),
+            args.html.as_deref().map(|p| (p, args.html_limit)),
             html_cut,
         );
     }
@@ -601,62 +585,4 @@ fn write_chunk(
     out.write_all(&lines)
         .and_then(|()| out.flush())
         .map_err(|e| format!("writing output: {e}"))
-}
-
-/// A hint for a line that is no JSON but reads as a row of another format ("line 1 is not
-/// JSON; it looks like CSV: use --format csv").
-fn other_format(number: &str, bytes: &[u8]) -> Option<String> {
-    let (name, separator) = match crate::formats::detect(bytes) {
-        crate::formats::InputFormat::Csv => ("CSV", b','),
-        crate::formats::InputFormat::Tsv => ("TSV", b'\t'),
-        _ => return None,
-    };
-    bytes.contains(&separator).then(|| {
-        format!(
-            "line {number} is not JSON; it looks like {name}: use --format {}",
-            name.to_lowercase()
-        )
-    })
-}
-
-fn summary(args: &ExtractArgs, totals: &Totals, threads: usize, secs: f64, resumed: bool, html_cut: bool) {
-    if resumed {
-        eprintln!(
-            "byline: resumed; the first {} input records were already in the output",
-            totals.skipped
-        );
-    }
-    eprintln!(
-        "byline: {} articles, {} errors, {} with warnings, {:.1} MB in {:.2} s: {:.2} MB/s, {:.0} articles/s ({} threads)",
-        totals.articles,
-        totals.errors,
-        totals.warned,
-        totals.bytes as f64 / 1e6,
-        secs,
-        totals.bytes as f64 / 1e6 / secs,
-        totals.articles as f64 / secs,
-        threads
-    );
-    for message in &totals.first_errors {
-        eprintln!("byline: {message}");
-    }
-    if totals.errors > totals.first_errors.len() {
-        eprintln!(
-            "byline: … and {} more errors (each is an error record in the output)",
-            totals.errors - totals.first_errors.len()
-        );
-    }
-    if let Some(hint) = &totals.hint {
-        eprintln!("byline: {hint}");
-    }
-    if let Some(path) = &args.html
-        && html_cut
-    {
-        eprintln!(
-            "byline: the HTML view {} shows the first {} of {} articles (raise --html-limit for more)",
-            path.display(),
-            args.html_limit,
-            totals.articles
-        );
-    }
 }

@@ -7,6 +7,7 @@ mod bench;
 mod extract;
 mod formats;
 mod input;
+mod summary;
 mod table;
 mod train;
 mod train_quotes;
