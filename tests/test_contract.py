@@ -36,9 +36,10 @@ CLASSES = {
     "TokenOut": byline.TokenData,
 }
 
-# Layers written only on request (Pipeline(tokens=True), byline extract --tokens): not in
-# the tables, and `sentences` is shown as Document.sents.
-ON_REQUEST = {"tokens", "sentences"}
+# Fields written only on request or when byline made the text (Pipeline(tokens=True),
+# byline extract --tokens, HTML input): not in the tables, and `sentences` is shown as
+# Document.sents.
+ON_REQUEST = {"tokens", "sentences", "text"}
 
 # Fields of the JSON that Python shows elsewhere, and why.
 NOT_ATTRIBUTES = {

@@ -51,7 +51,9 @@ pub struct ExtractArgs {
     #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(byline::available_extractors()))]
     extractors: Option<Vec<String>>,
     /// The input format: jsonl (one JSON object a line), json (an array of objects), csv
-    /// or tsv (with a header row). Detected from the first bytes when absent.
+    /// or tsv (with a header row), html or text (the whole input one article). Detected
+    /// from the file name (.html, .htm, .txt) or the first bytes when absent. A folder
+    /// stands for its .txt and .html files, one article each (id: the file's path).
     #[arg(long, value_enum)]
     format: Option<crate::formats::InputFormat>,
     /// The column or key holding the article text.
@@ -188,6 +190,17 @@ pub(crate) fn process_line(
     } else {
         read_line_in_order(&line.bytes, &line.fallback_id, keep, date_order)
     };
+    // HTML (tags or character references in the text) becomes article text; the record
+    // then carries the text analysed.
+    let mut converted = false;
+    let parsed = parsed.map(|article| {
+        if byline_markup::looks_like_html(&article.text) {
+            converted = true;
+            from_markup(article)
+        } else {
+            article
+        }
+    });
     let result = parsed
         .and_then(|article| stages.pipeline.process_timed(article, timed))
         .and_then(|doc| match &stages.parse_after {
@@ -200,6 +213,10 @@ pub(crate) fn process_line(
         Err(e) => OutputRecord::from_error(e),
     }
     .with_meta(meta);
+    let record = OutputRecord {
+        text: (converted && record.error.is_none()).then(|| result.as_ref().map_or(String::new(), |d| d.text.clone())),
+        ..record
+    };
     let conllu = match &result {
         Ok(doc) if views.conllu && record.error.is_none() => Some(byline_syntax::conllu::document(doc)),
         _ => None,
@@ -228,6 +245,19 @@ pub(crate) fn process_line(
         error,
         hint,
     }
+}
+
+/// The article with its HTML text turned into article text; target spans, which index
+/// the markup, are dropped with a warning.
+fn from_markup(mut article: byline_core::Article) -> byline_core::Article {
+    article.text = byline_markup::to_text(&article.text);
+    if !article.targets.is_empty() {
+        article.targets.clear();
+        article
+            .warnings
+            .push("targets dropped: they index the HTML, and the text analysed is made from it".to_owned());
+    }
+    article
 }
 
 /// Prepares the output file of a resumed run: cuts a last line that has no newline
@@ -304,22 +334,41 @@ pub(crate) fn checked_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String>
     } else {
         inputs.to_vec()
     };
-    for p in &inputs {
-        if p == Path::new("-") {
-            continue;
-        }
+    let mut files = Vec::with_capacity(inputs.len());
+    for p in inputs {
         if p.is_dir() {
-            return Err(format!(
-                "{} is a directory; give the JSONL files inside it (e.g. {}/*.jsonl)",
-                p.display(),
-                p.display()
-            ));
-        }
-        if !p.exists() {
+            // A folder of pages: every .txt, .html and .htm file in it, one article each.
+            let mut pages = Vec::new();
+            article_files(&p, &mut pages).map_err(|e| format!("{}: {e}", p.display()))?;
+            if pages.is_empty() {
+                return Err(format!(
+                    "{} is a directory with no .txt or .html files in it; give the JSONL files inside it (e.g. {}/*.jsonl)",
+                    p.display(),
+                    p.display()
+                ));
+            }
+            pages.sort();
+            files.extend(pages);
+        } else if p != Path::new("-") && !p.exists() {
             return Err(format!("{}: no such file", p.display()));
+        } else {
+            files.push(p);
         }
     }
-    Ok(inputs)
+    Ok(files)
+}
+
+/// The .txt, .html and .htm files in `dir` and its subfolders.
+fn article_files(dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            article_files(&path, found)?;
+        } else if crate::formats::by_extension(&path).is_some() {
+            found.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// Worker threads: `None` or 0 mean every core.

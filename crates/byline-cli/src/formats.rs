@@ -19,6 +19,34 @@ pub(crate) enum InputFormat {
     Csv,
     /// Tab-separated values with a header row.
     Tsv,
+    /// The whole input is one article as an HTML page (the default for .html and .htm
+    /// files).
+    Html,
+    /// The whole input is one article's text (the default for .txt files).
+    Text,
+}
+
+/// The format a file's name implies: .html/.htm and .txt files hold one article each.
+pub(crate) fn by_extension(path: &std::path::Path) -> Option<InputFormat> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "html" | "htm" => Some(InputFormat::Html),
+        "txt" => Some(InputFormat::Text),
+        _ => None,
+    }
+}
+
+/// The one record of a whole-file input (HTML or text): its id is the file's path as
+/// given; HTML is turned into article text when the record is read.
+pub(crate) fn whole_file_record(mut reader: Box<dyn BufRead + Send>, id: &str) -> io::Result<Record> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            serde_json::to_vec(&serde_json::json!({"id": id, "text": text})).map_err(|e| e.to_string())
+        }
+        Err(e) => Err(format!("{id} is not UTF-8: {e}")),
+    })
 }
 
 /// The input columns or keys holding each field byline reads.

@@ -43,16 +43,27 @@ impl Default for Reading {
     }
 }
 
+/// The format of the input `reader` opened from `path`: the one asked for, the one its
+/// file name implies (.html, .txt), or the one its first bytes show.
+fn format_of(path: &Path, reader: &mut Box<dyn BufRead + Send>, reading: &Reading) -> io::Result<InputFormat> {
+    Ok(match reading.format.or_else(|| formats::by_extension(path)) {
+        Some(f) => f,
+        None => formats::detect(reader.fill_buf()?),
+    })
+}
+
 /// The records of the input `reader` opened from `path`, each as a JSON object.
 pub fn records(
+    path: &Path,
     mut reader: Box<dyn BufRead + Send>,
     reading: &Reading,
 ) -> io::Result<Box<dyn Iterator<Item = io::Result<Record>> + Send>> {
-    let format = match reading.format {
-        Some(f) => f,
-        None => formats::detect(reader.fill_buf()?),
-    };
+    let format = format_of(path, &mut reader, reading)?;
     Ok(match format {
+        InputFormat::Html | InputFormat::Text => {
+            let id = path.display().to_string();
+            Box::new(std::iter::once(formats::whole_file_record(reader, &id)))
+        }
         InputFormat::Jsonl => {
             let names = (!reading.names.canonical()).then(|| reading.names.clone());
             Box::new(JsonLines { reader, names })
@@ -96,10 +107,7 @@ impl Iterator for JsonLines {
 pub fn check_headers(inputs: &[PathBuf], reading: &Reading) -> Result<(), String> {
     for path in inputs.iter().filter(|p| *p != Path::new("-")) {
         let mut reader = open(path).map_err(|e| e.to_string())?;
-        let format = match reading.format {
-            Some(f) => f,
-            None => formats::detect(reader.fill_buf().map_err(|e| e.to_string())?),
-        };
+        let format = format_of(path, &mut reader, reading).map_err(|e| e.to_string())?;
         if matches!(format, InputFormat::Csv | InputFormat::Tsv) {
             // Only the header is read here; the records are read by the reader thread.
             let _header_checked = formats::delimited_records(reader, format, &reading.names)
@@ -142,7 +150,7 @@ pub fn spawn_reader(
         let mut sent = 0usize;
         'inputs: for path in &inputs {
             let in_path = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()));
-            let mut records = records(open(path)?, &reading).map_err(in_path)?;
+            let mut records = records(path, open(path)?, &reading).map_err(in_path)?;
             let mut line_no = 0usize;
             loop {
                 if sent == limit {

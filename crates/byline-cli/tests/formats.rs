@@ -163,3 +163,74 @@ fn the_end_of_a_run_shows_the_first_errors_and_a_format_hint() {
         "{stderr}"
     );
 }
+
+/// An article page as a scraper saves it: navigation, an ad, a script holding quote
+/// marks, character references for the quotation marks.
+fn page(title: &str, body: &str) -> String {
+    let paragraphs: String = body
+        .split('\n')
+        .map(|p| format!("<p>{}</p>\n", p.replace('“', "&ldquo;").replace('”', "&rdquo;")))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>{title}</title><style>p {{ margin: 0 }}</style></head>\
+         <body><nav><a href=\"/\">Home</a> | <a href=\"/world\">World</a></nav><article>{paragraphs}</article>\
+         <!-- ad --><aside class=\"ad\">Subscribe now!</aside>\
+         <script>var s = \"“not a quote,” said nobody\"; if (a < b) {{}}</script></body></html>"
+    )
+}
+
+#[test]
+fn html_pages_give_the_analysis_of_their_text() {
+    let clean = [
+        serde_json::json!({"id": "a1", "text": FIRST.replace('\n', "\n\n")}),
+        serde_json::json!({"id": "a2", "text": SECOND}),
+    ];
+    let jsonl: String = clean.iter().map(|r| format!("{r}\n")).collect();
+    let expected = extract(&write("clean_pages.jsonl", &jsonl), &[]).unwrap();
+    // A folder of pages: one article a file, the id its path, the record carrying the text.
+    let dir = common::temp("formats", "pages");
+    std::fs::create_dir_all(dir.join("world")).unwrap();
+    std::fs::write(dir.join("a1.html"), page("Ferry", FIRST)).unwrap();
+    std::fs::write(dir.join("world/a2.htm"), page("Plan", SECOND)).unwrap();
+    std::fs::write(dir.join("notes.md"), "not an article").unwrap();
+    let from_pages = extract(&dir, &[]).unwrap();
+    assert_eq!(from_pages.len(), 2);
+    for (page, clean) in from_pages.iter().zip(&expected) {
+        assert!(page["id"].as_str().unwrap().ends_with(".html") || page["id"].as_str().unwrap().ends_with(".htm"));
+        assert_eq!(page["text"].as_str().unwrap(), clean_text(clean, &jsonl));
+        for layer in ["entities", "quotes", "stances", "dates"] {
+            assert_eq!(page[layer], clean[layer], "{layer}");
+        }
+    }
+    // HTML inside a JSON record's text is read the same way.
+    let scraped: String = [("a1", FIRST), ("a2", SECOND)]
+        .iter()
+        .map(|(id, body)| format!("{}\n", serde_json::json!({"id": id, "text": page(id, body)})))
+        .collect();
+    let from_scraped = extract(&write("scraped.jsonl", &scraped), &[]).unwrap();
+    for (page, clean) in from_scraped.iter().zip(&expected) {
+        assert_eq!(page["quotes"], clean["quotes"]);
+        assert!(page["text"].is_string());
+    }
+    // Every offset indexes the text the record carries.
+    for record in from_pages.iter().chain(&from_scraped) {
+        let text: Vec<char> = record["text"].as_str().unwrap().chars().collect();
+        for e in record["entities"].as_array().unwrap() {
+            let (s, t) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(text[s..t].iter().collect::<String>(), e["text"].as_str().unwrap());
+        }
+    }
+}
+
+/// The text of the clean record `record` as the input `jsonl` gave it.
+fn clean_text(record: &Value, jsonl: &str) -> String {
+    jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|r| r["id"] == record["id"])
+        .map(|r| r["text"].as_str().unwrap().to_owned())
+        .unwrap()
+}

@@ -270,6 +270,11 @@ pub struct OutputRecord {
     /// absent when none were asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<BTreeMap<String, serde_json::Value>>,
+    /// The text byline analysed, when it made it from the input's (HTML turned into
+    /// article text by `byline extract`); every offset indexes it. Absent when the input's
+    /// text was analysed as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// Entity mentions.
     pub entities: Vec<EntityOut>,
     /// Entity clusters.
@@ -360,6 +365,7 @@ impl OutputRecord {
             published: None,
             warnings: Vec::new(),
             meta: None,
+            text: None,
             entities: Vec::new(),
             clusters: Vec::new(),
             mentions: Vec::new(),
@@ -562,6 +568,7 @@ impl OutputRecord {
             published: doc.published.map(|d| d.to_string()),
             warnings: doc.warnings.clone(),
             meta: None,
+            text: None,
             entities,
             clusters,
             mentions,
