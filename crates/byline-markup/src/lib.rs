@@ -148,6 +148,8 @@ struct Gathered {
     current: String,
     /// Whether a space is owed before the next word of the paragraph.
     space: bool,
+    /// Line breaks in the white space since the last word.
+    newlines: usize,
     /// How many dropped elements the tokenizer is inside.
     dropped: usize,
 }
@@ -157,18 +159,23 @@ impl Gathered {
         if self.dropped > 0 {
             return;
         }
-        for (i, word) in text.split(char::is_whitespace).enumerate() {
-            if i > 0 {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.newlines += usize::from(c == '\n');
                 self.space = true;
-            }
-            if word.is_empty() {
                 continue;
             }
+            // A blank line in the text is a paragraph break, as in plain text with a
+            // little markup in it.
+            if self.newlines >= 2 {
+                self.paragraph_break();
+            }
+            self.newlines = 0;
             if self.space && !self.current.is_empty() && !self.current.ends_with('\n') {
                 self.current.push(' ');
             }
             self.space = false;
-            self.current.push_str(word);
+            self.current.push(c);
         }
     }
 
@@ -177,6 +184,7 @@ impl Gathered {
             self.current.push('\n');
         }
         self.space = false;
+        self.newlines = 0;
     }
 
     fn paragraph_break(&mut self) {
@@ -186,6 +194,7 @@ impl Gathered {
             self.paragraphs.push(paragraph.to_owned());
         }
         self.space = false;
+        self.newlines = 0;
     }
 
     fn finish(mut self) -> String {
@@ -273,6 +282,11 @@ mod tests {
     fn broken_markup_loses_no_text() {
         assert_eq!(to_text("<p>Unclosed <b>bold <i>text"), "Unclosed bold text");
         assert_eq!(to_text("plain text, no tags"), "plain text, no tags");
+        // Plain text with a little markup keeps its paragraphs; one line break is a space.
+        assert_eq!(
+            to_text("First para,\nstill first.\n\nWatch at <a href=\"x\">the site</a>\n \nLast."),
+            "First para, still first.\n\nWatch at the site\n\nLast."
+        );
         assert_eq!(to_text("<p></p><div>  </div>"), "");
         let big = "<div><p>word</p>".repeat(20_000);
         assert_eq!(to_text(&big).matches("word").count(), 20_000);
