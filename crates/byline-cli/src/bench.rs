@@ -106,7 +106,7 @@ fn peak_rss_kib() -> Option<u64> {
 /// Runs one row in this process.
 fn run_single(args: &BenchArgs, row: &str) -> Result<RunFigures, String> {
     let extractors = row_extractors(row)?;
-    let pipeline = crate::extract::Stages {
+    let stages = crate::extract::Stages {
         pipeline: byline::pipeline_from_names(&extractors).map_err(|e| e.to_string())?,
         parse_after: None,
     };
@@ -135,11 +135,11 @@ fn run_single(args: &BenchArgs, row: &str) -> Result<RunFigures, String> {
     };
     let mut sink = std::io::sink();
     let timed_line = |line| {
-        let mut stages: Vec<(&'static str, Duration)> = Vec::with_capacity(8);
-        let processed = process_line(&pipeline, line, &[], None, Views::default(), &mut |stage, took| {
-            stages.push((stage, took));
+        let mut timings: Vec<(&'static str, Duration)> = Vec::with_capacity(8);
+        let processed = process_line(&stages, line, &[], None, Views::default(), &mut |stage, took| {
+            timings.push((stage, took));
         });
-        (processed, stages)
+        (processed, timings)
     };
     for_each_chunk(
         chunks.into_iter().flatten(),

@@ -207,16 +207,18 @@ pub(crate) fn process_line(
             Some(parse) => parse.extend_timed(doc, timed),
             None => Ok(doc),
         });
-    let record = match &result {
+    let mut record = match &result {
         Ok(doc) if views.tokens => OutputRecord::from_document_with_tokens(doc),
         Ok(doc) => doc.to_output(),
         Err(e) => OutputRecord::from_error(e),
     }
     .with_meta(meta);
-    let record = OutputRecord {
-        text: (converted && record.error.is_none()).then(|| result.as_ref().map_or(String::new(), |d| d.text.clone())),
-        ..record
-    };
+    if let Ok(doc) = &result
+        && converted
+        && record.error.is_none()
+    {
+        record.text = Some(doc.text.clone());
+    }
     let conllu = match &result {
         Ok(doc) if views.conllu && record.error.is_none() => Some(byline_syntax::conllu::document(doc)),
         _ => None,

@@ -3,7 +3,9 @@
 
 use crate::Basis;
 use crate::lexicon::{PREDICATES, is_explicit_verb, is_negator, negated};
-use crate::stated::{PRONOUNS, is_link_text, is_stated, passive_subject_written, pronoun_cluster};
+use crate::stated::{
+    PRONOUNS, is_link_text, is_stated, nearest_person_before, passive_subject_written, pronoun_cluster,
+};
 use byline_core::{
     Document, EntityLabel, Polarity, Span, Stance, StanceChannel, StanceHolder, StanceTarget, TargetKind, TokenKind,
 };
@@ -35,15 +37,7 @@ fn holder_before(doc: &Document, pred: usize, min: usize) -> Option<(usize, Opti
         if matches!(doc.token_text(t), "he" | "she" | "He" | "She") {
             // The cluster the mentions layer links the pronoun to; without one, the
             // nearest person named before it.
-            let pos = doc.tokens[t].span.start;
-            let end = doc.entities.partition_point(|e| e.span.end <= pos);
-            let cluster = pronoun_cluster(doc, t).or_else(|| {
-                doc.entities[..end]
-                    .iter()
-                    .rev()
-                    .find(|e| e.label == EntityLabel::Per)
-                    .map(|e| e.cluster)
-            });
+            let cluster = pronoun_cluster(doc, t).or_else(|| nearest_person_before(doc, t));
             if let Some(c) = cluster {
                 return Some((t, Some(c)));
             }

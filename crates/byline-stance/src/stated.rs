@@ -120,14 +120,18 @@ pub(crate) fn pronoun_cluster(doc: &Document, t: usize) -> Option<usize> {
 /// Whether the mentions layer links the pronoun at `t` to the person named nearest
 /// before it: when coreference and proximity disagree, who "he" is stays open.
 fn pronoun_agrees(doc: &Document, t: usize) -> bool {
+    pronoun_cluster(doc, t).is_some_and(|c| Some(c) == nearest_person_before(doc, t))
+}
+
+/// The cluster of the person named nearest before token `t`, if any.
+pub(crate) fn nearest_person_before(doc: &Document, t: usize) -> Option<usize> {
     let pos = doc.tokens[t].span.start;
     let end = doc.entities.partition_point(|e| e.span.end <= pos);
-    let nearest = doc.entities[..end]
+    doc.entities[..end]
         .iter()
         .rev()
         .find(|e| e.label == EntityLabel::Per)
-        .map(|e| e.cluster);
-    pronoun_cluster(doc, t).is_some_and(|c| Some(c) == nearest)
+        .map(|e| e.cluster)
 }
 
 /// Whether the name ending at token `h` is the subject of what follows rather than a
