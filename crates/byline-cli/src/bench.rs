@@ -118,7 +118,7 @@ fn run_single(args: &BenchArgs, row: &str) -> Result<RunFigures, String> {
     let started = Instant::now();
     let (chunks, reader) = spawn_reader(
         vec![args.corpus.clone()],
-        crate::input::Reading::default(),
+        byline_read::Reading::default(),
         args.chunk_size.max(1),
         args.limit.unwrap_or(usize::MAX),
     );

@@ -2,11 +2,12 @@
 //! line. Bad records become error records; only unreadable input or unwritable output
 //! stops the run.
 
-use crate::input::{RawLine, Reading, check_headers, spawn_reader};
+use crate::input::{RawLine, spawn_reader};
 use crate::summary::{ERRORS_SHOWN, Totals, other_format, summary};
 use byline::{ArticleError, OutputRecord, Pipeline};
 use byline_core::batch::for_each_chunk;
 use byline_core::input::{is_blank, read_line_in_order};
+use byline_read::{Reading, check_headers};
 use clap::Args;
 use flate2::Compression;
 use flate2::write::GzEncoder;
@@ -55,7 +56,7 @@ pub struct ExtractArgs {
     /// from the file name (.html, .htm, .txt) or the first bytes when absent. A folder
     /// stands for its .txt and .html files, one article each (id: the file's path).
     #[arg(long, value_enum)]
-    format: Option<crate::formats::InputFormat>,
+    format: Option<byline_read::InputFormat>,
     /// The column or key holding the article text.
     #[arg(long, default_value = "text")]
     text_field: String,
@@ -121,7 +122,8 @@ pub(crate) struct Processed {
     pub(crate) failed: bool,
     pub(crate) warned: bool,
     pub(crate) bytes: usize,
-    pub(crate) html: Option<String>,
+    /// The HTML view: the article's index entry and its section.
+    pub(crate) html: Option<(String, String)>,
     /// The error message with the record's number, for a failed record.
     pub(crate) error: Option<String>,
     /// A hint when the failed record looks like another input format.
@@ -194,12 +196,9 @@ pub(crate) fn process_line(
     // then carries the text analysed.
     let mut converted = false;
     let parsed = parsed.map(|article| {
-        if byline_markup::looks_like_html(&article.text) {
-            converted = true;
-            from_markup(article)
-        } else {
-            article
-        }
+        let (article, from_html) = byline_read::from_markup(article);
+        converted = from_html;
+        article
     });
     let result = parsed
         .and_then(|article| stages.pipeline.process_timed(article, timed))
@@ -234,7 +233,7 @@ pub(crate) fn process_line(
         .and_then(|_| other_format(&line.fallback_id, &line.bytes));
     let view = views.html.then(|| {
         let text = result.as_ref().map_or("", |doc| doc.text.as_str());
-        byline_html::article(text, &record) + "<hr>"
+        (byline_html::index_entry(&record), byline_html::article(text, &record))
     });
     Processed {
         json: record.to_json(),
@@ -247,19 +246,6 @@ pub(crate) fn process_line(
         error,
         hint,
     }
-}
-
-/// The article with its HTML text turned into article text; target spans, which index
-/// the markup, are dropped with a warning.
-fn from_markup(mut article: byline_core::Article) -> byline_core::Article {
-    article.text = byline_markup::to_text(&article.text);
-    if !article.targets.is_empty() {
-        article.targets.clear();
-        article
-            .warnings
-            .push("targets dropped: they index the HTML, and the text analysed is made from it".to_owned());
-    }
-    article
 }
 
 /// Prepares the output file of a resumed run: cuts a last line that has no newline
@@ -328,51 +314,6 @@ fn open_output(path: Option<&PathBuf>, append: bool) -> io::Result<Box<dyn Write
     })
 }
 
-/// The input paths ("-" for standard input), each checked to be a readable file before
-/// any output is created.
-pub(crate) fn checked_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let inputs = if inputs.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        inputs.to_vec()
-    };
-    let mut files = Vec::with_capacity(inputs.len());
-    for p in inputs {
-        if p.is_dir() {
-            // A folder of pages: every .txt, .html and .htm file in it, one article each.
-            let mut pages = Vec::new();
-            article_files(&p, &mut pages).map_err(|e| format!("{}: {e}", p.display()))?;
-            if pages.is_empty() {
-                return Err(format!(
-                    "{} is a directory with no .txt or .html files in it; give the JSONL files inside it (e.g. {}/*.jsonl)",
-                    p.display(),
-                    p.display()
-                ));
-            }
-            pages.sort();
-            files.extend(pages);
-        } else if p != Path::new("-") && !p.exists() {
-            return Err(format!("{}: no such file", p.display()));
-        } else {
-            files.push(p);
-        }
-    }
-    Ok(files)
-}
-
-/// The .txt, .html and .htm files in `dir` and its subfolders.
-fn article_files(dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            article_files(&path, found)?;
-        } else if crate::formats::by_extension(&path).is_some() {
-            found.push(path);
-        }
-    }
-    Ok(())
-}
-
 /// Worker threads: `None` or 0 mean every core.
 pub(crate) fn thread_count(threads: Option<usize>) -> usize {
     match threads {
@@ -389,6 +330,8 @@ struct HtmlView {
     shown: usize,
     /// Some article was left out (the limit was reached).
     cut: bool,
+    /// The index entry of each article shown, written at the end (and shown first).
+    index: Vec<String>,
 }
 
 impl HtmlView {
@@ -402,6 +345,7 @@ impl HtmlView {
             limit,
             shown: 0,
             cut: false,
+            index: Vec::new(),
         })
     }
 
@@ -412,14 +356,15 @@ impl HtmlView {
 
     /// Writes the views of a chunk of `articles` articles while the limit allows; says
     /// once when an article is left out.
-    fn write(&mut self, views: Vec<String>, articles: usize, quiet: bool) -> Result<(), String> {
+    fn write(&mut self, views: Vec<(String, String)>, articles: usize, quiet: bool) -> Result<(), String> {
         let room = self.limit - self.shown;
-        for view in views.iter().take(room) {
+        for (entry, view) in views.into_iter().take(room) {
+            self.shown += 1;
             self.file
-                .write_all(view.as_bytes())
+                .write_all(byline_html::section(self.shown, &view).as_bytes())
                 .map_err(|e| format!("writing the HTML view: {e}"))?;
+            self.index.push(entry);
         }
-        self.shown += views.len().min(room);
         if articles > room && !self.cut {
             self.cut = true;
             if !quiet {
@@ -433,10 +378,10 @@ impl HtmlView {
         Ok(())
     }
 
-    /// Ends the page; says whether some article was left out.
+    /// Ends the page with its index; says whether some article was left out.
     fn finish(mut self) -> Result<bool, String> {
         self.file
-            .write_all(byline_html::PAGE_END.as_bytes())
+            .write_all((byline_html::index(&self.index) + byline_html::PAGE_END).as_bytes())
             .and_then(|()| self.file.flush())
             .map_err(|e| format!("writing the HTML view: {e}"))?;
         Ok(self.cut)
@@ -485,13 +430,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         .num_threads(threads)
         .build()
         .map_err(|e| e.to_string())?;
-    let inputs = checked_inputs(&args.inputs)?;
+    let inputs = byline_read::input_files(&args.inputs)?;
     let reading = Reading {
         format: args.format,
-        names: crate::formats::FieldNames {
+        names: byline_read::FieldNames {
             text: args.text_field.clone(),
             id: args.id_field.clone(),
             published: args.published_field.clone(),
+            text_option: "--text-field",
         },
     };
     check_headers(&inputs, &reading)?;

@@ -5,7 +5,6 @@
 
 mod bench;
 mod extract;
-mod formats;
 mod input;
 mod summary;
 mod table;

@@ -23,9 +23,9 @@ pub(crate) const ERRORS_SHOWN: usize = 3;
 /// A hint for a line that is no JSON but reads as a row of another format ("line 1 is not
 /// JSON; it looks like CSV: use --format csv").
 pub(crate) fn other_format(number: &str, bytes: &[u8]) -> Option<String> {
-    let (name, separator) = match crate::formats::detect(bytes) {
-        crate::formats::InputFormat::Csv => ("CSV", b','),
-        crate::formats::InputFormat::Tsv => ("TSV", b'\t'),
+    let (name, separator) = match byline_read::detect(bytes) {
+        byline_read::InputFormat::Csv => ("CSV", b','),
+        byline_read::InputFormat::Tsv => ("TSV", b'\t'),
         _ => return None,
     };
     bytes.contains(&separator).then(|| {

@@ -3,8 +3,8 @@
 //! `byline.to_rows` (`python/byline/tables.py`, `COLUMNS`) and the fields kept with
 //! `--keep` after `article_id`.
 
-use crate::input::open;
 use byline::OutputRecord;
+use byline_read::open;
 use clap::{Args, ValueEnum};
 use serde_json::Value;
 use std::io::{self, BufRead, Write};

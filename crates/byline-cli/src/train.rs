@@ -274,7 +274,7 @@ pub fn run_clusters(args: TrainClustersArgs) -> Result<(), String> {
     let mut counter = CorpusCounter::default();
     let mut articles = 0usize;
     for path in &args.corpus {
-        let reader = crate::input::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let reader = byline_read::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut batch = Vec::new();
         let flush = |batch: &mut Vec<String>, counter: &mut CorpusCounter| {
             let sentences: Vec<Vec<Vec<String>>> = batch.par_drain(..).map(tagger_sentences).collect();
