@@ -35,6 +35,8 @@ pub const STYLE: &str = "<style>
 .byline svg.tree .w{font-size:13px;fill:#222}.byline svg.tree .p{font-size:10px;fill:#888}
 .byline svg.tree .l{font-size:9px;fill:#337ab7}
 .byline svg.tree .a{fill:none;stroke:#337ab7;stroke-width:1}.byline svg.tree .h{fill:none;stroke:#337ab7;stroke-width:1}
+.byline-page{display:flex;flex-direction:column}.byline-index{order:-1;font-family:sans-serif;font-size:.85em;max-width:52em}
+.byline-index .meta{color:#666}.byline-index .error{color:#c62828}
 </style>";
 
 /// Escapes text for HTML element content and attribute values.
@@ -80,22 +82,70 @@ pub fn render(text: &str, record: &OutputRecord) -> String {
     format!("{STYLE}{}", article(text, record))
 }
 
-/// The article's HTML without the stylesheet (a section of [`page_head`]'s page).
+/// The meta keys (`byline extract --keep`) shown as an article's title, first found.
+const TITLE_KEYS: [&str; 3] = ["title", "headline", "heading"];
+/// The meta keys shown as an article's source, first found.
+const SOURCE_KEYS: [&str; 4] = ["source", "outlet", "publisher", "site"];
+
+/// The first of `keys` the record's meta holds as a non-empty string or number.
+fn meta_text(record: &OutputRecord, keys: &[&str]) -> Option<String> {
+    let meta = record.meta.as_ref()?;
+    keys.iter().find_map(|k| match meta.get(*k)? {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// `n` and the noun, plural unless `n` is 1 ("1 stance", "3 quotes", "0 entities").
+fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
+}
+
+/// What the record says of its article: its source and date, when known.
+fn provenance(record: &OutputRecord) -> Vec<String> {
+    meta_text(record, &SOURCE_KEYS)
+        .into_iter()
+        .chain(record.published.clone())
+        .collect()
+}
+
+/// The article's HTML without the stylesheet (a section of [`page_head`]'s page). Its
+/// header is the title (`--keep title`) or the id, then the id, source, date and URL the
+/// record has.
 pub fn article(text: &str, record: &OutputRecord) -> String {
     let mut out = String::from("<div class=\"byline\">");
-    let _ = write!(out, "<h3>{}</h3>", escape(&record.id));
+    let title = meta_text(record, &TITLE_KEYS);
+    let _ = write!(out, "<h3>{}</h3>", escape(title.as_deref().unwrap_or(&record.id)));
+    let mut header: Vec<String> = title.is_some().then(|| escape(&record.id)).into_iter().collect();
+    header.extend(provenance(record).iter().map(|p| escape(p)));
+    if let Some(url) = meta_text(record, &["url", "link"]) {
+        // Only web addresses become links.
+        header.push(if url.starts_with("https://") || url.starts_with("http://") {
+            format!("<a href=\"{0}\">{0}</a>", escape(&url))
+        } else {
+            escape(&url)
+        });
+    }
+    if !header.is_empty() {
+        let _ = write!(out, "<p class=\"meta\">{}</p>", header.join(" · "));
+    }
     if let Some(error) = &record.error {
         let _ = write!(out, "<p class=\"error\">error: {}</p></div>", escape(error));
         return out;
     }
     let _ = write!(
         out,
-        "<p class=\"meta\">{} entities in {} clusters · {} quotes · {} dates · {} stances</p>",
-        record.entities.len(),
-        record.clusters.len(),
-        record.quotes.len(),
-        record.dates.len(),
-        record.stances.len()
+        "<p class=\"meta\">{} in {} · {} · {} · {}</p>",
+        count(record.entities.len(), "entity"),
+        count(record.clusters.len(), "cluster"),
+        count(record.quotes.len(), "quote"),
+        count(record.dates.len(), "date"),
+        count(record.stances.len(), "stance")
     );
     out.push_str(&marked_text(text, record));
     out.push_str(&tables(record));
@@ -281,21 +331,66 @@ fn tables(record: &OutputRecord) -> String {
     out
 }
 
-/// The start of a page of articles: doctype, stylesheet, body.
+/// The start of a page of articles: doctype, stylesheet, body. The page's sections
+/// ([`section`]) follow, then its [`index`], shown first, and [`PAGE_END`].
 pub fn page_head() -> String {
-    format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>byline</title>{STYLE}</head><body>")
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>byline</title>{STYLE}</head><body><div class=\"byline-page\">"
+    )
 }
 
 /// The end of a page of articles.
-pub const PAGE_END: &str = "</body></html>\n";
+pub const PAGE_END: &str = "</div></body></html>\n";
 
-/// A whole HTML page for several articles, separated by rules.
+/// The `number`th article's view (from [`article`]) as a section of the page, with the
+/// anchor its index entry links to.
+pub fn section(number: usize, view: &str) -> String {
+    format!("<section id=\"article-{number}\">{view}<hr></section>")
+}
+
+/// The index entry of an article: title or id, source and date, what was found, or its
+/// error (the link to its section is added by [`index`]).
+pub fn index_entry(record: &OutputRecord) -> String {
+    let title = meta_text(record, &TITLE_KEYS);
+    let mut out = escape(title.as_deref().unwrap_or(&record.id));
+    let mut about: Vec<String> = title.is_some().then(|| escape(&record.id)).into_iter().collect();
+    about.extend(provenance(record).iter().map(|p| escape(p)));
+    match &record.error {
+        Some(error) => about.push(format!("<span class=\"error\">error: {}</span>", escape(error))),
+        None => about.push(format!(
+            "{} · {} · {}",
+            count(record.quotes.len(), "quote"),
+            count(record.clusters.len(), "cluster"),
+            count(record.stances.len(), "stance")
+        )),
+    }
+    let _ = write!(out, " <span class=\"meta\">{}</span>", about.join(" · "));
+    out
+}
+
+/// The index of a page: one linked entry (from [`index_entry`]) per section, numbered
+/// from 1 as the sections are; written after them and shown first.
+pub fn index(entries: &[String]) -> String {
+    let mut out = format!(
+        "<nav class=\"byline-index\"><h3>{}</h3><ol>",
+        count(entries.len(), "article")
+    );
+    for (i, entry) in entries.iter().enumerate() {
+        let _ = write!(out, "<li><a href=\"#article-{}\">{entry}</a></li>", i + 1);
+    }
+    out.push_str("</ol></nav>");
+    out
+}
+
+/// A whole HTML page for several articles: an index, then each article.
 pub fn page<'a>(articles: impl IntoIterator<Item = (&'a str, &'a OutputRecord)>) -> String {
     let mut out = page_head();
+    let mut entries = Vec::new();
     for (text, record) in articles {
-        out.push_str(&article(text, record));
-        out.push_str("<hr>");
+        entries.push(index_entry(record));
+        out.push_str(&section(entries.len(), &article(text, record)));
     }
+    out.push_str(&index(&entries));
     out.push_str(PAGE_END);
     out
 }

@@ -77,3 +77,50 @@ fn the_quotes_table_shows_a_split_quote_without_its_attribution() {
         "{table}"
     );
 }
+
+/// A page of several articles opens with an index linking to each (title or id, source,
+/// date, counts, or the error), and each article's header shows what `--keep` kept.
+#[test]
+fn a_page_opens_with_an_index_and_headers_show_kept_fields() {
+    let text = "“We had one chance,” Maria Lindqvist said.";
+    let mut kept = byline::default_pipeline()
+        .process(byline::Article::new("a-1", text))
+        .unwrap()
+        .to_output();
+    kept.meta = Some(
+        [
+            ("title", serde_json::json!("Harbour <talks> fail")),
+            ("source", serde_json::json!("The Example Post")),
+            ("url", serde_json::json!("https://example.org/a?x=1&y=2")),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect(),
+    );
+    let mut odd_url = kept.clone();
+    odd_url.id = "a-2".into();
+    odd_url
+        .meta
+        .as_mut()
+        .unwrap()
+        .insert("url".into(), serde_json::json!("javascript:alert(1)"));
+    let failed = serde_json_record();
+    let page = byline_html::page([(text, &kept), (text, &odd_url), ("", &failed)]);
+    let index = &page[page.find("<nav class=\"byline-index\">").expect("an index")..];
+    assert!(index.contains("<h3>3 articles</h3>"), "{index}");
+    assert!(
+        index.contains(
+            "<a href=\"#article-1\">Harbour &lt;talks&gt; fail <span class=\"meta\">a-1 · The Example Post · 1 quote · 1 cluster · 0 stances</span></a>"
+        ),
+        "{index}"
+    );
+    assert!(index.contains("href=\"#article-3\">7 <span class=\"meta\"><span class=\"error\">error: missing field"));
+    assert!(page.contains("<section id=\"article-2\">"));
+    // The header: title, then id, source and the address as a link (web addresses only).
+    assert!(page.contains(
+        "<h3>Harbour &lt;talks&gt; fail</h3><p class=\"meta\">a-1 · The Example Post · <a href=\"https://example.org/a?x=1&amp;y=2\">"
+    ));
+    assert!(page.contains("· javascript:alert(1)</p>") && !page.contains("href=\"javascript"));
+    // Shown first although written last (the CLI streams the sections).
+    assert!(byline_html::STYLE.contains(".byline-index{order:-1"));
+}
