@@ -134,3 +134,58 @@ def test_cli_and_python_read_records_by_the_same_rules(nlp, tmp_path):
     # Ids: the CLI numbers lines from 1, Python positions from 0.
     assert [r["id"] for r in python][:-1] == [r["id"] for r in cli][:-1]
     assert (cli[-1]["id"], python[-1]["id"]) == ("6", "5")
+
+
+PAGES = {
+    "2025/ferry.html": (
+        "<html><head><title>Ferry</title><script>var q = '“not text”';</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><h1>Ferry returns</h1>"
+        "<p>&ldquo;The ferry will sail on Friday,&rdquo; said Tom Reyes, the harbour master.</p>"
+        "<div class='ad'>Subscribe <b>now</b>!</div><footer>© Paper</footer></body></html>"
+    ),
+    "2025/strike.htm": "<p>Union leader Ana Berg said the strike would end.<p>Unclosed <b>bold",
+    "notes.txt": "“We agree,” Dmitry Peskov said.",
+}
+
+
+def test_a_folder_of_pages_reads_the_same_from_python_and_the_cli(nlp, tmp_path):
+    folder = tmp_path / "pages"
+    for name, page in PAGES.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(page, encoding="utf-8")
+    (folder / "skip.json").write_text("{}", encoding="utf-8")  # not an article file
+    out = tmp_path / "out.jsonl"
+    subprocess.run([_binary(), "extract", "-q", "-o", out, folder], check=True)
+    cli = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    records = list(byline.read(folder))
+    assert [r["id"] for r in records] == [r["id"] for r in cli] == [str(folder / n) for n in sorted(PAGES)]
+    docs = list(nlp.pipe(records))
+    assert [d.to_dict() for d in docs] == cli
+    ferry = docs[0]
+    assert ferry.text.startswith("Ferry returns\n\n“The ferry will sail on Friday,”") and "Subscribe" in ferry.text
+    assert "not text" not in ferry.text and "Home" not in ferry.text
+    assert ferry.quotes[0].speaker.name == "Tom Reyes" and ferry.to_dict()["text"] == ferry.text
+    for doc in docs:
+        for q in doc.quotes:
+            assert doc.text[q.start : q.end] == q.text
+    # A text file is analysed as it is: its record carries no "text".
+    assert "text" not in docs[2].to_dict() and docs[2].text == PAGES["notes.txt"]
+    with pytest.raises(ValueError, match="format must be one of"):
+        byline.read(folder, format="xml")
+    with pytest.raises(OSError, match="no such file"):
+        byline.read(tmp_path / "missing.jsonl")
+
+
+def test_bad_lines_read_from_python_give_the_cli_s_error_records(nlp, tmp_path):
+    source = tmp_path / "in.jsonl"
+    good = json.dumps({"id": "ok", "text": "“We agree,” Dmitry Peskov said."})
+    source.write_bytes(
+        b"\n".join([good.encode(), b"not json", b"[1, 2]", b"", b'{"id": "x1", "text": 5}', b'{"id": "u", "text": "\xff"}'])
+        + b"\n"
+    )
+    out = tmp_path / "out.jsonl"
+    subprocess.run([_binary(), "extract", "-q", "-o", out, source], check=True)
+    cli = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    python = [d.to_dict() for d in nlp.pipe(byline.read(source))]
+    assert [(r["id"], r["error"]) for r in python] == [(r["id"], r["error"]) for r in cli]
+    assert python == cli and len(cli) == 6 and cli[1]["error"].startswith("invalid JSON")

@@ -146,7 +146,7 @@ def test_read_yields_the_records_of_every_format_and_pipe_refuses_raw_input(tmp_
     assert [d.to_dict() for d in nlp.pipe(renamed)] == clean
     assert [d.to_dict() for d in nlp.pipe(byline.read(tmp_path / "a.json.gz"))] == clean
     assert clean[0]["quotes"] and clean[0]["published"] == "2024-03-07"
-    with pytest.raises(ValueError, match="no column 'text'"):
+    with pytest.raises(ValueError, match='no column "text" in the header .*text_field='):
         list(byline.read(tmp_path / "a.csv"))
     with open(tmp_path / "a.jsonl") as f, pytest.raises(TypeError, match="byline.read"):
         nlp.pipe(f)

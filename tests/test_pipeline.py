@@ -222,6 +222,20 @@ def test_feed_dates_epoch_seconds_and_ambiguous_slash_dates(nlp):
     assert "warnings" not in nlp("x").to_dict()
 
 
+def test_date_order_reads_slash_dates_in_calls_and_batches():
+    dmy, mdy = byline.Pipeline(date_order="dmy"), byline.Pipeline(date_order="mdy")
+    assert dmy("He left on Friday.", published="08/03/2024").published == "2024-03-08"
+    assert mdy("He left on Friday.", published="03/08/2024").published == "2024-03-08"
+    records = [{"id": "a", "text": "He left on Friday.", "published": "08/03/2024"}, {"text": "x", "published": "31/31/2024"}]
+    docs = list(dmy.pipe(records))
+    assert docs[0].published == "2024-03-08" and docs[0].warnings == []
+    assert docs[1].published is None and docs[1].warnings
+    again = pickle.loads(pickle.dumps(dmy))
+    assert again.date_order == "dmy" and "date_order='dmy'" in repr(again)
+    with pytest.raises(byline.PipelineConfigError, match="date_order must be 'dmy', 'mdy' or None"):
+        byline.Pipeline(date_order="ymd")
+
+
 def test_bad_configuration_raises_pipeline_config_error():
     with pytest.raises(byline.PipelineConfigError, match="needs the 'entities' layer"):
         byline.Pipeline(["quotes"])

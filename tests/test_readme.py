@@ -1,5 +1,6 @@
 """The README's Python examples run: each ```python block is executed in order in one
-namespace (with ``records`` bound to two sample articles, as the text around it says);
+namespace (with ``records`` bound to two sample articles, as the text around it says, and
+an ``export.csv`` to read);
 the expected values in its comments are checked."""
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ def blocks():
     return re.findall(r"```python\n(.*?)```", text, re.S)
 
 
-def test_readme_python_examples_run(nlp):
+def test_readme_python_examples_run(nlp, tmp_path, monkeypatch):
+    # The file the example reads, in the folder it runs in.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "export.csv").write_text('body,date\n"“Yes,” she said.",2024-03-07\n', encoding="utf-8")
     found = blocks()
     assert found, "the README has Python examples"
     namespace = {"records": ["Tom Reyes praised the plan.", {"id": "x", "text": "“Yes,” she said."}]}

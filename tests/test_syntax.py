@@ -62,8 +62,24 @@ def test_records_carry_tokens_only_when_asked(parser, nlp):
     assert [(t.text, t.upos, t.dep) for t in plain.tokens] == [(t.text, t.upos, t.dep) for t in parser(TEXT).tokens]
     assert [len(s) for s in plain.sents] == [len(s) for s in parser(TEXT).sents]
     again = pickle.loads(pickle.dumps(parser))
-    assert again.tokens and "syntax" in again.extractors
+    assert again.tokens and not again.parse and "syntax" not in again.extractors
     assert repr(parser).endswith("tokens=True)")
+
+
+def test_tokens_change_no_other_layer_and_parse_is_asked_for_by_name(parser, nlp):
+    """``tokens=True`` only adds output (the parse runs after the other extractors);
+    ``parse=True`` (or naming "syntax") lets the other extractors read the parse."""
+    layers = ("entities", "clusters", "mentions", "quotes", "dates", "stances", "target_sentiment")
+    plain, with_tokens = nlp(TEXT).to_dict(), parser(TEXT).to_dict()
+    assert {k: plain[k] for k in layers} == {k: with_tokens[k] for k in layers}
+    parsed = byline.Pipeline(parse=True)
+    assert parsed.parse and parsed.extractors[0] == "syntax" and "tokens" not in parsed(TEXT).to_dict()
+    both = byline.Pipeline(parse=True, tokens=True)
+    assert both.extractors == parsed.extractors and "tokens" in both(TEXT).to_dict()
+    assert byline.Pipeline(["syntax", "entities", "quotes"]).parse
+    again = pickle.loads(pickle.dumps(both))
+    assert again.parse and again.tokens and repr(again) == repr(both)
+    assert "parse=True" in repr(both)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 # Type stubs of the native extension module (hand-written; checked by mypy.stubtest).
-from typing import Any, ClassVar, List, Optional, Sequence, Tuple, type_check_only
+import os
+from typing import Any, ClassVar, List, Optional, Sequence, Tuple, Union, type_check_only
 
 from typing_extensions import final
 
@@ -7,6 +8,7 @@ __all__ = [
     "NativePipeline",
     "NativeRecord",
     "PendingBatch",
+    "RecordReader",
     "Entity",
     "Cluster",
     "Mention",
@@ -326,6 +328,8 @@ class NativeRecord:
     def published(self) -> Optional[str]: ...
     @property
     def warnings(self) -> List[str]: ...
+    @property
+    def text(self) -> Optional[str]: ...
     def entities(self) -> List[Entity]: ...
     def clusters(self) -> List[Cluster]: ...
     def mentions(self) -> List[Mention]: ...
@@ -349,6 +353,8 @@ class NativePipeline:
         min_quote_score: float = ...,
         attributions: str = "statements",
         min_stance_score: float = ...,
+        parse: bool = False,
+        date_order: Optional[str] = None,
     ) -> NativePipeline: ...
     @property
     def extractors(self) -> List[str]: ...
@@ -360,7 +366,11 @@ class NativePipeline:
     def attributions(self) -> str: ...
     @property
     def min_stance_score(self) -> float: ...
-    def __getnewargs__(self) -> Tuple[List[str], bool, float, str, float]: ...
+    @property
+    def parse(self) -> bool: ...
+    @property
+    def date_order(self) -> Optional[str]: ...
+    def __getnewargs__(self) -> Tuple[List[str], bool, float, str, float, bool, Optional[str]]: ...
     def process(
         self,
         text: Any,
@@ -374,6 +384,21 @@ class NativePipeline:
     def start_batch(
         self, articles: List[Any], threads: Optional[int] = None, first_index: int = 0
     ) -> PendingBatch: ...
+
+@final
+class RecordReader:
+    """The records of an article file or folder, as ``byline extract`` reads them."""
+
+    def __new__(
+        cls,
+        path: Union[str, "os.PathLike[str]"],
+        format: Optional[str] = None,
+        text_field: str = "text",
+        id_field: str = "id",
+        published_field: str = "published",
+    ) -> RecordReader: ...
+    def __iter__(self) -> RecordReader: ...
+    def __next__(self) -> Tuple[str, Optional[str], Optional[str]]: ...
 
 @final
 class PendingBatch:

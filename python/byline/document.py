@@ -137,7 +137,8 @@ class Document:
 
     def __init__(self, native: _byline.NativeRecord, text: str = "", meta: Optional[Dict[str, Any]] = None) -> None:
         self.id: str = native.id
-        self.text: str = text
+        # The text analysed: the input's, or the one byline made from its HTML.
+        self.text: str = text if native.text is None else native.text
         self.published: Optional[str] = native.published
         self.error: Optional[str] = native.error
         self.warnings: List[str] = native.warnings

@@ -78,8 +78,14 @@ class Pipeline:
 
     ``Pipeline()`` runs entities, quotes, dates, quote_dates and stance; pass
     ``extractors`` to choose (see :func:`byline.available_extractors`). With
-    ``tokens=True`` the syntax extractor runs too and each document's record carries the
-    tokens layer (tags, lemmas, dependency heads). ``min_quote_score`` (0 to 1; default
+    ``parse=True`` the syntax extractor runs first and quotes, dates and stances read its
+    trees (as ``byline extract --parse``; naming ``"syntax"`` in ``extractors`` does the
+    same). With ``tokens=True`` each document's record carries the tokens layer (tags,
+    lemmas, dependency heads); without ``parse`` that parse runs after the other
+    extractors and changes none of their layers (as ``byline extract --tokens``).
+    ``date_order`` (``"dmy"`` or ``"mdy"``) reads slash dates in ``published``
+    (``"04/05/2024"``), which are otherwise ambiguous: such an article is analysed without
+    a date and warned. ``min_quote_score`` (0 to 1; default
     :data:`DEFAULT_MIN_QUOTE_SCORE`) leaves out quotes whose :attr:`~byline.Quote.score`
     (the calibrated probability that the quote and its speaker are right) is lower; stances
     then read only the quotes kept. The quotes layer holds statements (what was said or
@@ -100,6 +106,8 @@ class Pipeline:
         min_quote_score: float = DEFAULT_MIN_QUOTE_SCORE,
         attributions: str = "statements",
         min_stance_score: float = DEFAULT_MIN_STANCE_SCORE,
+        parse: bool = False,
+        date_order: Optional[str] = None,
     ) -> None:
         self._native = _byline.NativePipeline(
             None if extractors is None else list(extractors),
@@ -107,6 +115,8 @@ class Pipeline:
             float(min_quote_score),
             attributions,
             float(min_stance_score),
+            bool(parse),
+            date_order,
         )
 
     @property
@@ -119,6 +129,16 @@ class Pipeline:
         """Whether documents carry the tokens layer (``Document.tokens`` is computed on
         demand otherwise)."""
         return bool(self._native.tokens)
+
+    @property
+    def parse(self) -> bool:
+        """Whether quotes, dates and stances read the parse (it then runs first)."""
+        return bool(self._native.parse)
+
+    @property
+    def date_order(self) -> Optional[str]:
+        """How slash dates in ``published`` are read: ``"dmy"``, ``"mdy"`` or None."""
+        return self._native.date_order
 
     @property
     def min_quote_score(self) -> float:
@@ -252,11 +272,21 @@ class Pipeline:
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
         return (
             _rebuild,
-            (self.extractors, self.tokens, self.min_quote_score, self.attributions, self.min_stance_score),
+            (
+                self.extractors,
+                self.tokens,
+                self.min_quote_score,
+                self.attributions,
+                self.min_stance_score,
+                self.parse,
+                self.date_order,
+            ),
         )
 
     def __repr__(self) -> str:
         tokens = ", tokens=True" if self.tokens else ""
+        parse = ", parse=True" if self.parse and "syntax" in self.extractors else ""
+        dates = f", date_order={self.date_order!r}" if self.date_order else ""
         score = (
             f", min_quote_score={self.min_quote_score!r}"
             if self.min_quote_score != DEFAULT_MIN_QUOTE_SCORE
@@ -268,7 +298,7 @@ class Pipeline:
             if self.min_stance_score != DEFAULT_MIN_STANCE_SCORE
             else ""
         )
-        return f"Pipeline(extractors={self.extractors!r}{tokens}{score}{attributions}{stances})"
+        return f"Pipeline(extractors={self.extractors!r}{tokens}{parse}{score}{attributions}{stances}{dates})"
 
 
 def _rebuild(
@@ -277,14 +307,20 @@ def _rebuild(
     min_quote_score: float = 0.0,
     attributions: str = "statements",
     min_stance_score: float = 0.0,
+    parse: bool = False,
+    date_order: Optional[str] = None,
 ) -> Pipeline:
-    """Unpickles a pipeline (pickles from before a stance threshold kept every stance)."""
+    """Unpickles a pipeline (pickles from before a stance threshold kept every stance;
+    those from before ``parse`` name "syntax" among their extractors when they parsed
+    first)."""
     return Pipeline(
         extractors,
         tokens=tokens,
         min_quote_score=min_quote_score,
         attributions=attributions,
         min_stance_score=min_stance_score,
+        parse=parse,
+        date_order=date_order,
     )
 
 

@@ -7,7 +7,7 @@
 //! (`str()` runs pending signal handlers: a Ctrl-C can surface here).
 
 use byline::input::{Field, RecordFields};
-use byline::{Article, ArticleError};
+use byline::{Article, ArticleError, DateOrder};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -35,8 +35,8 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
 
 /// The record of one item of `pipe`: a `str` (the text) or a mapping with `text` and
 /// optional `id`, `published`, `targets`. `index` is its position, the id of a record
-/// without one.
-pub(crate) fn record_of(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Record> {
+/// without one; slash dates are read in `order`.
+pub(crate) fn record_of(item: &Bound<'_, PyAny>, index: usize, order: Option<DateOrder>) -> PyResult<Record> {
     let fallback = index.to_string();
     if let Ok(text) = item.cast::<PyString>() {
         let text = text_field(Some(text.as_any()))?;
@@ -46,7 +46,7 @@ pub(crate) fn record_of(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Recor
             published: Field::Missing,
             targets: Field::Missing,
         }
-        .into_article(&fallback));
+        .into_article_in_order(&fallback, order));
     }
     let get = |key: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
         if let Ok(dict) = item.cast::<PyDict>() {
@@ -67,22 +67,32 @@ pub(crate) fn record_of(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Recor
         )));
     }
     let (id, text, published, targets) = (get("id")?, get("text")?, get("published")?, get("targets")?);
+    // A record `byline.read` could not read carries why instead of a text.
+    if text.is_none()
+        && let Some(why) = get("error")?.and_then(|e| e.extract::<String>().ok())
+    {
+        let id = id_field(id.as_ref())?.unwrap_or(fallback);
+        return Ok(Err(ArticleError::input(id, why)));
+    }
     record_from(
         id.as_ref(),
         text.as_ref(),
         published.as_ref(),
         targets.as_ref(),
         &fallback,
+        order,
     )
 }
 
-/// The record of an article's values (each absent or None when not given).
+/// The record of an article's values (each absent or None when not given); slash dates
+/// are read in `order`.
 pub(crate) fn record_from(
     id: Option<&Bound<'_, PyAny>>,
     text: Option<&Bound<'_, PyAny>>,
     published: Option<&Bound<'_, PyAny>>,
     targets: Option<&Bound<'_, PyAny>>,
     fallback_id: &str,
+    order: Option<DateOrder>,
 ) -> PyResult<Record> {
     let fields = RecordFields {
         id: id_field(id)?,
@@ -90,7 +100,7 @@ pub(crate) fn record_from(
         published: published_field(published)?,
         targets: targets_field(targets)?,
     };
-    Ok(fields.into_article(fallback_id))
+    Ok(fields.into_article_in_order(fallback_id, order))
 }
 
 fn present<'a, 'py>(value: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {

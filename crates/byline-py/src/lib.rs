@@ -9,9 +9,10 @@
 
 mod convert;
 mod objects;
+mod reading;
 
 use byline::batch::for_each_chunk;
-use byline::{ArticleError, ArticleErrorKind, OutputRecord, Pipeline};
+use byline::{ArticleError, ArticleErrorKind, DateOrder, OutputRecord, Pipeline};
 use objects::NativeRecord;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -93,8 +94,53 @@ struct NativePipeline {
     attributions: byline::Attributions,
     /// The stances' minimum score.
     min_stance_score: f64,
-    pipeline: Arc<Pipeline>,
+    /// Whether the other extractors read the parse (it then runs first).
+    parse: bool,
+    /// The order of day and month in slash dates in `published`.
+    date_order: Option<DateOrder>,
+    stages: Arc<Stages>,
     pools: Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>,
+}
+
+/// The pipeline, and the parse that runs after it when only the output asks for the
+/// tokens layer (so that the parse changes no other layer).
+struct Stages {
+    pipeline: Pipeline,
+    parse_after: Option<Pipeline>,
+}
+
+/// An analysed record, and whether its text was made from HTML (the record then carries
+/// the text analysed, as `byline extract`'s does).
+type Analysed = (Result<byline::Document, ArticleError>, bool);
+
+impl Stages {
+    /// Turns HTML into article text (`byline_read::from_markup`), then analyses it.
+    fn process_record(&self, record: Result<byline::Article, ArticleError>) -> Analysed {
+        let mut converted = false;
+        let record = record.map(|article| {
+            let (article, from_html) = byline_read::from_markup(article);
+            converted = from_html;
+            article
+        });
+        let doc = self
+            .pipeline
+            .process_record(record)
+            .and_then(|doc| match &self.parse_after {
+                Some(parse) => parse.extend_timed(doc, &mut |_, _| {}),
+                None => Ok(doc),
+            });
+        (doc, converted)
+    }
+}
+
+/// The date order a name gives ("dmy", "mdy"), or why it gives none.
+fn date_order_of(name: Option<&str>) -> Result<Option<DateOrder>, String> {
+    match name {
+        None => Ok(None),
+        Some("dmy") => Ok(Some(DateOrder::Dmy)),
+        Some("mdy") => Ok(Some(DateOrder::Mdy)),
+        Some(other) => Err(format!("date_order must be 'dmy', 'mdy' or None, not {other:?}")),
+    }
 }
 
 /// One analysed record: its output record and, for a failure, the exception class it
@@ -102,16 +148,19 @@ struct NativePipeline {
 type Output = (OutputRecord, Option<&'static str>, Option<&'static str>);
 
 /// The output of a record's result (made on the worker threads), with the tokens layer
-/// when asked for.
-fn output_of(result: Result<byline::Document, ArticleError>, tokens: bool) -> Output {
+/// when asked for, and the text analysed when it was made from HTML.
+fn output_of((result, converted): Analysed, tokens: bool) -> Output {
     match result {
         Ok(doc) => {
             // A span that does not fit the text makes an error record, not a panic.
-            let record = if tokens {
+            let mut record = if tokens {
                 OutputRecord::from_document_with_tokens(&doc)
             } else {
                 doc.to_output()
             };
+            if converted && record.error.is_none() {
+                record.text = Some(doc.text.clone());
+            }
             let class = record.error.is_some().then(|| ErrorClass::Extraction.name());
             (record, class, None)
         }
@@ -152,11 +201,15 @@ impl NativePipeline {
 #[pymethods]
 impl NativePipeline {
     /// Builds a pipeline of the named built-in extractors (default: the default pipeline);
-    /// with `tokens`, records carry the tokens layer (syntax is added when not named);
-    /// quotes scoring below `min_quote_score` are left out, and thoughts unless
-    /// `attributions` is "all"; stances scoring below `min_stance_score` are left out.
+    /// with `parse`, the parse runs first and the other extractors read it (as when
+    /// "syntax" is named); with `tokens` alone, records carry the tokens layer of a parse
+    /// run after the other extractors, which it does not change; quotes scoring below
+    /// `min_quote_score` are left out, and thoughts unless `attributions` is "all"; stances
+    /// scoring below `min_stance_score` are left out; `date_order` ("dmy", "mdy") reads
+    /// slash dates in `published`.
     #[new]
-    #[pyo3(signature = (extractors=None, tokens=false, min_quote_score=byline::DEFAULT_MIN_QUOTE_SCORE, attributions="statements", min_stance_score=byline::DEFAULT_MIN_STANCE_SCORE))]
+    #[pyo3(signature = (extractors=None, tokens=false, min_quote_score=byline::DEFAULT_MIN_QUOTE_SCORE, attributions="statements", min_stance_score=byline::DEFAULT_MIN_STANCE_SCORE, parse=false, date_order=None))]
+    #[allow(clippy::too_many_arguments)] // Python's keyword arguments
     fn new(
         py: Python<'_>,
         extractors: Option<Vec<String>>,
@@ -164,13 +217,21 @@ impl NativePipeline {
         min_quote_score: f64,
         attributions: &str,
         min_stance_score: f64,
+        parse: bool,
+        date_order: Option<&str>,
     ) -> PyResult<Self> {
         let mut names =
             extractors.unwrap_or_else(|| byline::default_extractors().iter().map(|s| s.to_string()).collect());
-        if tokens && !names.iter().any(|n| n == "syntax") {
+        let named = names.iter().any(|n| n == "syntax");
+        if parse && !named {
             names.insert(0, "syntax".to_owned());
         }
         let config_error = |message: String| ErrorClass::PipelineConfig.error(py, message, None, None);
+        let date_order = date_order_of(date_order).map_err(config_error)?;
+        let parse_after = (tokens && !parse && !named)
+            .then(|| byline::pipeline_from_names(&["syntax"]))
+            .transpose()
+            .map_err(|e| config_error(e.to_string()))?;
         let kept = byline::Attributions::from_name(attributions).ok_or_else(|| {
             config_error(format!(
                 "attributions must be 'statements' or 'all', not {attributions:?}"
@@ -188,7 +249,9 @@ impl NativePipeline {
             min_quote_score,
             attributions: kept,
             min_stance_score,
-            pipeline: Arc::new(pipeline),
+            parse: parse || named,
+            date_order,
+            stages: Arc::new(Stages { pipeline, parse_after }),
             pools: Mutex::new(HashMap::new()),
         })
     }
@@ -223,25 +286,45 @@ impl NativePipeline {
         self.min_stance_score
     }
 
+    /// Whether the other extractors read the parse.
+    #[getter]
+    fn parse(&self) -> bool {
+        self.parse
+    }
+
+    /// The order of day and month in slash dates ("dmy", "mdy"), or None.
+    #[getter]
+    fn date_order(&self) -> Option<&'static str> {
+        self.date_order.map(|o| match o {
+            DateOrder::Dmy => "dmy",
+            DateOrder::Mdy => "mdy",
+        })
+    }
+
     /// Pickling support: a pipeline is rebuilt from its extractor names and options.
-    fn __getnewargs__(&self) -> (Vec<String>, bool, f64, &'static str, f64) {
+    #[allow(clippy::type_complexity)] // the constructor's arguments, in order
+    fn __getnewargs__(&self) -> (Vec<String>, bool, f64, &'static str, f64, bool, Option<&'static str>) {
         (
             self.names.clone(),
             self.tokens,
             self.min_quote_score,
             self.attributions.as_str(),
             self.min_stance_score,
+            self.parse,
+            self.date_order(),
         )
     }
 
     fn __repr__(&self) -> String {
         format!(
-            "NativePipeline(extractors={:?}, tokens={}, min_quote_score={}, attributions={:?}, min_stance_score={})",
+            "NativePipeline(extractors={:?}, tokens={}, min_quote_score={}, attributions={:?}, min_stance_score={}, parse={}, date_order={:?})",
             self.names,
             self.tokens,
             self.min_quote_score,
             self.attributions.as_str(),
-            self.min_stance_score
+            self.min_stance_score,
+            self.parse,
+            self.date_order()
         )
     }
 
@@ -257,9 +340,9 @@ impl NativePipeline {
         targets: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativeRecord> {
         let id_value = id.into_pyobject(py)?.into_any();
-        let article = convert::record_from(Some(&id_value), Some(text), published, targets, id)?
+        let article = convert::record_from(Some(&id_value), Some(text), published, targets, id, self.date_order)?
             .map_err(|e| article_error(py, &e))?;
-        let (record, class, _) = py.detach(|| output_of(self.pipeline.process(article), self.tokens));
+        let (record, class, _) = py.detach(|| output_of(self.stages.process_record(Ok(article)), self.tokens));
         match class {
             None => Ok(NativeRecord { record }),
             Some(_) => Err(ErrorClass::Extraction.error(py, record.error.unwrap_or_default(), Some(id), None)),
@@ -296,7 +379,7 @@ impl NativePipeline {
         let records: Vec<convert::Record> = articles
             .iter()
             .enumerate()
-            .map(|(i, item)| convert::record_of(&item, first_index + i))
+            .map(|(i, item)| convert::record_of(&item, first_index + i, self.date_order))
             .collect::<PyResult<_>>()?;
         let pool = match threads {
             Some(n) => Some(self.pool(n.max(1))?),
@@ -304,7 +387,7 @@ impl NativePipeline {
         };
         let chunk = threads.unwrap_or_else(rayon::current_num_threads).max(1) * CHUNK_PER_THREAD;
         Ok(PendingBatch::start(
-            self.pipeline.clone(),
+            self.stages.clone(),
             pool,
             records,
             chunk,
@@ -324,7 +407,7 @@ struct PendingBatch {
 
 impl PendingBatch {
     fn start(
-        pipeline: Arc<Pipeline>,
+        stages: Arc<Stages>,
         pool: Option<Arc<rayon::ThreadPool>>,
         records: Vec<convert::Record>,
         chunk: usize,
@@ -339,7 +422,7 @@ impl PendingBatch {
                 records,
                 chunk,
                 pool.as_deref(),
-                |r| output_of(pipeline.process_record(r), tokens),
+                |r| output_of(stages.process_record(r), tokens),
                 |done| {
                     if stop.load(Ordering::Relaxed) {
                         return Err(());
@@ -412,7 +495,7 @@ fn tokens_of(py: Python<'_>, text: &str) -> PyResult<NativeRecord> {
         byline::pipeline_from_names(&["syntax"]).expect("the syntax extractor has no needs")
     });
     let article = byline::Article::new("0", text);
-    let (record, class, _) = py.detach(|| output_of(SYNTAX.process(article), true));
+    let (record, class, _) = py.detach(|| output_of((SYNTAX.process(article), false), true));
     match class {
         None => Ok(NativeRecord { record }),
         Some(_) => Err(ErrorClass::Extraction.error(py, record.error.unwrap_or_default(), None, None)),
@@ -439,6 +522,7 @@ fn render_html(py: Python<'_>, text: &str, record_json: &str) -> PyResult<String
 fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativePipeline>()?;
     m.add_class::<PendingBatch>()?;
+    m.add_class::<reading::RecordReader>()?;
     objects::register(m)?;
     m.add_function(wrap_pyfunction!(available_extractors, m)?)?;
     m.add_function(wrap_pyfunction!(render_html, m)?)?;

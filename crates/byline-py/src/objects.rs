@@ -488,6 +488,12 @@ impl NativeRecord {
         self.record.warnings.clone()
     }
 
+    /// The text analysed when byline made it from the input's (HTML), else None.
+    #[getter]
+    fn text(&self) -> Option<String> {
+        self.record.text.clone()
+    }
+
     /// The `Entity` objects.
     fn entities(&self, py: Python<'_>) -> PyResult<Py<PyList>> {
         layer(py, &self.record.entities, entity)
