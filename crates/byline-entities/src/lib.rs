@@ -4,7 +4,8 @@
 //! Mentions come from a trained sequence tagger (`tagger`: hashed features incl. word
 //! clusters from unlabelled news and the article's own earlier predictions, averaged
 //! structured perceptron, Viterbi over IOB2) whose weights ship in `model/ner.bin`;
-//! roles from titles, role nouns and appositives (`mentions`); clusters from alias
+//! where each name starts and ends and whether it is a person (`name_spans`); roles from
+//! titles, role nouns and appositives (`mentions`); clusters from alias
 //! groups, repeats and surnames (`cluster`); pronouns and descriptions linked to the
 //! clusters (`coref`), written with the names as the `mentions` layer.
 
@@ -14,6 +15,7 @@ mod cluster;
 mod coref;
 mod lexicon;
 mod mentions;
+mod name_spans;
 mod names;
 mod tagger;
 

@@ -7,6 +7,7 @@
 //! off, and hyphenated compounds joined ("pro-Western", "1996-08-22").
 
 use crate::lexicon::{LOCATIVE_PREPOSITIONS, NOT_NAMES, ROLE_NOUNS, ROLE_PHRASES, SEATS_OF_POWER, TITLES};
+use crate::name_spans::names_in;
 use crate::tagger::PackedNerModel;
 use crate::tagger::features::{DocContext, WordCache, sentence_parts};
 use crate::tagger::labels::{allowed, spans};
@@ -140,15 +141,11 @@ pub fn find_mentions(doc: &Document, model: &PackedNerModel) -> Vec<Mention> {
             model.decode_with_parts(&features, &parts, allowed)
         });
         context.record(sentence_words, &tags);
-        for (mut start, end, mut label) in spans(&tags) {
-            // CoNLL names exclude titles: "Mayor Carla Mendes" → "Carla Mendes".
-            while label == EntityLabel::Per && end - start > 1 && is_title(sentence_words[start]) {
-                start += 1;
-            }
-            let span = Span::new(view[start].start, view[end - 1].end);
+        for (start, end, mut label) in spans(&tags) {
             // CoNLL tags "the Kremlin" as a building (LOC); when it acts or speaks rather
             // than being a place one is at or goes to, it is the institution (ORG).
-            if label == EntityLabel::Loc && SEATS_OF_POWER.contains(&doc.span_text(span)) {
+            let whole = Span::new(view[start].start, view[end - 1].end);
+            if label == EntityLabel::Loc && SEATS_OF_POWER.contains(&doc.span_text(whole)) {
                 let mut before = sentence_words[..start].iter().rev().map(|w| w.to_lowercase());
                 let place = match before.next() {
                     Some(w) if w == "the" => before.next(),
@@ -159,19 +156,17 @@ pub fn find_mentions(doc: &Document, model: &PackedNerModel) -> Vec<Mention> {
                     label = EntityLabel::Org;
                 }
             }
-            let roles = if label == EntityLabel::Per {
-                roles_of(doc, span)
-            } else {
-                Vec::new()
-            };
-            out.push(Mention { span, label, roles });
+            for (span, label) in names_in(&doc.text, view, sentence_words, (start, end, label)) {
+                let roles = if label == EntityLabel::Per {
+                    roles_of(doc, span)
+                } else {
+                    Vec::new()
+                };
+                out.push(Mention { span, label, roles });
+            }
         }
     }
     out
-}
-
-fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.trim_end_matches('.'))
 }
 
 fn word(doc: &Document, t: usize) -> &str {

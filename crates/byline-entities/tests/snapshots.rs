@@ -1,4 +1,5 @@
-//! Entities, clusters and roles on sentences of the seed article (one snapshot each).
+//! Entities, clusters and roles on sentences of the seed article, and on text written
+//! for byline that shows each kind of evidence about today's names (one snapshot each).
 
 use byline_core::{Article, Document, Pipeline};
 use byline_entities::Entities;
@@ -53,5 +54,36 @@ fn appositive_role_and_possessive() {
 fn sentence_initial_words_and_abbreviations() {
     insta::assert_snapshot!(render(
         "Besides his most recent trip, Mr. Rahami visited the U.S. Senate. Rahami said nothing. Contacts were rare."
+    ));
+}
+
+/// Relatives who share a surname are one cluster each; a bare surname goes to the person
+/// the article names most, a "Mrs." to the woman, a first name to its full name.
+#[test]
+fn relatives_sharing_a_surname_stay_apart() {
+    insta::assert_snapshot!(render(
+        "President Donald Trump spoke at the White House on Monday. His daughter Ivanka Trump and first lady \
+         Melania Trump attended. Trump said the economy was strong. Ivanka said she was proud. Trump later left \
+         for Florida.\n\nSenator Rand Paul said he opposed the bill. His father, former congressman Ron Paul, \
+         agreed. Paul said the vote would fail.\n\nBarack Obama and Michelle Obama visited Chicago. Mrs. Obama \
+         spoke first; Mr. Obama followed."
+    ));
+}
+
+/// Link and player text scraped with the article does not run into names.
+#[test]
+fn names_stop_at_boilerplate() {
+    insta::assert_snapshot!(render(
+        "Senate leaders met on Tuesday.\nWATCHED Donald Trump\nSpeaker Nancy Pelosi said the talks had failed. \
+         Trump MORE\nTrump Donald John TrumpKamala Harris said on Friday that the vote would go ahead."
+    ));
+}
+
+/// A title or a noun for a person before a name makes it a person.
+#[test]
+fn titles_and_roles_make_a_person() {
+    insta::assert_snapshot!(render(
+        "Councillor Lena Park said the ferry would return in May. Park added that the harbour board agreed. \
+         Later, harbour master Ingrid de Vries said the pier was safe."
     ));
 }
