@@ -535,6 +535,20 @@ pub const TITLES: &[&str] = &[
     "Sir",
     "Dame",
     "Lord",
+    "Councillor",
+    "Councilor",
+    "Alderman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Inspector",
+    "Superintendent",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Rabbi",
+    "Imam",
+    "Sergeant",
+    "Lieutenant",
 ];
 
 /// Lower-case role nouns that may precede a name ("Kremlin spokesperson Dmitry Peskov").

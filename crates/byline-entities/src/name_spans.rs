@@ -19,7 +19,7 @@
 //!    of four letters before a capital, unlike "MaliVai", "McConnell" or "DeSantis").
 
 use crate::lexicon::{NOT_NAMES, ROLE_NOUNS, ROLE_PHRASES, TITLES};
-use crate::names::{Gender, first_name_gender};
+use crate::names::{Gender, common_first_name_gender, first_name_gender};
 use byline_core::{EntityLabel, Span};
 
 /// Words of [`TITLES`] that only modify a title ("Foreign Minister", "First Lady") and
@@ -27,24 +27,6 @@ use byline_core::{EntityLabel, Span};
 const TITLE_MODIFIERS: &[&str] = &[
     "Vice", "Prime", "Chief", "Foreign", "Defense", "Defence", "Interior", "Finance", "Health", "Homeland", "Treasury",
     "Former", "Acting", "First", "Deputy", "Attorney", "Leader", "General",
-];
-
-/// Person titles [`TITLES`] lacks, for the evidence only.
-const MORE_TITLES: &[&str] = &[
-    "Councillor",
-    "Councilor",
-    "Alderman",
-    "Assemblyman",
-    "Assemblywoman",
-    "Inspector",
-    "Superintendent",
-    "Bishop",
-    "Archbishop",
-    "Cardinal",
-    "Rabbi",
-    "Imam",
-    "Sergeant",
-    "Lieutenant",
 ];
 
 /// Lower-case nouns for people that may precede a name ("his daughter Ivanka Trump",
@@ -100,7 +82,7 @@ const PERSON_NOUNS: &[&str] = &[
 /// Whether `word` (a period dropped) is a person's title on its own.
 fn is_person_title(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    (TITLES.contains(&word) && !TITLE_MODIFIERS.contains(&word)) || MORE_TITLES.contains(&word)
+    TITLES.contains(&word) && !TITLE_MODIFIERS.contains(&word)
 }
 
 /// Honorifics and ranks written before names that are no part of them ("Sheikh Hasina",
@@ -161,9 +143,9 @@ fn word_before(words: &[&str], start: usize) -> Before {
     }
 }
 
-/// Whether `word` is a first name the lists know.
+/// Whether `word` is a first name common in news (the hand-written list).
 fn known_first_name(word: &str) -> bool {
-    first_name_gender(word) != Gender::Unknown
+    common_first_name_gender(word) != Gender::Unknown
 }
 
 /// A word written in capitals that is no part of a name: three letters or more, none in
@@ -182,7 +164,7 @@ fn name_shaped(words: &[&str]) -> bool {
 /// Whether `word` is a title (a period dropped), or the plural of one ("Senators").
 fn is_title(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    let title = |w: &str| TITLES.contains(&w) || MORE_TITLES.contains(&w);
+    let title = |w: &str| TITLES.contains(&w);
     title(word) || word.strip_suffix('s').is_some_and(title)
 }
 
@@ -223,12 +205,12 @@ pub(crate) fn names_in(
             _ => {}
         }
     }
-    // A title inside an organisation's span before a known first name ("Councillor Anna
-    // Park" tagged ORG; not "Prince William Sound", a place).
+    // A title inside an organisation's span before a first name, the census's too
+    // ("Councillor Lena Park" tagged ORG; not "Prince William Sound", a place).
     if matches!(label, EntityLabel::Org | EntityLabel::Misc)
         && (3..=4).contains(&(end - start))
         && is_person_title(words[start])
-        && known_first_name(words[start + 1])
+        && first_name_gender(words[start + 1]) != Gender::Unknown
         && words[start + 1..end].iter().all(|w| w.starts_with(char::is_uppercase))
     {
         label = EntityLabel::Per;

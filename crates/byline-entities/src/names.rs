@@ -1,6 +1,8 @@
 //! First names and the grammatical gender their bearers are usually referred to with,
-//! for pronoun agreement only (never shown). Written for byline from general knowledge
-//! of common given names in English-language news; a name used for both is left out.
+//! for pronoun agreement and as evidence that a name is a person's (never shown): a list
+//! written for byline from general knowledge of common given names in English-language
+//! news (a name used for both is left out), then the 1990 US Census first names
+//! (`data/first_names.tsv`, public domain; made by `scripts/census_first_names.py`).
 
 /// The gender a pronoun must agree with.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -14,8 +16,17 @@ pub(crate) enum Gender {
     Feminine,
 }
 
-/// The usual gender of a first name, `Unknown` when the list does not hold it.
+/// The usual gender of a first name, `Unknown` when neither list holds it.
 pub(crate) fn first_name_gender(name: &str) -> Gender {
+    match common_first_name_gender(name) {
+        Gender::Unknown => CENSUS.get(name).copied().unwrap_or_default(),
+        gender => gender,
+    }
+}
+
+/// The gender of a first name common in news (the hand-written list only: the census
+/// also holds "Dallas", "June" and "Bill", which name other things as often).
+pub(crate) fn common_first_name_gender(name: &str) -> Gender {
     if MASCULINE.binary_search(&name).is_ok() {
         Gender::Masculine
     } else if FEMININE.binary_search(&name).is_ok() {
@@ -24,6 +35,22 @@ pub(crate) fn first_name_gender(name: &str) -> Gender {
         Gender::Unknown
     }
 }
+
+/// The census first names, read once.
+static CENSUS: std::sync::LazyLock<std::collections::HashMap<&'static str, Gender>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/first_names.tsv")
+        .lines()
+        .filter_map(|line| {
+            let (name, gender) = line.split_once('\t')?;
+            let gender = match gender {
+                "M" => Gender::Masculine,
+                "F" => Gender::Feminine,
+                _ => return None,
+            };
+            Some((name, gender))
+        })
+        .collect()
+});
 
 /// Sorted (a test checks).
 const MASCULINE: &[&str] = &[
@@ -419,5 +446,9 @@ mod tests {
         assert_eq!(first_name_gender("Maria"), Gender::Feminine);
         assert_eq!(first_name_gender("Dmitry"), Gender::Masculine);
         assert_eq!(first_name_gender("Taylor"), Gender::Unknown);
+        // From the census: "Lena" is not in the hand-written list.
+        assert_eq!(common_first_name_gender("Lena"), Gender::Unknown);
+        assert_eq!(first_name_gender("Lena"), Gender::Feminine);
+        assert!(CENSUS.len() > 3000);
     }
 }
