@@ -194,12 +194,7 @@ pub(crate) fn process_line(
     };
     // HTML (tags or character references in the text) becomes article text; the record
     // then carries the text analysed.
-    let mut converted = false;
-    let parsed = parsed.map(|article| {
-        let (article, from_html) = byline_read::from_markup(article);
-        converted = from_html;
-        article
-    });
+    let (parsed, converted) = byline_read::record_from_markup(parsed);
     let result = parsed
         .and_then(|article| stages.pipeline.process_timed(article, timed))
         .and_then(|doc| match &stages.parse_after {

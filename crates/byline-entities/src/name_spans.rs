@@ -164,8 +164,7 @@ fn name_shaped(words: &[&str]) -> bool {
 /// Whether `word` is a title (a period dropped), or the plural of one ("Senators").
 fn is_title(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    let title = |w: &str| TITLES.contains(&w);
-    title(word) || word.strip_suffix('s').is_some_and(title)
+    TITLES.contains(&word) || word.strip_suffix('s').is_some_and(|w| TITLES.contains(&w))
 }
 
 /// Function words that end no name ("Ann Chiang of", "Bob Nix and").

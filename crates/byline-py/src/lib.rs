@@ -116,12 +116,7 @@ type Analysed = (Result<byline::Document, ArticleError>, bool);
 impl Stages {
     /// Turns HTML into article text (`byline_read::from_markup`), then analyses it.
     fn process_record(&self, record: Result<byline::Article, ArticleError>) -> Analysed {
-        let mut converted = false;
-        let record = record.map(|article| {
-            let (article, from_html) = byline_read::from_markup(article);
-            converted = from_html;
-            article
-        });
+        let (record, converted) = byline_read::record_from_markup(record);
         let doc = self
             .pipeline
             .process_record(record)

@@ -33,3 +33,15 @@ pub fn from_markup(mut article: Article) -> (Article, bool) {
     }
     (article, true)
 }
+
+/// [`from_markup`] on a record read, which may be an error: the record with its text
+/// made from its HTML, and whether it was.
+pub fn record_from_markup<E>(record: Result<Article, E>) -> (Result<Article, E>, bool) {
+    match record {
+        Ok(article) => {
+            let (article, converted) = from_markup(article);
+            (Ok(article), converted)
+        }
+        Err(e) => (Err(e), false),
+    }
+}
