@@ -2,8 +2,8 @@
 bearers are usually referred to with, from the 1990 US Census name files (public domain;
 shipped in the PyPI package `names` 0.3.0 as dist.male.first and dist.female.first).
 
-    pip download names==0.3.0 --no-deps -d /tmp/names && tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
-    python3 scripts/census_first_names.py /tmp/names/names-0.3.0/names > crates/byline-entities/data/first_names.tsv
+    pip download names==0.3.0 --no-deps -d names-src && tar xzf names-src/names-0.3.0.tar.gz -C names-src
+    python3 scripts/census_first_names.py names-src/names-0.3.0/names > crates/byline-entities/data/first_names.tsv
 
 A name is kept when its share among one sex is at least ten times its share among the
 other (names given to both, "Jordan", "Taylor", are left out) and it reaches 0.002 % of
