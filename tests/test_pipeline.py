@@ -364,10 +364,16 @@ def test_quotes_carry_scores_and_speaker_kinds(nlp):
         assert q.speaker is None or q.speaker.kind in {
             "person", "organization", "document", "anonymous", "pronoun", "none"
         }
-    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.kind == "anonymous"
+    # "Harbour officials" is an unnamed group, or since issue 33 (the census holds the
+    # surname Harbour) the organisation "Harbour": the Rust snapshot
+    # speaker_kinds_person_organization_document_anonymous shows which.
+    assert doc.quotes[0].speaker is not None
+    assert doc.quotes[0].speaker.kind in {"anonymous", "organization"}
+    confident = next(q for q in doc.quotes if "confident" in q.text)
+    assert confident.speaker is not None and confident.speaker.kind == "person"
     rows = byline.to_rows([doc], "quotes")
     assert rows[0]["score"] == doc.quotes[0].score
-    assert rows[0]["speaker_kind"] == "anonymous"
+    assert rows[0]["speaker_kind"] == doc.quotes[0].speaker.kind
 
 
 def test_min_quote_score_keeps_the_quotes_scoring_at_least_it():

@@ -30,6 +30,10 @@ pub struct TrainNerArgs {
     /// the best F1 on them, instead of reading development data.
     #[arg(long)]
     holdout: Option<usize>,
+    /// With `--holdout N`: which of the N parts to hold out (0 to N-1; by default the
+    /// last), so that N runs give an N-fold cross-validation.
+    #[arg(long, requires = "holdout")]
+    fold: Option<usize>,
     /// Each GUM document is seen this many times per epoch (GUM is the smaller set).
     #[arg(long, default_value_t = 1)]
     gum_repeat: usize,
@@ -64,10 +68,14 @@ pub fn run(args: TrainNerArgs) -> Result<(), String> {
     let started = Instant::now();
     let mut train_docs = to_train_docs(read_conll(&args.train).map_err(|e| e.to_string())?)?;
     let conll_count = train_docs.len();
+    let mut gum_ids = Vec::new();
     if let Some(gum) = &args.gum {
         let docs = gum_docs(gum)?;
         eprintln!("GUM: {} documents after {conll_count} CoNLL documents", docs.len());
-        train_docs.extend(docs);
+        for (id, doc) in docs {
+            gum_ids.push(id);
+            train_docs.push(doc);
+        }
     }
     let mut dev_docs = match &args.dev {
         Some(p) => to_train_docs(read_conll(p).map_err(|e| e.to_string())?)?,
@@ -75,13 +83,20 @@ pub fn run(args: TrainNerArgs) -> Result<(), String> {
     };
     // Held-out documents (every Nth, when asked) leave the training set; GUM documents
     // that stay are repeated `gum_repeat` times.
-    let mut held_gum = 0;
+    let mut held_gum = Vec::new();
     let holdout = args.holdout.filter(|&n| n > 1);
+    let fold = match (holdout, args.fold) {
+        (Some(n), Some(k)) if k >= n => return Err(format!("--fold {k} must be below --holdout {n}")),
+        (Some(n), k) => k.unwrap_or(n - 1),
+        (None, _) => 0,
+    };
     let all = std::mem::take(&mut train_docs);
     for (i, d) in all.into_iter().enumerate() {
         let gum = i >= conll_count;
-        if holdout.is_some_and(|n| i % n == n - 1) {
-            held_gum += usize::from(gum);
+        if holdout.is_some_and(|n| i % n == fold) {
+            if gum {
+                held_gum.push(gum_ids[i - conll_count].as_str());
+            }
             dev_docs.push(d);
             continue;
         }
@@ -89,7 +104,14 @@ pub fn run(args: TrainNerArgs) -> Result<(), String> {
         train_docs.extend(std::iter::repeat_n(d, copies));
     }
     if holdout.is_some() {
-        eprintln!("holding out {} documents ({held_gum} of them GUM)", dev_docs.len());
+        eprintln!(
+            "holding out {} documents ({} of them GUM)",
+            dev_docs.len(),
+            held_gum.len()
+        );
+        if !held_gum.is_empty() {
+            eprintln!("held-out GUM documents: {}", held_gum.join(" "));
+        }
     }
     let options = TrainOptions {
         bits: args.bits,
@@ -105,8 +127,8 @@ pub fn run(args: TrainNerArgs) -> Result<(), String> {
             "dev F1 of the saved (quantised) model, on gold tokens: {:.2}",
             evaluate(&saved, &dev_docs)
         );
-        if held_gum > 0 {
-            let (conll, gum) = dev_docs.split_at(dev_docs.len() - held_gum);
+        if !held_gum.is_empty() {
+            let (conll, gum) = dev_docs.split_at(dev_docs.len() - held_gum.len());
             eprintln!(
                 "  held-out CoNLL documents {:.2}, held-out GUM documents {:.2}",
                 evaluate(&saved, conll),
@@ -129,7 +151,7 @@ const NON_COMMERCIAL_GENRES: &[&str] = &["essay", "fiction", "letter", "podcast"
 /// GUM documents as training documents in the tagger's own view: byline segments each
 /// document's text and tokenises it as at inference, and every token takes the label
 /// of the gold name it lies in (see `gum_names`).
-fn gum_docs(path: &std::path::Path) -> Result<Vec<TrainDoc>, String> {
+fn gum_docs(path: &std::path::Path) -> Result<Vec<(String, TrainDoc)>, String> {
     let docs = byline_eval::gum::read::read_gum(path).map_err(|e| e.to_string())?;
     let docs: Vec<_> = docs
         .into_iter()
@@ -138,7 +160,7 @@ fn gum_docs(path: &std::path::Path) -> Result<Vec<TrainDoc>, String> {
             !NON_COMMERCIAL_GENRES.contains(&genre)
         })
         .collect();
-    Ok(docs.par_iter().map(gum_doc).collect())
+    Ok(docs.par_iter().map(|d| (d.id.clone(), gum_doc(d))).collect())
 }
 
 fn gum_doc(gold: &byline_eval::gum::read::GumDoc) -> TrainDoc {

@@ -13,6 +13,7 @@
 
 mod cluster;
 mod coref;
+mod label_votes;
 mod lexicon;
 mod mentions;
 mod name_spans;
@@ -38,11 +39,31 @@ use tagger::{MODEL_MAGIC, NerModel};
 /// The shipped tagger, trained with `byline train ner` (see `model/README.md`).
 static MODEL_BYTES: &[u8] = include_bytes!("../model/ner.bin");
 
-/// The shipped model, decoded and packed once and shared by every thread.
+/// Environment variable naming a tagger model file to use instead of the shipped one —
+/// for cross-validation (`scripts/ner_cv.sh`); a file that cannot be read as a model is
+/// reported on standard error and the shipped model is used.
+pub const MODEL_OVERRIDE_VAR: &str = "BYLINE_NER_MODEL";
+
+/// The shipped model (or the one [`MODEL_OVERRIDE_VAR`] names), decoded and packed once
+/// and shared by every thread.
 pub fn shipped_model() -> &'static PackedNerModel {
     static MODEL: LazyLock<PackedNerModel> = LazyLock::new(|| {
-        let model =
-            NerModel::from_bytes(MODEL_BYTES, MODEL_MAGIC).expect("the shipped NER model is valid (checked by a test)");
+        let shipped = || {
+            NerModel::from_bytes(MODEL_BYTES, MODEL_MAGIC).expect("the shipped NER model is valid (checked by a test)")
+        };
+        let model = match std::env::var_os(MODEL_OVERRIDE_VAR) {
+            Some(path) => std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| NerModel::from_bytes(&bytes, MODEL_MAGIC))
+                .unwrap_or_else(|e| {
+                    eprintln!(
+                        "byline: {MODEL_OVERRIDE_VAR}={}: {e}; using the shipped model",
+                        path.to_string_lossy()
+                    );
+                    shipped()
+                }),
+            None => shipped(),
+        };
         PackedNerModel::new(&model)
     });
     &MODEL

@@ -5,8 +5,13 @@
 //! The tagger sees a CoNLL-like token view of each sentence: UAX #29 words with
 //! abbreviation periods re-attached ("U.S.", "Mr."), possessive "'s" and "n't" split
 //! off, and hyphenated compounds joined ("pro-Western", "1996-08-22").
+//!
+//! Steps: tag each sentence (a nationality word left untagged is MISC); where each
+//! name starts and ends and whether it is a person ([`crate::name_spans`]); what the whole
+//! article says of each name ([`crate::label_votes`]); the roles of persons.
 
-use crate::lexicon::{LOCATIVE_PREPOSITIONS, NOT_NAMES, ROLE_NOUNS, ROLE_PHRASES, SEATS_OF_POWER, TITLES};
+use crate::label_votes::settle_labels;
+use crate::lexicon::{DEMONYMS, LOCATIVE_PREPOSITIONS, NOT_NAMES, ROLE_NOUNS, ROLE_PHRASES, SEATS_OF_POWER, TITLES};
 use crate::name_spans::names_in;
 use crate::tagger::PackedNerModel;
 use crate::tagger::features::{DocContext, WordCache, sentence_parts};
@@ -125,7 +130,7 @@ pub fn find_mentions(doc: &Document, model: &PackedNerModel) -> Vec<Mention> {
         .map(|v| v.iter().map(|s| doc.span_text(*s)).collect())
         .collect();
     let mut context = DocContext::new(&words);
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     for (view, sentence_words) in views.iter().zip(&words) {
         if view.is_empty() {
             continue;
@@ -141,6 +146,14 @@ pub fn find_mentions(doc: &Document, model: &PackedNerModel) -> Vec<Mention> {
             model.decode_with_parts(&features, &parts, allowed)
         });
         context.record(sentence_words, &tags);
+        let sentence_start = found.len();
+        // A nationality or group word the tagger left out is MISC, as CoNLL-2003 tags
+        // every one of them ("American officials").
+        for (k, (&tag, word)) in tags.iter().zip(sentence_words).enumerate() {
+            if tag == 0 && word.starts_with(char::is_uppercase) && DEMONYMS.contains(word) {
+                found.push((view[k], EntityLabel::Misc));
+            }
+        }
         for (start, end, mut label) in spans(&tags) {
             // CoNLL tags "the Kremlin" as a building (LOC); when it acts or speaks rather
             // than being a place one is at or goes to, it is the institution (ORG).
@@ -156,17 +169,21 @@ pub fn find_mentions(doc: &Document, model: &PackedNerModel) -> Vec<Mention> {
                     label = EntityLabel::Org;
                 }
             }
-            for (span, label) in names_in(&doc.text, view, sentence_words, (start, end, label)) {
-                let roles = if label == EntityLabel::Per {
-                    roles_of(doc, span)
-                } else {
-                    Vec::new()
-                };
-                out.push(Mention { span, label, roles });
-            }
+            found.extend(names_in(&doc.text, view, sentence_words, (start, end, label)));
         }
+        found[sentence_start..].sort_by_key(|(span, _)| span.start);
     }
-    out
+    settle_labels(&doc.text, found)
+        .into_iter()
+        .map(|(span, label)| {
+            let roles = if label == EntityLabel::Per {
+                roles_of(doc, span)
+            } else {
+                Vec::new()
+            };
+            Mention { span, label, roles }
+        })
+        .collect()
 }
 
 fn word(doc: &Document, t: usize) -> &str {

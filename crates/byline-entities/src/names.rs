@@ -36,6 +36,15 @@ pub(crate) fn common_first_name_gender(name: &str) -> Gender {
     }
 }
 
+/// Every first name either list holds, with its gender (the hand-written list first).
+pub(crate) fn all_first_names() -> impl Iterator<Item = (&'static str, Gender)> {
+    let hand = MASCULINE
+        .iter()
+        .map(|&n| (n, Gender::Masculine))
+        .chain(FEMININE.iter().map(|&n| (n, Gender::Feminine)));
+    hand.chain(CENSUS.iter().map(|(&n, &g)| (n, g)))
+}
+
 /// The census first names, read once.
 static CENSUS: std::sync::LazyLock<std::collections::HashMap<&'static str, Gender>> = std::sync::LazyLock::new(|| {
     include_str!("../data/first_names.tsv")

@@ -1,19 +1,23 @@
 //! Features of one token in its sentence and document, hashed into a fixed number of
 //! buckets (no feature dictionary to store). Templates: the word and its lower-case
 //! form, prefixes and suffixes, word shape, neighbouring words and shapes, word
-//! bigrams, sentence position, hits in the built-in word lists, word clusters and corpus
+//! bigrams, sentence position, hits in the word lists and gazetteers ([`super::gazetteers`]:
+//! places, surnames, first names, shapes of organisations' names), word clusters and corpus
 //! frequency of the lower-case form ([`super::clusters`]), and document-level cues:
 //! whether the word is capitalised where capitalisation is informative elsewhere in the
 //! article, whether the sentence is an all-caps headline, and what the tagger said about
 //! the same word earlier in the article ([`DocContext`]).
 
 use super::PackedNerModel;
-use crate::lexicon::{DEMONYMS, ORGS, PLACES};
+use super::gazetteers::sentence_hits;
 use byline_learn::clusters::{ClusterIds, capitalise, shipped_clusters};
 use byline_learn::hash::{FastMap, FastSet, hash_str, lowercase, mix};
 use byline_learn::{FeatureHash as Hasher, Features, PartialSum, char_class};
 use std::borrow::Cow;
-use std::sync::LazyLock;
+
+/// Share (percent) of tokens whose name-list features training leaves out: chosen by
+/// 5-fold cross-validation on the training data among 0, 25, 50 and 80 (model README).
+const LIST_DROPOUT_PERCENT: u64 = 25;
 
 /// Word shape: X for upper-case letters, x for lower-case, d for digits, the character
 /// itself otherwise; at most 12 characters (the reference the hashed shapes are tested
@@ -99,22 +103,6 @@ fn ascii_cap_class(word: &[u8]) -> u8 {
     }
 }
 
-/// Gazetteer kinds: LOC, ORG, MISC.
-const GAZ_KINDS: [u64; 3] = [1, 2, 3];
-
-type Gazetteer = FastMap<String, Vec<(Vec<String>, u64)>>;
-
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut map: Gazetteer = FastMap::default();
-    for (list, kind) in [(PLACES, GAZ_KINDS[0]), (ORGS, GAZ_KINDS[1]), (DEMONYMS, GAZ_KINDS[2])] {
-        for name in list {
-            let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
-            map.entry(words[0].clone()).or_default().push((words, kind));
-        }
-    }
-    map
-});
-
 /// Per-document context shared by every sentence of an article, and the history of
 /// what the tagger said about each word in the sentences before (Ratinov & Roth's
 /// "prediction history": a later "Peskov" is likely whatever the first one was).
@@ -124,6 +112,12 @@ pub struct DocContext {
     capitalised_inside: FastSet<String>,
     /// Per lower-cased capitalised word: how often it was tagged O, PER, ORG, LOC, MISC.
     history: FastMap<String, [u16; 5]>,
+    /// In training only: leave out the name-list features (places, surnames, first
+    /// names) of a quarter of the tokens, so that the weights do not come to expect every
+    /// name in a list (most of today's names are in none).
+    list_dropout: bool,
+    /// Sentences recorded so far (varies which tokens lose their list features).
+    sentences_seen: u64,
 }
 
 impl DocContext {
@@ -144,11 +138,22 @@ impl DocContext {
         DocContext {
             capitalised_inside,
             history: FastMap::default(),
+            list_dropout: false,
+            sentences_seen: 0,
+        }
+    }
+
+    /// The same context for training, with the name-list dropout.
+    pub fn for_training<S: AsRef<str>>(sentences: &[Vec<S>]) -> Self {
+        DocContext {
+            list_dropout: true,
+            ..Self::new(sentences)
         }
     }
 
     /// Remembers the tags given to a sentence's capitalised words.
     pub fn record<S: AsRef<str>>(&mut self, words: &[S], tags: &[usize]) {
+        self.sentences_seen += 1;
         for (k, (w, &t)) in words.iter().zip(tags).enumerate() {
             let w = w.as_ref();
             // Sentence-initial words say little when tagged O.
@@ -363,30 +368,14 @@ fn features_of(info: &[TokenInfo], headline: bool, doc: &DocContext, bits: u32, 
             None => START,
         }
     };
-    // Gazetteer: longest phrase starting at each token, marked begin/inside per token.
-    let mut gaz: Vec<Option<(u64, bool)>> = vec![None; n];
-    let mut i = 0;
-    while i < n {
-        let mut best: Option<(usize, u64)> = None;
-        if let Some(phrases) = GAZETTEER.get(info[i].lower.as_str()) {
-            for (phrase, kind) in phrases {
-                let len = phrase.len();
-                if i + len <= n
-                    && best.is_none_or(|(l, _)| len > l)
-                    && phrase.iter().zip(&info[i..i + len]).all(|(a, b)| *a == b.lower)
-                {
-                    best = Some((len, *kind));
-                }
+    let lowers: Vec<&str> = info.iter().map(|t| t.lower.as_str()).collect();
+    let caps: Vec<u8> = info.iter().map(|t| t.cap).collect();
+    let mut hits = sentence_hits(&lowers, &caps);
+    if doc.list_dropout {
+        for (i, (hit, t)) in hits.iter_mut().zip(info).enumerate() {
+            if mix(mix(t.lower_h, doc.sentences_seen), i as u64) % 100 < LIST_DROPOUT_PERCENT {
+                (hit.place, hit.surname, hit.first_name) = (None, None, None);
             }
-        }
-        match best {
-            Some((len, kind)) => {
-                for (k, slot) in gaz[i..i + len].iter_mut().enumerate() {
-                    *slot = Some((kind, k == 0));
-                }
-                i += len;
-            }
-            None => i += 1,
         }
     }
     let mut out = Features::with_capacity(n, 40);
@@ -442,15 +431,45 @@ fn features_of(info: &[TokenInfo], headline: bool, doc: &DocContext, bits: u32, 
             add(Hasher::new(38).u64(cap).u64(first).u64(u64::from(lower_count.min(12))));
             add(Hasher::new(39).u64(cap).u64(first).u64(diff as u64));
         }
-        if let Some((kind, begins)) = gaz[i] {
-            add(Hasher::new(22).u64(kind).u64(u64::from(begins)));
-            add(Hasher::new(26).u64(kind).u64(cap));
+        let hit = hits[i];
+        let next = hits.get(i + 1).copied().unwrap_or_default();
+        let prev = i.checked_sub(1).map(|k| hits[k]).unwrap_or_default();
+        if let Some((kind, begins)) = hit.lexicon {
+            add(Hasher::new(22).u64(u64::from(kind)).u64(u64::from(begins)));
+            add(Hasher::new(26).u64(u64::from(kind)).u64(cap));
         }
-        if let Some(Some((kind, _))) = gaz.get(i + 1) {
-            add(Hasher::new(27).u64(*kind));
+        if let Some((kind, _)) = next.lexicon {
+            add(Hasher::new(27).u64(u64::from(kind)));
         }
-        if let Some((kind, _)) = i.checked_sub(1).and_then(|k| gaz[k]) {
-            add(Hasher::new(28).u64(kind));
+        if let Some((kind, _)) = prev.lexicon {
+            add(Hasher::new(28).u64(u64::from(kind)));
+        }
+        // GeoNames places, census surnames, first names, organisation and place shapes
+        // (`gazetteers`), each with the capitalisation it is written in.
+        if let Some((kind, begins)) = hit.place {
+            add(Hasher::new(40).u64(u64::from(kind)).u64(u64::from(begins)).u64(cap));
+        }
+        if let Some((kind, _)) = next.place {
+            add(Hasher::new(41).u64(u64::from(kind)));
+        }
+        if let Some((kind, _)) = prev.place {
+            add(Hasher::new(42).u64(u64::from(kind)));
+        }
+        if let Some(tier) = hit.surname {
+            add(Hasher::new(43).u64(u64::from(tier)).u64(cap).u64(first));
+        }
+        if let Some(gender) = hit.first_name {
+            add(Hasher::new(44).u64(u64::from(gender)).u64(cap).u64(first));
+        }
+        if prev.first_name.is_some() && t.cap != 0 {
+            add(Hasher::new(45).u64(u64::from(hit.surname.unwrap_or(0))).u64(cap));
+        }
+        if hit.first_name.is_some() && next.surname.is_some() {
+            add(Hasher::new(46).u64(u64::from(next.surname.unwrap_or(0))));
+        }
+        if let Some((kind, position, word)) = hit.shape {
+            add(Hasher::new(47).u64(u64::from(kind)).u64(u64::from(position)));
+            add(Hasher::new(48).u64(u64::from(kind)).u64(u64::from(position)).u64(word));
         }
         let elsewhere = u64::from(doc.capitalised_inside.contains(lw));
         add(Hasher::new(23).u64(elsewhere).u64(cap).u64(first));

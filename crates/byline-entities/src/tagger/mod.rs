@@ -3,6 +3,7 @@
 //! [`NerModel`]) over IOB2 tags ([`labels`]).
 
 pub mod features;
+mod gazetteers;
 pub mod labels;
 pub mod train;
 

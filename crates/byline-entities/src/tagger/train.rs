@@ -21,8 +21,12 @@ pub struct TrainDoc {
 /// Tags a document sentence by sentence, left to right, as inference does: `tag` gets
 /// each sentence's features and gold tags and returns the predicted tags, which feed the
 /// history features of the sentences after it.
-fn walk(doc: &TrainDoc, bits: u32, tag: &mut impl FnMut(&Features, &[usize]) -> Vec<usize>) {
-    let mut context = DocContext::new(&doc.sentences);
+fn walk(doc: &TrainDoc, bits: u32, training: bool, tag: &mut impl FnMut(&Features, &[usize]) -> Vec<usize>) {
+    let mut context = if training {
+        DocContext::for_training(&doc.sentences)
+    } else {
+        DocContext::new(&doc.sentences)
+    };
     for (words, gold) in doc.sentences.iter().zip(&doc.tags) {
         let features = sentence_features(words, &context, bits);
         let pred = tag(&features, gold);
@@ -34,7 +38,7 @@ fn walk(doc: &TrainDoc, bits: u32, tag: &mut impl FnMut(&Features, &[usize]) -> 
 pub fn evaluate(model: &NerModel, docs: &[TrainDoc]) -> f64 {
     let (mut correct, mut predicted, mut gold) = (0usize, 0usize, 0usize);
     for doc in docs {
-        walk(doc, model.bits, &mut |features, tags| {
+        walk(doc, model.bits, false, &mut |features, tags| {
             let tagged = model.decode(features, allowed);
             let pred = spans(&tagged);
             let truth = spans(tags);
@@ -58,7 +62,7 @@ pub fn train(train: &[TrainDoc], dev: &[TrainDoc], options: &TrainOptions, repor
         options,
         |state, doc| {
             let mut mistakes = 0;
-            walk(doc, bits, &mut |features, gold| {
+            walk(doc, bits, true, &mut |features, gold| {
                 let pred = state.learn(features, gold, allowed);
                 mistakes += usize::from(pred != gold);
                 pred
