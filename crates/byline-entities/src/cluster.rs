@@ -8,7 +8,7 @@
 //! Trump" was mentioned once); a single first name joins the one full name named before
 //! it that it begins ("Ivanka" → "Ivanka Trump"), unless it already stands for someone
 //! of its own; other names by their text and label. A mention keeps the
-//! tagger's label unless it joins a person, so "Boston" the team and "Boston" the city stay
+//! label the article settled (`label_votes`: a surname is already its person's), so "Boston" the team and "Boston" the city stay
 //! apart.
 
 use crate::lexicon::ALIASES;
@@ -171,7 +171,7 @@ pub fn build_clusters(doc: &mut Document, mentions: Vec<Mention>) {
     let mut entities = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         let text = texts[i].as_str();
-        let mut label = m.label;
+        let label = m.label;
         let person_mentions = |key: &str| {
             key_to_cluster
                 .get(&(key.to_owned(), Some(EntityLabel::Per)))
@@ -191,7 +191,6 @@ pub fn build_clusters(doc: &mut Document, mentions: Vec<Mention>) {
         } else if let Some(owner) =
             full_names.surname_owner(text, i, title_gender(&doc.text, m.span.start), person_mentions)
         {
-            label = EntityLabel::Per;
             (owner.to_owned(), Some(EntityLabel::Per))
         } else if let Some(owner) = full_names.first_name_owner(text, i).filter(|_| {
             // A first name already standing for someone of its own stays so ("Your Bill.

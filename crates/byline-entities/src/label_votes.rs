@@ -38,7 +38,10 @@ fn defined_terms(text: &str) -> Vec<&str> {
     let mut from = 0;
     while let Some(open) = text[from..].find('(').map(|k| from + k) {
         from = open + 1;
-        let Some(close) = text[from..].find(')').map(|k| from + k).filter(|&c| c - from <= 12) else {
+        // Only the next 12 bytes are searched, so that unclosed parentheses cost no
+        // scan of the rest of the article each.
+        let window = &text.as_bytes()[from..text.len().min(from + 13)];
+        let Some(close) = window.iter().position(|&b| b == b')').map(|k| from + k) else {
             continue;
         };
         let abbreviation = &text[from..close];
