@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 mod bench;
+mod corpus;
 mod extract;
 mod input;
 mod summary;
@@ -22,7 +23,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Who said what, about whom, and when — in news articles. Commands: extract, table, bench, eval, train.
+/// Who said what, about whom, and when — in news articles. Commands: extract, table, corpus, bench, eval, train.
 #[derive(Parser, Debug)]
 #[command(name = "byline", version, about)]
 struct Cli {
@@ -47,6 +48,12 @@ enum Command {
     },
     /// Print the JSON Schema of extract's output records (schema/output.schema.json).
     Schema,
+    /// Across many articles' extract output: one identity per person or organisation,
+    /// and each quote's provenance (`corpus link`), and a report of it (`corpus report`).
+    Corpus {
+        #[command(subcommand)]
+        task: corpus::CorpusTask,
+    },
     /// Score one layer against gold data.
     Eval {
         #[command(subcommand)]
@@ -287,6 +294,13 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("byline bench: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Corpus { task } => match corpus::run(task) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("byline corpus: {e}");
                 ExitCode::from(2)
             }
         },

@@ -1,0 +1,384 @@
+//! Step 2: one corpus identity per person or organisation. In order:
+//! 1. every PER/ORG cluster's name is cut and folded (`names`);
+//! 2. full names of persons that agree on first and last word are one identity; middle
+//!    initials keep namesakes apart ("George W. Bush" / "George H. W. Bush") and a name
+//!    without them joins the dominant one;
+//! 3. organisations are one identity by their folded name; an acronym alone joins the
+//!    full name that articles spell it with ("FBI" → Federal Bureau of Investigation);
+//! 4. a one-word person cluster ("Peskov", "Hillary") joins the full-name identity that
+//!    fits it in its article — the same name in the article, shared roles, names it is
+//!    seen with elsewhere, how often each is named — when that is unambiguous; else it is
+//!    an identity of its own (one per word when no full name has it);
+//! 5. identities are numbered by first appearance and summed up.
+
+use crate::names::{NameParts, acronym_of, org_parts, person_parts, role_words};
+use crate::read::{Article, ClusterRecord, Label};
+use byline_learn::hash::{FastMap, FastSet};
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+/// A corpus identity, summed over its clusters.
+#[derive(Clone, Debug)]
+pub(crate) struct Identity {
+    pub label: Label,
+    /// Its most frequent full form.
+    pub name: String,
+    /// Name mentions' texts with counts, most frequent first.
+    pub variants: Vec<(String, u32)>,
+    /// Roles with counts, most frequent first.
+    pub roles: Vec<(String, u32)>,
+    pub articles: u32,
+    pub first_seen: Option<Date>,
+    pub last_seen: Option<Date>,
+}
+
+/// Every cluster's identity, and the identities in order of first appearance.
+#[derive(Debug, Default)]
+pub(crate) struct Identities {
+    /// Parallel to the input's clusters.
+    pub of_cluster: Vec<u32>,
+    pub list: Vec<Identity>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    /// First and last word, middle initials.
+    Person(String, String),
+    Org(String),
+    /// A one-word name no full name has.
+    Word(Label, String),
+    /// A one-word name several full names have: its cluster alone.
+    Alone(u32),
+}
+
+/// What a cluster's name is, before linking.
+enum Shape {
+    FullPerson { first_last: String, middle: String },
+    OneWord(String),
+    Org(NameParts),
+}
+
+/// Weights of the evidence for a one-word name (log counts; see `choose_full_name`).
+const ROLE_WEIGHT: f64 = 2.5;
+const CONTEXT_WEIGHT: f64 = 1.0;
+const CONFLICT_WEIGHT: f64 = 3.0;
+/// How far the best full name must lead the next (in log-count units, e^1 ≈ 2.7×).
+const MARGIN: f64 = 1.0;
+/// Share of the middle-initial forms a name without them needs to join one.
+const DOMINANT_MIDDLE: f64 = 0.75;
+/// Most names of one article counted as its context.
+const CONTEXT_LIMIT: usize = 40;
+
+/// Links every cluster to an identity.
+pub(crate) fn link_identities(articles: &[Article], clusters: &[ClusterRecord]) -> Identities {
+    let parts: Vec<(NameParts, Shape)> = clusters.par_iter().map(shape).collect();
+
+    // Full names of persons: the middle initials a name without them joins.
+    let mut middles: FastMap<&str, FastMap<&str, u32>> = FastMap::default();
+    for (_, s) in &parts {
+        if let Shape::FullPerson { first_last, middle } = s {
+            *middles.entry(first_last).or_default().entry(middle).or_default() += 1;
+        }
+    }
+    let middle_for_bare: FastMap<&str, &str> = middles
+        .iter()
+        .filter_map(|(fl, counts)| {
+            let with: Vec<(&&str, &u32)> = counts.iter().filter(|(m, _)| !m.is_empty()).collect();
+            let total: u32 = with.iter().map(|(_, c)| **c).sum();
+            let (best, n) = with.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+            (f64::from(**n) >= DOMINANT_MIDDLE * f64::from(total)).then_some((*fl, **best))
+        })
+        .collect();
+
+    // Acronyms: the full names articles spell them with.
+    let mut acronyms: FastMap<String, FastMap<String, u32>> = FastMap::default();
+    for (c, (p, s)) in clusters.iter().zip(&parts) {
+        if let Shape::Org(_) = s {
+            for v in &c.variants {
+                if acronym_of(v, p) {
+                    *acronyms
+                        .entry(org_parts(v).joined())
+                        .or_default()
+                        .entry(p.joined())
+                        .or_default() += 1;
+                }
+            }
+        }
+    }
+
+    // Keys of full names and organisations.
+    let mut keys: Vec<Option<Key>> = clusters
+        .iter()
+        .zip(&parts)
+        .map(|(c, (p, s))| match s {
+            Shape::FullPerson { first_last, middle } => {
+                let middle = if middle.is_empty() {
+                    middle_for_bare.get(first_last.as_str()).copied().unwrap_or("")
+                } else {
+                    middle
+                };
+                Some(Key::Person(first_last.clone(), middle.to_string()))
+            }
+            Shape::Org(_) if is_acronym(&c.name) => {
+                let own = p.joined();
+                let full = acronyms.get(&own).and_then(|fulls| {
+                    let total: u32 = fulls.values().sum();
+                    fulls
+                        .iter()
+                        .find(|(_, n)| f64::from(**n) >= 0.8 * f64::from(total))
+                        .map(|(f, _)| f.clone())
+                });
+                Some(Key::Org(full.unwrap_or(own)))
+            }
+            Shape::Org(p) => Some(Key::Org(p.joined())),
+            Shape::OneWord(_) => None,
+        })
+        .collect();
+
+    let context = Context::new(clusters, &parts, &keys);
+    let chosen: Vec<Option<Key>> = clusters
+        .par_iter()
+        .zip(&parts)
+        .enumerate()
+        .map(|(i, (c, (_, s)))| match s {
+            Shape::OneWord(word) if c.label == Label::Per => Some(context.choose_full_name(i as u32, c, word)),
+            Shape::OneWord(word) => Some(Key::Word(c.label, word.clone())),
+            _ => None,
+        })
+        .collect();
+    for (k, c) in keys.iter_mut().zip(chosen) {
+        if c.is_some() {
+            *k = c;
+        }
+    }
+    number_and_sum(articles, clusters, &parts, keys)
+}
+
+fn is_acronym(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+fn shape(c: &ClusterRecord) -> (NameParts, Shape) {
+    match c.label {
+        Label::Per => {
+            let p = person_parts(&c.name, &c.roles);
+            let s = match p.person_key() {
+                Some((first_last, middle)) => Shape::FullPerson { first_last, middle },
+                None => Shape::OneWord(p.words.first().cloned().unwrap_or_default()),
+            };
+            (p, s)
+        }
+        Label::Org => {
+            let p = org_parts(&c.name);
+            let s = Shape::Org(p.clone());
+            (p, s)
+        }
+    }
+}
+
+/// What is known of full names when one-word names are linked.
+struct Context {
+    /// Full person names by last word and by first word.
+    by_last: FastMap<String, Vec<u32>>,
+    by_first: FastMap<String, Vec<u32>>,
+    keys: Vec<Key>,
+    articles: Vec<u32>,
+    roles: Vec<FastMap<String, u32>>,
+    /// Pairs of full keys named in one article, with the number of such articles.
+    together: FastMap<(u32, u32), u32>,
+    /// Full keys of each article (article index → keys), in cluster order.
+    in_article: FastMap<u32, Vec<u32>>,
+}
+
+impl Context {
+    fn new(clusters: &[ClusterRecord], parts: &[(NameParts, Shape)], keys: &[Option<Key>]) -> Context {
+        let mut index: FastMap<&Key, u32> = FastMap::default();
+        let mut ctx = Context {
+            by_last: FastMap::default(),
+            by_first: FastMap::default(),
+            keys: Vec::new(),
+            articles: Vec::new(),
+            roles: Vec::new(),
+            together: FastMap::default(),
+            in_article: FastMap::default(),
+        };
+        let mut last_article: Vec<u32> = Vec::new();
+        for ((c, (p, _)), key) in clusters.iter().zip(parts).zip(keys) {
+            let Some(key) = key else { continue };
+            let id = *index.entry(key).or_insert_with(|| {
+                let id = ctx.keys.len() as u32;
+                ctx.keys.push(key.clone());
+                ctx.articles.push(0);
+                ctx.roles.push(FastMap::default());
+                last_article.push(u32::MAX);
+                if let Key::Person(..) = key {
+                    if let (Some(first), Some(last)) = (p.words.first(), p.words.last()) {
+                        ctx.by_last.entry(last.clone()).or_default().push(id);
+                        ctx.by_first.entry(first.clone()).or_default().push(id);
+                    }
+                }
+                id
+            });
+            let i = id as usize;
+            if last_article[i] != c.article {
+                last_article[i] = c.article;
+                ctx.articles[i] += 1;
+                ctx.in_article.entry(c.article).or_default().push(id);
+            }
+            for r in &c.roles {
+                for w in role_words(r) {
+                    *ctx.roles[i].entry(w).or_default() += 1;
+                }
+            }
+        }
+        // Context is weighed only between full names that share a last word, so only
+        // pairs with one of those are counted.
+        let mut shared_last = vec![false; ctx.keys.len()];
+        for ids in ctx.by_last.values().filter(|ids| ids.len() > 1) {
+            for &id in ids {
+                shared_last[id as usize] = true;
+            }
+        }
+        for ids in ctx.in_article.values() {
+            let ids = &ids[..ids.len().min(CONTEXT_LIMIT)];
+            for &a in ids.iter().filter(|&&a| shared_last[a as usize]) {
+                for &b in ids.iter().filter(|&&b| b != a) {
+                    *ctx.together.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
+            }
+        }
+        ctx
+    }
+
+    /// The identity key of a one-word person name (see the module doc, step 4).
+    fn choose_full_name(&self, cluster: u32, c: &ClusterRecord, word: &str) -> Key {
+        let (candidates, by_first) = match self.by_last.get(word) {
+            Some(ids) => (ids, false),
+            None => match self.by_first.get(word) {
+                Some(ids) => (ids, true),
+                None => return Key::Word(Label::Per, word.to_string()),
+            },
+        };
+        let here: &[u32] = self.in_article.get(&c.article).map_or(&[], |v| v.as_slice());
+        let named_here: Vec<u32> = candidates.iter().copied().filter(|id| here.contains(id)).collect();
+        if named_here.len() == 1 {
+            return self.keys[named_here[0] as usize].clone();
+        }
+        let own_roles: FastSet<String> = c.roles.iter().flat_map(|r| role_words(r)).collect();
+        let mut scored: Vec<(f64, bool, u32)> = candidates
+            .iter()
+            .map(|&id| {
+                let roles = &self.roles[id as usize];
+                let shared = own_roles.iter().any(|w| roles.contains_key(w));
+                let conflict = !own_roles.is_empty() && roles.values().sum::<u32>() >= 3 && !shared;
+                let seen_with = here
+                    .iter()
+                    .filter(|&&other| other != id && !candidates.contains(&other))
+                    .filter(|&&other| self.together.contains_key(&(id.min(other), id.max(other))))
+                    .count();
+                let score = f64::from(self.articles[id as usize]).ln_1p()
+                    + if shared { ROLE_WEIGHT } else { 0.0 }
+                    + CONTEXT_WEIGHT * (seen_with as f64).ln_1p()
+                    - if conflict { CONFLICT_WEIGHT } else { 0.0 };
+                (score, conflict, id)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+        let (best, conflict, id) = scored[0];
+        let lead = scored.get(1).map_or(f64::INFINITY, |s| best - s.0);
+        let margin = if by_first { 2.0 * MARGIN } else { MARGIN };
+        if !conflict && lead >= margin {
+            self.keys[id as usize].clone()
+        } else {
+            Key::Alone(cluster)
+        }
+    }
+}
+
+/// Numbers identities by first appearance and sums up their clusters.
+fn number_and_sum(
+    articles: &[Article],
+    clusters: &[ClusterRecord],
+    parts: &[(NameParts, Shape)],
+    keys: Vec<Option<Key>>,
+) -> Identities {
+    struct Sums {
+        label: Label,
+        names: FastMap<String, (u32, u32, bool)>,
+        variants: FastMap<String, (u32, u32)>,
+        roles: FastMap<String, (u32, u32)>,
+        articles: u32,
+        last_article: u32,
+        first_seen: Option<Date>,
+        last_seen: Option<Date>,
+    }
+    let mut index: FastMap<Key, u32> = FastMap::default();
+    let mut sums: Vec<Sums> = Vec::new();
+    let mut of_cluster = Vec::with_capacity(clusters.len());
+    for (n, ((c, (p, s)), key)) in clusters.iter().zip(parts).zip(keys).enumerate() {
+        let key = key.unwrap_or(Key::Alone(n as u32));
+        let id = *index.entry(key).or_insert_with(|| {
+            sums.push(Sums {
+                label: c.label,
+                names: FastMap::default(),
+                variants: FastMap::default(),
+                roles: FastMap::default(),
+                articles: 0,
+                last_article: u32::MAX,
+                first_seen: None,
+                last_seen: None,
+            });
+            (sums.len() - 1) as u32
+        });
+        of_cluster.push(id);
+        let sum = &mut sums[id as usize];
+        let order = sum.names.len() as u32;
+        let full = !matches!(s, Shape::OneWord(_));
+        sum.names.entry(p.display.clone()).or_insert((0, order, full)).0 += 1;
+        for v in &c.variants {
+            let order = sum.variants.len() as u32;
+            sum.variants.entry(v.clone()).or_insert((0, order)).0 += 1;
+        }
+        for r in &c.roles {
+            let order = sum.roles.len() as u32;
+            sum.roles.entry(r.clone()).or_insert((0, order)).0 += 1;
+        }
+        if sum.last_article != c.article {
+            sum.last_article = c.article;
+            sum.articles += 1;
+            if let Some(d) = articles[c.article as usize].published {
+                sum.first_seen = Some(sum.first_seen.map_or(d, |f| f.min(d)));
+                sum.last_seen = Some(sum.last_seen.map_or(d, |l| l.max(d)));
+            }
+        }
+    }
+    let list = sums
+        .into_iter()
+        .map(|s| {
+            let name = s
+                .names
+                .iter()
+                .max_by(|a, b| (a.1.2, a.1.0).cmp(&(b.1.2, b.1.0)).then(b.1.1.cmp(&a.1.1)))
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default();
+            Identity {
+                label: s.label,
+                name,
+                variants: by_count(s.variants),
+                roles: by_count(s.roles),
+                articles: s.articles,
+                first_seen: s.first_seen,
+                last_seen: s.last_seen,
+            }
+        })
+        .collect();
+    Identities { of_cluster, list }
+}
+
+/// Most frequent first, ties in order of first appearance.
+fn by_count(map: FastMap<String, (u32, u32)>) -> Vec<(String, u32)> {
+    let mut v: Vec<(String, u32, u32)> = map.into_iter().map(|(k, (n, order))| (k, n, order)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    v.into_iter().map(|(k, n, _)| (k, n)).collect()
+}
