@@ -15,6 +15,26 @@ pub enum CorpusTask {
     /// Summarise a linked corpus: top identities, most widely carried quotes, altered
     /// quotes; optionally a self-contained HTML page.
     Report(ReportArgs),
+    /// Score a linked corpus against hand labels (ids and offsets only): identities by
+    /// B-cubed, quote groups by pairwise precision and recall.
+    Eval(EvalArgs),
+}
+
+/// Options of `byline corpus eval`.
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// A folder written by `byline corpus link`.
+    dir: PathBuf,
+    /// The extract output it was linked from (for the labelled articles' spans).
+    #[arg(long, required = true, num_args = 1..)]
+    extract: Vec<PathBuf>,
+    /// Identity labels: article_id, start, end, identity (TSV with a header).
+    #[arg(long)]
+    identities: Option<PathBuf>,
+    /// Quote pair labels: article_id_a, start_a, end_a, article_id_b, start_b, end_b,
+    /// same|apart (TSV with a header).
+    #[arg(long)]
+    quote_pairs: Option<PathBuf>,
 }
 
 /// Options of `byline corpus link`.
@@ -54,6 +74,24 @@ pub struct ReportArgs {
 pub fn run(task: CorpusTask) -> Result<(), String> {
     match task {
         CorpusTask::Link(args) => link(args),
+        CorpusTask::Eval(args) => {
+            if args.identities.is_none() && args.quote_pairs.is_none() {
+                return Err("give --identities LABELS, --quote-pairs LABELS or both".into());
+            }
+            if let Some(labels) = &args.identities {
+                print!(
+                    "{}",
+                    byline_corpus::score::identities(&args.dir, &args.extract, labels)?
+                );
+            }
+            if let Some(labels) = &args.quote_pairs {
+                print!(
+                    "{}",
+                    byline_corpus::score::quote_pairs(&args.dir, &args.extract, labels)?
+                );
+            }
+            Ok(())
+        }
         CorpusTask::Report(args) => {
             let report = byline_corpus::report::Report::read(&args.dir, args.top)?;
             print!("{}", report.text());

@@ -8,10 +8,10 @@
 //! 4. a one-word person cluster ("Peskov", "Hillary") joins the full-name identity that
 //!    fits it in its article — the same name in the article, shared roles, names it is
 //!    seen with elsewhere, how often each is named — when that is unambiguous; else it is
-//!    an identity of its own (one per word when no full name has it);
+//!    its cluster alone, or one identity per word when no full name of some standing has it;
 //! 5. identities are numbered by first appearance and summed up.
 
-use crate::names::{NameParts, acronym_of, org_parts, person_parts, role_words};
+use crate::names::{NameParts, acronym_of, is_title, middles_agree, org_parts, person_parts, role_words};
 use crate::read::{Article, ClusterRecord, Label};
 use byline_learn::hash::{FastMap, FastSet};
 use jiff::civil::Date;
@@ -42,8 +42,8 @@ pub(crate) struct Identities {
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Key {
-    /// First and last word, middle initials.
-    Person(String, String),
+    /// First and last word, and which of their middle-name forms (`u32::MAX`: none).
+    Person(String, u32),
     Org(String),
     /// A one-word name no full name has.
     Word(Label, String),
@@ -53,7 +53,7 @@ enum Key {
 
 /// What a cluster's name is, before linking.
 enum Shape {
-    FullPerson { first_last: String, middle: String },
+    FullPerson { first_last: String, middle: Vec<String> },
     OneWord(String),
     Org(NameParts),
 }
@@ -62,6 +62,13 @@ enum Shape {
 const ROLE_WEIGHT: f64 = 2.5;
 const CONTEXT_WEIGHT: f64 = 1.0;
 const CONFLICT_WEIGHT: f64 = 3.0;
+/// A first name fits less readily than a last name ("Paul" is Rand Paul before Paul Ryan).
+const FIRST_NAME_PENALTY: f64 = 1.5;
+/// Articles a full name needs to be a candidate without roles or company in common: three,
+/// and a twentieth of the clusters named by the word alone ("Knife Obamacare" is no
+/// candidate for the 168 "Obamacare" tagged as persons).
+const MIN_CANDIDATE_ARTICLES: u32 = 3;
+const MIN_CANDIDATE_SHARE: f64 = 0.05;
 /// How far the best full name must lead the next (in log-count units, e^1 ≈ 2.7×).
 const MARGIN: f64 = 1.0;
 /// Share of the middle-initial forms a name without them needs to join one.
@@ -73,22 +80,8 @@ const CONTEXT_LIMIT: usize = 40;
 pub(crate) fn link_identities(articles: &[Article], clusters: &[ClusterRecord]) -> Identities {
     let parts: Vec<(NameParts, Shape)> = clusters.par_iter().map(shape).collect();
 
-    // Full names of persons: the middle initials a name without them joins.
-    let mut middles: FastMap<&str, FastMap<&str, u32>> = FastMap::default();
-    for (_, s) in &parts {
-        if let Shape::FullPerson { first_last, middle } = s {
-            *middles.entry(first_last).or_default().entry(middle).or_default() += 1;
-        }
-    }
-    let middle_for_bare: FastMap<&str, &str> = middles
-        .iter()
-        .filter_map(|(fl, counts)| {
-            let with: Vec<(&&str, &u32)> = counts.iter().filter(|(m, _)| !m.is_empty()).collect();
-            let total: u32 = with.iter().map(|(_, c)| **c).sum();
-            let (best, n) = with.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
-            (f64::from(**n) >= DOMINANT_MIDDLE * f64::from(total)).then_some((*fl, **best))
-        })
-        .collect();
+    // Full names of persons: which middle-name form each is (forms that agree are one).
+    let middle_form = middle_forms(&parts);
 
     // Acronyms: the full names articles spell them with.
     let mut acronyms: FastMap<String, FastMap<String, u32>> = FastMap::default();
@@ -112,12 +105,11 @@ pub(crate) fn link_identities(articles: &[Article], clusters: &[ClusterRecord]) 
         .zip(&parts)
         .map(|(c, (p, s))| match s {
             Shape::FullPerson { first_last, middle } => {
-                let middle = if middle.is_empty() {
-                    middle_for_bare.get(first_last.as_str()).copied().unwrap_or("")
-                } else {
-                    middle
-                };
-                Some(Key::Person(first_last.clone(), middle.to_string()))
+                let form = middle_form
+                    .get(&(first_last.as_str(), middle.as_slice()))
+                    .copied()
+                    .unwrap_or(u32::MAX);
+                Some(Key::Person(first_last.clone(), form))
             }
             Shape::Org(_) if is_acronym(&c.name) => {
                 let own = p.joined();
@@ -152,6 +144,56 @@ pub(crate) fn link_identities(articles: &[Article], clusters: &[ClusterRecord]) 
         }
     }
     number_and_sum(articles, clusters, &parts, keys)
+}
+
+/// For each full person name (first and last word) and middle words: the form they are.
+/// Forms are taken most frequent first; a form joins the first earlier one it agrees with
+/// (`middles_agree`); a name without middle words joins the most frequent form when that
+/// has `DOMINANT_MIDDLE` of the names with middle words, else stays a form of its own.
+fn middle_forms(parts: &[(NameParts, Shape)]) -> FastMap<(&str, &[String]), u32> {
+    let mut counts: FastMap<&str, Vec<(&[String], u32)>> = FastMap::default();
+    for (_, s) in parts {
+        if let Shape::FullPerson { first_last, middle } = s {
+            let forms = counts.entry(first_last).or_default();
+            match forms.iter_mut().find(|(m, _)| *m == middle.as_slice()) {
+                Some((_, n)) => *n += 1,
+                None => forms.push((middle, 1)),
+            }
+        }
+    }
+    let mut out = FastMap::default();
+    for (first_last, mut forms) in counts {
+        forms.sort_by(|a, b| b.1.cmp(&a.1));
+        let mut heads: Vec<(&[String], u32)> = Vec::new();
+        for &(middle, n) in forms.iter().filter(|(m, _)| !m.is_empty()) {
+            let head = match heads.iter().position(|(h, _)| middles_agree(h, middle)) {
+                Some(h) => {
+                    heads[h].1 += n;
+                    h
+                }
+                None => {
+                    heads.push((middle, n));
+                    heads.len() - 1
+                }
+            };
+            out.insert((first_last, middle), head as u32);
+        }
+        // A name without middle words is no "Jr.": it joins among the heads without one.
+        let plain = |m: &[String]| !m.iter().any(|w| w.starts_with('+'));
+        let bare_total: u32 = heads.iter().filter(|(m, _)| plain(m)).map(|(_, n)| n).sum();
+        let dominant = heads
+            .iter()
+            .enumerate()
+            .filter(|(_, (m, _))| plain(m))
+            .max_by(|a, b| a.1.1.cmp(&b.1.1).then(b.0.cmp(&a.0)));
+        let bare = match dominant {
+            Some((h, (_, n))) if f64::from(*n) >= DOMINANT_MIDDLE * f64::from(bare_total) => h as u32,
+            Some(_) => u32::MAX,
+            None => 0,
+        };
+        out.insert((first_last, &[][..]), bare);
+    }
+    out
 }
 
 fn is_acronym(name: &str) -> bool {
@@ -189,6 +231,8 @@ struct Context {
     together: FastMap<(u32, u32), u32>,
     /// Full keys of each article (article index → keys), in cluster order.
     in_article: FastMap<u32, Vec<u32>>,
+    /// Clusters whose whole name is this one word (a person's).
+    one_word: FastMap<String, u32>,
 }
 
 impl Context {
@@ -202,7 +246,13 @@ impl Context {
             roles: Vec::new(),
             together: FastMap::default(),
             in_article: FastMap::default(),
+            one_word: FastMap::default(),
         };
+        for ((c, (_, s)), key) in clusters.iter().zip(parts).zip(keys) {
+            if let (Shape::OneWord(w), None, Label::Per) = (s, key, c.label) {
+                *ctx.one_word.entry(w.clone()).or_default() += 1;
+            }
+        }
         let mut last_article: Vec<u32> = Vec::new();
         for ((c, (p, _)), key) in clusters.iter().zip(parts).zip(keys) {
             let Some(key) = key else { continue };
@@ -212,11 +262,11 @@ impl Context {
                 ctx.articles.push(0);
                 ctx.roles.push(FastMap::default());
                 last_article.push(u32::MAX);
-                if let Key::Person(..) = key {
-                    if let (Some(first), Some(last)) = (p.words.first(), p.words.last()) {
-                        ctx.by_last.entry(last.clone()).or_default().push(id);
-                        ctx.by_first.entry(first.clone()).or_default().push(id);
-                    }
+                if let (Key::Person(first_last, _), Some(first)) = (key, p.words.first()) {
+                    // The last word of the key: a suffix ("Jr.") is not it.
+                    let last = first_last.rsplit(' ').next().unwrap_or_default();
+                    ctx.by_last.entry(last.to_string()).or_default().push(id);
+                    ctx.by_first.entry(first.clone()).or_default().push(id);
                 }
                 id
             });
@@ -251,44 +301,75 @@ impl Context {
         ctx
     }
 
-    /// The identity key of a one-word person name (see the module doc, step 4).
+    /// The identity key of a one-word person name (see the module doc, step 4): the full
+    /// names with it as last word, or (weighed less) as first word, that are named in the
+    /// article, else the one that clearly leads on roles, company and frequency. A word no
+    /// full name of some standing has is an identity of its own ("Obamacare" tagged as a
+    /// person is one thing wherever it is); a word several fit is its cluster alone.
     fn choose_full_name(&self, cluster: u32, c: &ClusterRecord, word: &str) -> Key {
-        let (candidates, by_first) = match self.by_last.get(word) {
-            Some(ids) => (ids, false),
-            None => match self.by_first.get(word) {
-                Some(ids) => (ids, true),
-                None => return Key::Word(Label::Per, word.to_string()),
-            },
-        };
+        let by_last = self.by_last.get(word).map_or(&[][..], Vec::as_slice);
+        let by_first = self.by_first.get(word).map_or(&[][..], Vec::as_slice);
+        let candidates: Vec<(u32, bool)> = by_last
+            .iter()
+            .map(|&id| (id, false))
+            .chain(by_first.iter().filter(|id| !by_last.contains(id)).map(|&id| (id, true)))
+            .collect();
         let here: &[u32] = self.in_article.get(&c.article).map_or(&[], |v| v.as_slice());
-        let named_here: Vec<u32> = candidates.iter().copied().filter(|id| here.contains(id)).collect();
+        // A full name in the article with the word as last name; one with it as first
+        // name only counts in the scores ("Trump" is not "Trump Tower").
+        let named_here: Vec<u32> = candidates
+            .iter()
+            .filter(|c| !c.1 && here.contains(&c.0))
+            .map(|c| c.0)
+            .collect();
         if named_here.len() == 1 {
             return self.keys[named_here[0] as usize].clone();
         }
+        let one_word = self.one_word.get(word).copied().unwrap_or(0);
+        let candidate_ids: FastSet<u32> = candidates.iter().map(|c| c.0).collect();
         let own_roles: FastSet<String> = c.roles.iter().flat_map(|r| role_words(r)).collect();
         let mut scored: Vec<(f64, bool, u32)> = candidates
             .iter()
-            .map(|&id| {
+            .filter_map(|&(id, first_name)| {
                 let roles = &self.roles[id as usize];
-                let shared = own_roles.iter().any(|w| roles.contains_key(w));
-                let conflict = !own_roles.is_empty() && roles.values().sum::<u32>() >= 3 && !shared;
+                let total: u32 = roles.values().sum();
+                // A role word the candidate often has (one in ten of its role words) counts
+                // for it; roles it never has count against it.
+                let shared = own_roles.iter().any(|w| roles.get(w).is_some_and(|n| n * 10 >= total));
+                let conflict = !own_roles.is_empty() && total >= 3 && !own_roles.iter().any(|w| roles.contains_key(w));
+                let named = here.contains(&id);
+                let articles = self.articles[id as usize];
+                let rare = articles < MIN_CANDIDATE_ARTICLES
+                    || f64::from(articles) < MIN_CANDIDATE_SHARE * f64::from(one_word);
+                if rare && !shared && !named {
+                    return None;
+                }
                 let seen_with = here
                     .iter()
-                    .filter(|&&other| other != id && !candidates.contains(&other))
+                    .filter(|&&other| other != id && !candidate_ids.contains(&other))
                     .filter(|&&other| self.together.contains_key(&(id.min(other), id.max(other))))
                     .count();
-                let score = f64::from(self.articles[id as usize]).ln_1p()
+                let score = f64::from(articles).ln_1p()
+                    + if named { ROLE_WEIGHT } else { 0.0 }
                     + if shared { ROLE_WEIGHT } else { 0.0 }
                     + CONTEXT_WEIGHT * (seen_with as f64).ln_1p()
-                    - if conflict { CONFLICT_WEIGHT } else { 0.0 };
-                (score, conflict, id)
+                    - if conflict { CONFLICT_WEIGHT } else { 0.0 }
+                    - if first_name { FIRST_NAME_PENALTY } else { 0.0 };
+                Some((score, conflict, id))
             })
             .collect();
+        if scored.is_empty() {
+            // A title alone ("President") names different people in different articles.
+            return if is_title(word) {
+                Key::Alone(cluster)
+            } else {
+                Key::Word(Label::Per, word.to_string())
+            };
+        }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
         let (best, conflict, id) = scored[0];
         let lead = scored.get(1).map_or(f64::INFINITY, |s| best - s.0);
-        let margin = if by_first { 2.0 * MARGIN } else { MARGIN };
-        if !conflict && lead >= margin {
+        if !conflict && lead >= MARGIN {
             self.keys[id as usize].clone()
         } else {
             Key::Alone(cluster)

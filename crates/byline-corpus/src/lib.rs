@@ -20,6 +20,7 @@ mod names;
 mod quotes;
 mod read;
 pub mod report;
+pub mod score;
 mod tables;
 mod words;
 

@@ -13,10 +13,10 @@ pub(crate) struct NameParts {
 }
 
 impl NameParts {
-    /// The key two full names of persons share when they are one name: first and last
-    /// word, with the initials of the middle words ("donald trump|j" for "Donald J. Trump"
-    /// and "Donald John Trump"; "george bush|w" for "George W. Bush").
-    pub fn person_key(&self) -> Option<(String, String)> {
+    /// The key two full names of persons share when they are one name — first word (a
+    /// nickname as its given name: "Joe" → "joseph") and last word — with the middle
+    /// words and a generational suffix, which `middles_agree` compares.
+    pub fn person_key(&self) -> Option<(String, Vec<String>)> {
         if self.words.len() < 2 {
             return None;
         }
@@ -26,14 +26,11 @@ impl NameParts {
             Some((last, rest)) if SUFFIXES.contains(&last.as_str()) && rest.len() >= 2 => (rest, last.as_str()),
             _ => (self.words.as_slice(), ""),
         };
-        let first = &words[0];
+        let first = given_name(&words[0]);
         let last = &words[words.len() - 1];
-        let mut middle: String = words[1..words.len() - 1]
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .collect();
+        let mut middle: Vec<String> = words[1..words.len() - 1].to_vec();
         if !suffix.is_empty() {
-            middle = format!("{middle}+{suffix}");
+            middle.push(format!("+{suffix}"));
         }
         Some((format!("{first} {last}"), middle))
     }
@@ -43,6 +40,102 @@ impl NameParts {
         self.words.join(" ")
     }
 }
+
+/// Whether two persons' middle words (and suffixes) can be one person's: each word of the
+/// shorter list matches one of the longer, in order — the same word, or an initial of it
+/// ("J." / "John"). Lists of initials only must be alike ("W." / "H. W." are George W.
+/// Bush and his father), and so must generational suffixes.
+pub(crate) fn middles_agree(a: &[String], b: &[String]) -> bool {
+    let suffix = |m: &[String]| m.iter().find(|w| w.starts_with('+')).cloned();
+    if suffix(a) != suffix(b) {
+        return false;
+    }
+    let initials = |m: &[String]| m.iter().all(|w| w.chars().count() == 1);
+    if initials(a) && initials(b) {
+        return a == b;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut rest = long.iter();
+    short.iter().all(|w| {
+        rest.any(|v| {
+            w == v
+                || (!w.starts_with('+')
+                    && !v.starts_with('+')
+                    && (w.chars().count() == 1 || v.chars().count() == 1)
+                    && w.chars().next() == v.chars().next())
+        })
+    })
+}
+
+/// A given name's formal form, for the nicknames that stand for one name only.
+fn given_name(word: &str) -> &str {
+    const NICKNAMES: &[(&str, &str)] = &[
+        ("bill", "william"),
+        ("billy", "william"),
+        ("bob", "robert"),
+        ("bobby", "robert"),
+        ("chuck", "charles"),
+        ("dan", "daniel"),
+        ("danny", "daniel"),
+        ("dick", "richard"),
+        ("ed", "edward"),
+        ("jim", "james"),
+        ("jimmy", "james"),
+        ("joe", "joseph"),
+        ("jon", "jonathan"),
+        ("ken", "kenneth"),
+        ("larry", "lawrence"),
+        ("liz", "elizabeth"),
+        ("matt", "matthew"),
+        ("mike", "michael"),
+        ("mick", "michael"),
+        ("mitch", "mitchell"),
+        ("nick", "nicholas"),
+        ("pete", "peter"),
+        ("rick", "richard"),
+        ("rob", "robert"),
+        ("ron", "ronald"),
+        ("steve", "steven"),
+        ("stephen", "steven"),
+        ("ted", "edward"),
+        ("tom", "thomas"),
+        ("tony", "anthony"),
+        ("will", "william"),
+    ];
+    NICKNAMES.iter().find(|(n, _)| *n == word).map_or(word, |(_, g)| g)
+}
+
+/// Titles after which the rest is the name, however many words stand before them
+/// ("Committee Chairman Patrick J. Leahy", "Former Colorado Gov. John Hickenlooper").
+const TITLES_ENDING_A_PREFIX: &[&str] = &[
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "president",
+    "minister",
+    "mayor",
+    "speaker",
+    "leader",
+    "director",
+    "ceo",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "congressman",
+    "congresswoman",
+    "democrat",
+    "republican",
+    "candidate",
+    "nominee",
+    "sheriff",
+    "commissioner",
+];
 
 /// Titles and honorifics that may stand before a name (folded, without periods).
 const TITLES: &[&str] = &[
@@ -143,13 +236,19 @@ const TITLES: &[&str] = &[
     "councillor",
     "alderman",
     "coach",
-    "gop",
+    "democrat",
     "candidate",
     "nominee",
     "dem",
     "d",
     "r",
 ];
+
+/// Whether a folded word is a title or honorific ("president", "mayor"): a cluster named
+/// by it alone is no one in particular.
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLES.contains(&word) || TITLES_ENDING_A_PREFIX.contains(&word)
+}
 
 /// Words that end a person's name without being part of it.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"];
@@ -211,7 +310,11 @@ fn cut(name: &str) -> Vec<(&str, String)> {
     name.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '"' || c == '“' || c == '”')
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .or_else(|| w.strip_suffix("‘s"))
+                .unwrap_or(w);
             let w = w.strip_suffix('\'').or_else(|| w.strip_suffix('’')).unwrap_or(w);
             (w, fold_word(w))
         })
@@ -243,6 +346,14 @@ pub(crate) fn person_parts(name: &str, roles: &[String]) -> NameParts {
     }
     let all = cut(rest);
     let mut words: &[(&str, String)] = &all;
+    if let Some(t) = words
+        .iter()
+        .rposition(|(_, f)| TITLES_ENDING_A_PREFIX.contains(&f.as_str()))
+    {
+        if words.len() - t > 2 {
+            words = &words[t + 1..];
+        }
+    }
     while words.len() > 1 && TITLES.contains(&words[0].1.as_str()) {
         words = &words[1..];
     }
@@ -311,19 +422,35 @@ mod tests {
             "Dmitry Peskov"
         );
         assert_eq!(org_parts("House Republicans").words, ["house", "republicans"]);
+        assert_eq!(
+            words("Committee Chairman Patrick J. Leahy", &[]),
+            ["patrick", "j", "leahy"]
+        );
+        assert_eq!(
+            words("Former Colorado Gov. John Hickenlooper", &[]),
+            ["john", "hickenlooper"]
+        );
     }
 
     #[test]
     fn persons_share_a_key_by_first_last_and_middle_initials() {
         let key = |n: &str| person_parts(n, &[]).person_key();
-        assert_eq!(key("Donald J. Trump"), key("Donald John Trump"));
-        assert_ne!(key("George W. Bush"), key("George H. W. Bush"));
-        assert_ne!(key("Donald Trump Jr."), key("Donald Trump"));
+        let agree = |a: &str, b: &str| {
+            let (ka, kb) = (key(a).unwrap(), key(b).unwrap());
+            ka.0 == kb.0 && middles_agree(&ka.1, &kb.1)
+        };
+        assert!(agree("Donald J. Trump", "Donald John Trump"));
+        assert!(agree("Hillary Rodham Clinton", "Hillary Diane Rodham Clinton"));
+        assert!(agree("Joe Biden", "Joseph Biden"));
+        assert!(agree("Chuck Schumer", "Charles Schumer"));
+        assert!(!agree("George W. Bush", "George H. W. Bush"));
+        assert!(!agree("Donald Trump Jr.", "Donald J. Trump"));
+        assert!(!agree("Donald J. Trump Jr.", "Donald J. Trump"));
         assert_eq!(
             key("Martin Luther King Jr.").map(|k| k.0),
             Some("martin king".to_string())
         );
-        assert_eq!(key("Donald Trump").map(|k| k.1), Some(String::new()));
+        assert_eq!(key("Donald Trump").map(|k| k.1), Some(vec![]));
         assert_eq!(key("Peskov"), None);
     }
 
