@@ -163,7 +163,7 @@ fn middle_forms(parts: &[(NameParts, Shape)]) -> FastMap<(&str, &[String]), u32>
     }
     let mut out = FastMap::default();
     for (first_last, mut forms) in counts {
-        forms.sort_by(|a, b| b.1.cmp(&a.1));
+        forms.sort_by_key(|f| std::cmp::Reverse(f.1));
         let mut heads: Vec<(&[String], u32)> = Vec::new();
         for &(middle, n) in forms.iter().filter(|(m, _)| !m.is_empty()) {
             let head = match heads.iter().position(|(h, _)| middles_agree(h, middle)) {
