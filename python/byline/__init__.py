@@ -21,6 +21,7 @@ from .errors import BylineError, ExtractionError, InputError, PipelineConfigErro
 from .pipeline import DEFAULT_MIN_QUOTE_SCORE, DEFAULT_MIN_STANCE_SCORE, Pipeline
 from .reading import read
 from .tables import to_pandas, to_rows
+from . import corpus  # noqa: E402 (after the modules it uses)
 
 __version__: str = _byline.__version__
 
@@ -34,6 +35,7 @@ __all__ = [
     "PipelineConfigError",
     "ExtractionError",
     "available_extractors",
+    "corpus",
     "read",
     "render",
     "to_pandas",

@@ -24,6 +24,8 @@ __all__ = [
     "TokenData",
     "available_extractors",
     "tokens_of",
+    "corpus_link",
+    "corpus_slim",
     "render_html",
     "__version__",
 ]
@@ -409,3 +411,16 @@ class PendingBatch:
 def available_extractors() -> List[str]: ...
 def render_html(text: str, record_json: str) -> str: ...
 def tokens_of(text: str) -> NativeRecord: ...
+def corpus_link(
+    paths: List[str], lines: List[str], output: str, source_field: str = ..., threads: Optional[int] = ...
+) -> str: ...
+def corpus_slim(
+    ids: List[str],
+    errors: List[Optional[str]],
+    published: List[Optional[str]],
+    sources: List[Optional[str]],
+    entities: List[str],
+    clusters: List[str],
+    quotes: List[str],
+    source_field: str = ...,
+) -> List[str]: ...

@@ -24,7 +24,7 @@ pub mod score;
 mod tables;
 mod words;
 
-pub use read::Label;
+pub use read::{Label, Source, slim_record};
 pub use tables::{
     ENTITY_LINK_COLUMNS, EntityLinkRow, IDENTITY_COLUMNS, IdentityRow, OCCURRENCE_COLUMNS, OccurrenceRow,
     QUOTE_COLUMNS, QuoteRow, Summary, read_csv,
@@ -92,8 +92,14 @@ pub struct Linked {
 /// input), read in order. Fails only when a file cannot be read; bad records are
 /// warnings in the summary.
 pub fn link(inputs: &[PathBuf], options: &LinkOptions) -> Result<Linked, String> {
+    let sources: Vec<Source> = inputs.iter().cloned().map(Source::File).collect();
+    link_sources(&sources, options)
+}
+
+/// Links extract records read from files or memory (see [`link`]).
+pub fn link_sources(sources: &[Source], options: &LinkOptions) -> Result<Linked, String> {
     let mut warnings = Warnings::default();
-    let input = read::read_inputs(inputs, &options.source_field, &mut warnings)?;
+    let input = read::read_inputs(sources, &options.source_field, &mut warnings)?;
     let identities = identities::link_identities(&input.articles, &input.clusters);
     let speakers = tables::speaker_identities(&input, &identities);
     let groups = quotes::group_quotes(&input.articles, &input.quotes, &speakers);

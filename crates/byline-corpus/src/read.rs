@@ -6,7 +6,7 @@
 use crate::Warnings;
 use jiff::civil::Date;
 use rayon::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
 use std::io::BufRead;
@@ -104,13 +104,13 @@ struct SlimRecord {
     quotes: Vec<SlimQuote>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct SlimEntity {
     text: String,
     cluster: usize,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct SlimCluster {
     name: String,
     label: String,
@@ -120,9 +120,9 @@ struct SlimCluster {
     roles: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct SlimQuote {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     text: String,
     #[serde(default)]
     content: String,
@@ -130,7 +130,7 @@ struct SlimQuote {
     speaker: Option<SlimSpeaker>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct SlimSpeaker {
     #[serde(default)]
     cluster: Option<usize>,
@@ -149,6 +149,24 @@ enum Parsed {
     Unreadable(String),
 }
 
+/// Where extract records are read from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// A JSONL or JSONL.gz file ("-": standard input).
+    File(PathBuf),
+    /// JSON lines in memory, with a name for messages.
+    Lines(String, String),
+}
+
+impl Source {
+    fn name(&self) -> String {
+        match self {
+            Source::File(path) => path.display().to_string(),
+            Source::Lines(name, _) => name.clone(),
+        }
+    }
+}
+
 /// Where each line came from, for messages.
 struct LineAt {
     file: usize,
@@ -162,12 +180,15 @@ const CHUNK_BYTES: usize = 8 << 20;
 
 /// Reads every input file in order (".gz" or plain; "-" is standard input). `source_field`
 /// names the `meta` key whose value is an occurrence's source.
-pub(crate) fn read_inputs(inputs: &[PathBuf], source_field: &str, warnings: &mut Warnings) -> Result<Input, String> {
+pub(crate) fn read_inputs(inputs: &[Source], source_field: &str, warnings: &mut Warnings) -> Result<Input, String> {
     let mut input = Input::default();
     let mut seen_ids: HashSet<String> = HashSet::new();
     let mut record = 0usize;
-    for (file, path) in inputs.iter().enumerate() {
-        let mut reader = byline_read::open(path).map_err(|e| e.to_string())?;
+    for (file, source) in inputs.iter().enumerate() {
+        let mut reader: Box<dyn BufRead + Send + '_> = match source {
+            Source::File(path) => byline_read::open(path).map_err(|e| e.to_string())?,
+            Source::Lines(_, text) => Box::new(text.as_bytes()),
+        };
         let mut line_no = 0usize;
         loop {
             let mut chunk: Vec<(LineAt, String)> = Vec::new();
@@ -176,7 +197,7 @@ pub(crate) fn read_inputs(inputs: &[PathBuf], source_field: &str, warnings: &mut
                 let mut line = String::new();
                 let n = reader
                     .read_line(&mut line)
-                    .map_err(|e| format!("{}: line {}: {e}", path.display(), line_no + 1))?;
+                    .map_err(|e| format!("{}: line {}: {e}", source.name(), line_no + 1))?;
                 if n == 0 {
                     break;
                 }
@@ -207,7 +228,7 @@ pub(crate) fn read_inputs(inputs: &[PathBuf], source_field: &str, warnings: &mut
                 })
                 .collect();
             for (at, parsed) in parsed {
-                let place = || format!("{}:{}", inputs[at.file].display(), at.line);
+                let place = || format!("{}:{}", inputs[at.file].name(), at.line);
                 match parsed {
                     Parsed::Blank => {}
                     Parsed::Unreadable(message) => {
@@ -378,6 +399,58 @@ fn parse_line(line: &str, record: usize, source_field: &str) -> Parsed {
         quotes,
         warnings,
     }
+}
+
+/// One extract record cut down to what linking reads, as a JSON line, from the columns
+/// `byline.dask.extract` gives (each layer as JSON text): what a Dask partition sends to
+/// the linker. A layer that is no JSON list makes an error record with the id.
+#[allow(clippy::too_many_arguments)]
+pub fn slim_record(
+    id: &str,
+    error: Option<&str>,
+    published: Option<&str>,
+    source: Option<&str>,
+    source_field: &str,
+    entities: &str,
+    clusters: &str,
+    quotes: &str,
+) -> String {
+    fn layer<T: for<'de> Deserialize<'de>>(name: &str, json: &str) -> Result<Vec<T>, String> {
+        if json.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        serde_json::from_str(json).map_err(|e| format!("the {name} column is not byline's JSON: {e}"))
+    }
+    let layers = (|| {
+        Ok::<_, String>((
+            layer::<SlimEntity>("entities", entities)?,
+            layer::<SlimCluster>("clusters", clusters)?,
+            layer::<SlimQuote>("quotes", quotes)?,
+        ))
+    })();
+    let record = match (error, layers) {
+        (Some(e), _) => serde_json::json!({"id": id, "error": e}),
+        (None, Err(e)) => serde_json::json!({"id": id, "error": e}),
+        (None, Ok((entities, clusters, quotes))) => {
+            let quotes: Vec<SlimQuote> = quotes
+                .into_iter()
+                .map(|q| SlimQuote {
+                    content: if q.content.is_empty() { q.text } else { q.content },
+                    text: String::new(),
+                    speaker: q.speaker,
+                })
+                .collect();
+            let mut meta = serde_json::Map::new();
+            if let Some(s) = source {
+                meta.insert(source_field.to_string(), Value::String(s.to_string()));
+            }
+            serde_json::json!({
+                "id": id, "error": null, "published": published, "meta": meta,
+                "entities": entities, "clusters": clusters, "quotes": quotes,
+            })
+        }
+    };
+    record.to_string()
 }
 
 /// `YYYY-MM-DD`, or the date part of an RFC 3339 timestamp.

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 mod convert;
+mod corpus;
 mod objects;
 mod reading;
 
@@ -522,6 +523,8 @@ fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(available_extractors, m)?)?;
     m.add_function(wrap_pyfunction!(render_html, m)?)?;
     m.add_function(wrap_pyfunction!(tokens_of, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::corpus_link, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::corpus_slim, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
