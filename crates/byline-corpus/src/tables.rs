@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// One corpus identity (`identities.csv`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct IdentityRow {
     /// "I1", "I2" … in order of first appearance.
     pub identity_id: String,
@@ -36,7 +36,7 @@ pub struct IdentityRow {
 }
 
 /// One PER/ORG cluster of one article and its identity (`entity_links.csv`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EntityLinkRow {
     /// The extract record's id.
     pub article_id: String,
@@ -54,7 +54,7 @@ pub struct EntityLinkRow {
 }
 
 /// One quote group: the occurrences that are one statement (`quotes.csv`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRow {
     /// "Q1", "Q2" … in order of first occurrence in the input.
     pub quote_id: String,
@@ -81,7 +81,7 @@ pub struct QuoteRow {
 }
 
 /// One quote of one article and its group (`occurrences.csv`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OccurrenceRow {
     /// The extract record's id.
     pub article_id: String,
@@ -467,4 +467,24 @@ pub fn read_csv<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, Str
     let err = |e: csv::Error| format!("{}: {e}", path.display());
     let mut r = csv::Reader::from_path(path).map_err(err)?;
     r.deserialize().map(|row| row.map_err(err)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header<T: Serialize + Default>() -> Vec<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(T::default()).unwrap();
+        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        text.lines().next().unwrap().split(',').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn the_header_written_is_the_rows_field_order() {
+        assert_eq!(header::<IdentityRow>(), IDENTITY_COLUMNS);
+        assert_eq!(header::<EntityLinkRow>(), ENTITY_LINK_COLUMNS);
+        assert_eq!(header::<QuoteRow>(), QUOTE_COLUMNS);
+        assert_eq!(header::<OccurrenceRow>(), OCCURRENCE_COLUMNS);
+    }
 }

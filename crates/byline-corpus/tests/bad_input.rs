@@ -109,3 +109,23 @@ fn a_huge_quote_and_ten_thousand_copies_stay_linear() {
     let occurrences: Vec<_> = linked.occurrences().collect();
     assert_eq!(occurrences[1].cut, 100_000 - 60);
 }
+
+#[test]
+fn the_documented_schema_names_every_column() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/corpus_tables.json");
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for (table, columns) in [
+        ("identities.csv", byline_corpus::IDENTITY_COLUMNS),
+        ("entity_links.csv", byline_corpus::ENTITY_LINK_COLUMNS),
+        ("quotes.csv", byline_corpus::QUOTE_COLUMNS),
+        ("occurrences.csv", byline_corpus::OCCURRENCE_COLUMNS),
+    ] {
+        let names: Vec<&str> = schema["tables"][table]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, columns, "{table}");
+    }
+}

@@ -26,7 +26,9 @@ pub(crate) fn corpus_link(
     if !lines.is_empty() {
         sources.push(Source::Lines("records".to_string(), lines.join("\n")));
     }
-    let options = LinkOptions { source_field: source_field.to_string() };
+    let options = LinkOptions {
+        source_field: source_field.to_string(),
+    };
     let output = PathBuf::from(output);
     let result = py.detach(|| {
         let pool = rayon::ThreadPoolBuilder::new()
@@ -60,7 +62,15 @@ pub(crate) fn corpus_slim(
     source_field: &str,
 ) -> PyResult<Vec<String>> {
     let n = ids.len();
-    if [errors.len(), published.len(), entities.len(), clusters.len(), quotes.len()].iter().any(|&l| l != n)
+    if [
+        errors.len(),
+        published.len(),
+        entities.len(),
+        clusters.len(),
+        quotes.len(),
+    ]
+    .iter()
+    .any(|&l| l != n)
         || (!sources.is_empty() && sources.len() != n)
     {
         return Err(ErrorClass::Input.error(py, "corpus_slim: the columns differ in length".to_string(), None, None));
