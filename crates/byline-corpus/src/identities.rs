@@ -11,7 +11,7 @@
 //!    its cluster alone, or one identity per word when no full name of some standing has it;
 //! 5. identities are numbered by first appearance and summed up.
 
-use crate::names::{NameParts, acronym_of, is_title, middles_agree, org_parts, person_parts, role_words};
+use crate::names::{NameParts, acronym_of, has_suffix, is_title, middles_agree, org_parts, person_parts, role_words};
 use crate::read::{Article, ClusterRecord, Label};
 use byline_learn::hash::{FastMap, FastSet};
 use jiff::civil::Date;
@@ -233,6 +233,9 @@ struct Context {
     in_article: FastMap<u32, Vec<u32>>,
     /// Clusters whose whole name is this one word (a person's).
     one_word: FastMap<String, u32>,
+    /// Full names with a generational suffix ("Donald Trump Jr."): never the bare surname
+    /// of the article merely because they are named in it.
+    suffixed: Vec<bool>,
 }
 
 impl Context {
@@ -247,6 +250,7 @@ impl Context {
             together: FastMap::default(),
             in_article: FastMap::default(),
             one_word: FastMap::default(),
+            suffixed: Vec::new(),
         };
         for ((c, (_, s)), key) in clusters.iter().zip(parts).zip(keys) {
             if let (Shape::OneWord(w), None, Label::Per) = (s, key, c.label) {
@@ -261,6 +265,7 @@ impl Context {
                 ctx.keys.push(key.clone());
                 ctx.articles.push(0);
                 ctx.roles.push(FastMap::default());
+                ctx.suffixed.push(has_suffix(&p.words));
                 last_article.push(u32::MAX);
                 if let (Key::Person(first_last, _), Some(first)) = (key, p.words.first()) {
                     // The last word of the key: a suffix ("Jr.") is not it.
@@ -319,7 +324,7 @@ impl Context {
         // name only counts in the scores ("Trump" is not "Trump Tower").
         let named_here: Vec<u32> = candidates
             .iter()
-            .filter(|c| !c.1 && here.contains(&c.0))
+            .filter(|c| !c.1 && !self.suffixed[c.0 as usize] && here.contains(&c.0))
             .map(|c| c.0)
             .collect();
         if named_here.len() == 1 {
@@ -337,7 +342,7 @@ impl Context {
                 // for it; roles it never has count against it.
                 let shared = own_roles.iter().any(|w| roles.get(w).is_some_and(|n| n * 10 >= total));
                 let conflict = !own_roles.is_empty() && total >= 3 && !own_roles.iter().any(|w| roles.contains_key(w));
-                let named = here.contains(&id);
+                let named = here.contains(&id) && !self.suffixed[id as usize];
                 let articles = self.articles[id as usize];
                 let rare = articles < MIN_CANDIDATE_ARTICLES
                     || f64::from(articles) < MIN_CANDIDATE_SHARE * f64::from(one_word);

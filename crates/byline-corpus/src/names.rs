@@ -250,6 +250,11 @@ pub(crate) fn is_title(word: &str) -> bool {
     TITLES.contains(&word) || TITLES_ENDING_A_PREFIX.contains(&word)
 }
 
+/// Whether a person's name ends with a generational suffix ("Donald Trump Jr.").
+pub(crate) fn has_suffix(words: &[String]) -> bool {
+    words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str()))
+}
+
 /// Words that end a person's name without being part of it.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"];
 
