@@ -107,9 +107,11 @@ def test_dask_link_equals_the_local_run():
 
 
 def test_cli_writes_the_same_tables(tmp_path: Path):
-    cli = Path(__file__).resolve().parents[1] / "target" / "release" / "byline"
-    if not cli.exists():
-        pytest.skip("the release CLI is not built (cargo build --release -p byline-cli)")
+    target = Path(__file__).resolve().parents[1] / "target"
+    built = [p for p in (target / "release" / "byline", target / "debug" / "byline") if p.exists()]
+    if not built:
+        pytest.skip("the CLI is not built (cargo build -p byline-cli)")
+    cli = built[0]
     path = tmp_path / "extract.jsonl"
     with open(path, "w", encoding="utf-8") as f:
         for d in docs():
@@ -120,3 +122,29 @@ def test_cli_writes_the_same_tables(tmp_path: Path):
     for t in byline.corpus.TABLES:
         pandas.testing.assert_frame_equal(from_cli[t], local[t])
     assert sys.executable
+
+
+def test_slim_batches_for_spark_link_like_documents():
+    records = [d.to_dict() for d in docs()]
+    frame = pandas.DataFrame(
+        {
+            "id": [r["id"] for r in records],
+            "error": [r["error"] for r in records],
+            "published": [r["published"] for r in records],
+            "entities": [json.dumps(r["entities"]) for r in records],
+            "clusters": [json.dumps(r["clusters"]) for r in records],
+            "quotes": [json.dumps(r["quotes"]) for r in records],
+            "source": [r["meta"]["source"] for r in records],
+        }
+    )
+    halves = [frame.iloc[:2], frame.iloc[2:]]
+    lines = [line for batch in byline.corpus.slim_batches(halves) for line in batch["record"]]
+    assert all(len(line) < len(json.dumps(r)) for line, r in zip(lines, records))
+    slim = tables(byline.corpus.link(lines))
+    local = tables(byline.corpus.link(docs()))
+    for t in byline.corpus.TABLES:
+        pandas.testing.assert_frame_equal(slim[t], local[t])
+    # A layer that is no JSON is an error record with its id, not a crash.
+    bad = frame.iloc[:1].assign(quotes="{not json")
+    line = next(iter(byline.corpus.slim_batches([bad])))["record"].iloc[0]
+    assert json.loads(line)["error"].startswith("the quotes column is not byline's JSON")

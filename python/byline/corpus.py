@@ -16,13 +16,13 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
 
 from . import _byline
 from .document import Document
 from .tables import _require
 
-__all__ = ["Linked", "link", "read_tables", "TABLES"]
+__all__ = ["Linked", "link", "read_tables", "slim_frame", "slim_batches", "TABLES"]
 
 TABLES = ("identities", "entity_links", "quotes", "occurrences")
 """The tables of a linked corpus, each a CSV file of ``byline corpus link``'s folder."""
@@ -107,3 +107,39 @@ def link(
     with tempfile.TemporaryDirectory(prefix="byline-corpus-") as folder:
         _byline.corpus_link(paths, lines, folder, source_field, threads)
         return read_tables(folder)
+
+
+def _cell(value: Any) -> Optional[str]:
+    """A cell as text; None and NaN as None."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value)
+
+
+def slim_frame(frame: Any, source_column: Optional[str] = "source", source_field: str = "source") -> Any:
+    """Rows of extract output as a table (``id``, ``error``, ``published`` and the
+    ``entities``, ``clusters`` and ``quotes`` columns as JSON text, as
+    ``byline.dask.extract`` and ``byline.tables.arrow_batches`` give them) cut down, in
+    Rust, to what linking reads: a pandas Series of compact JSON lines, same index, for
+    :func:`link`. ``source_column`` (when the frame has it) names each article's source."""
+    pandas = _require("pandas", "byline.corpus.slim_frame")
+    column = lambda name: [_cell(v) for v in frame[name].tolist()]  # noqa: E731
+    has_source = source_column is not None and source_column in frame.columns
+    lines = _byline.corpus_slim(
+        [str(v) for v in frame["id"].tolist()],
+        column("error"),
+        column("published"),
+        column(source_column) if has_source and source_column is not None else [],
+        [v or "[]" for v in column("entities")],
+        [v or "[]" for v in column("clusters")],
+        [v or "[]" for v in column("quotes")],
+        source_field,
+    )
+    return pandas.Series(lines, index=frame.index, dtype="object", name="record")
+
+
+def slim_batches(frames: Iterable[Any], source_column: Optional[str] = "source") -> Iterator[Any]:
+    """:func:`slim_frame` over pandas DataFrames, one ``record`` column out: for Spark's
+    ``mapInPandas(byline.corpus.slim_batches, "record string")``."""
+    for frame in frames:
+        yield slim_frame(frame, source_column).to_frame()

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Sequence
 
-from . import _byline
-from .corpus import Linked
+from .corpus import Linked, slim_frame
 from .corpus import link as _link_locally
 from .pipeline import Pipeline
 from .tables import ARROW_COLUMNS, _require, layer_columns
@@ -66,31 +65,6 @@ def extract(
     )
 
 
-def _text(value: Any) -> Optional[str]:
-    """A cell as text; None and NaN as None."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    return str(value)
-
-
-def _slim_partition(frame: Any, source_column: Optional[str], source_field: str) -> Any:
-    """One partition of ``extract``'s output in, its rows cut down to what linking reads
-    (compact extract records, one JSON line each; cut in Rust) out, same index."""
-    pandas = _require("pandas", "byline.dask.link")
-    column = lambda name: [_text(v) for v in frame[name].tolist()]  # noqa: E731
-    lines = _byline.corpus_slim(
-        [str(v) for v in frame["id"].tolist()],
-        column("error"),
-        column("published"),
-        column(source_column) if source_column is not None else [],
-        [v or "[]" for v in column("entities")],
-        [v or "[]" for v in column("clusters")],
-        [v or "[]" for v in column("quotes")],
-        source_field,
-    )
-    return pandas.Series(lines, index=frame.index, dtype="object")
-
-
 def link(
     ddf: Any,
     *,
@@ -115,8 +89,6 @@ def link(
     for column in needed:
         if column not in ddf.columns:
             raise KeyError(f"byline.dask.link: no column {column!r} (columns: {', '.join(map(str, ddf.columns))})")
-    slim = ddf.map_partitions(
-        _slim_partition, source_column, source_field, meta=pandas.Series(dtype="object", name="record")
-    )
+    slim = ddf.map_partitions(slim_frame, source_column, source_field, meta=pandas.Series(dtype="object", name="record"))
     lines: List[str] = list(slim.compute())
     return _link_locally(lines, source_field=source_field, threads=threads, output=output)

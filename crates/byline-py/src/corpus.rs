@@ -31,17 +31,29 @@ pub(crate) fn corpus_link(
     };
     let output = PathBuf::from(output);
     let result = py.detach(|| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.unwrap_or(0))
-            .build()
-            .map_err(|e| e.to_string())?;
-        pool.install(|| {
-            let linked = byline_corpus::link_sources(&sources, &options)?;
-            linked.write(&output)?;
-            serde_json::to_string(&linked.summary).map_err(|e| e.to_string())
-        })
+        // A bug inside the linker becomes ExtractionError, never a panic across the boundary.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads.unwrap_or(0))
+                .build()
+                .map_err(|e| e.to_string())?;
+            pool.install(|| {
+                let linked = byline_corpus::link_sources(&sources, &options)?;
+                linked.write(&output)?;
+                serde_json::to_string(&linked.summary).map_err(|e| e.to_string())
+            })
+        }))
     });
-    result.map_err(|e| ErrorClass::Input.error(py, e, None, None))
+    match result {
+        Ok(Ok(summary)) => Ok(summary),
+        Ok(Err(e)) => Err(ErrorClass::Input.error(py, e, None, None)),
+        Err(_) => Err(ErrorClass::Extraction.error(
+            py,
+            "byline corpus: the linker failed (a bug; please report it)".into(),
+            None,
+            None,
+        )),
+    }
 }
 
 /// The rows of a `byline.dask.extract` partition as compact extract records holding only
