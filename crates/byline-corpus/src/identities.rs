@@ -3,6 +3,8 @@
 //! 2. full names of persons that agree on first and last word are one identity; middle
 //!    initials keep namesakes apart ("George W. Bush" / "George H. W. Bush") and a name
 //!    without them joins the dominant one;
+//!    namesakes — the same full name with other roles and other company — are apart
+//!    (`namesakes`);
 //! 3. organisations are one identity by their folded name; an acronym alone joins the
 //!    full name that articles spell it with ("FBI" → Federal Bureau of Investigation);
 //! 4. a one-word person cluster ("Peskov", "Hillary") joins the full-name identity that
@@ -12,6 +14,7 @@
 //! 5. identities are numbered by first appearance and summed up.
 
 use crate::names::{NameParts, acronym_of, has_suffix, is_title, middles_agree, org_parts, person_parts, role_words};
+use crate::namesakes;
 use crate::read::{Article, ClusterRecord, Label};
 use byline_learn::hash::{FastMap, FastSet};
 use jiff::civil::Date;
@@ -44,6 +47,8 @@ pub(crate) struct Identities {
 enum Key {
     /// First and last word, and which of their middle-name forms (`u32::MAX`: none).
     Person(String, u32),
+    /// A namesake of the person with that key: another person with the same name.
+    Apart(String, u32, u32),
     Org(String),
     /// A one-word name no full name has.
     Word(Label, String),
@@ -100,7 +105,7 @@ pub(crate) fn link_identities(articles: &[Article], clusters: &[ClusterRecord]) 
     }
 
     // Keys of full names and organisations.
-    let mut keys: Vec<Option<Key>> = clusters
+    let keys: Vec<Option<Key>> = clusters
         .iter()
         .zip(&parts)
         .map(|(c, (p, s))| match s {
@@ -127,6 +132,7 @@ pub(crate) fn link_identities(articles: &[Article], clusters: &[ClusterRecord]) 
         })
         .collect();
 
+    let mut keys = split_namesakes(articles.len(), clusters, keys);
     let context = Context::new(clusters, &parts, &keys);
     let chosen: Vec<Option<Key>> = clusters
         .par_iter()
@@ -144,6 +150,84 @@ pub(crate) fn link_identities(articles: &[Article], clusters: &[ClusterRecord]) 
         }
     }
     number_and_sum(articles, clusters, &parts, keys)
+}
+
+/// Step 2b: namesakes — each full person name's clusters split by roles and company
+/// (`namesakes::split`); a person apart gets a key of its own.
+fn split_namesakes(articles: usize, clusters: &[ClusterRecord], mut keys: Vec<Option<Key>>) -> Vec<Option<Key>> {
+    // Provisional ids of full names and organisations, the articles naming each, and each
+    // article's names.
+    let mut ids: FastMap<&Key, u32> = FastMap::default();
+    let mut id_of: Vec<Option<u32>> = Vec::with_capacity(keys.len());
+    let mut named_in: Vec<u32> = Vec::new();
+    let mut last_article: Vec<u32> = Vec::new();
+    let mut in_article: FastMap<u32, Vec<u32>> = FastMap::default();
+    for (c, key) in clusters.iter().zip(&keys) {
+        let Some(key) = key else {
+            id_of.push(None);
+            continue;
+        };
+        let id = *ids.entry(key).or_insert_with(|| {
+            named_in.push(0);
+            last_article.push(u32::MAX);
+            (named_in.len() - 1) as u32
+        });
+        id_of.push(Some(id));
+        if last_article[id as usize] != c.article {
+            last_article[id as usize] = c.article;
+            named_in[id as usize] += 1;
+            in_article.entry(c.article).or_default().push(id);
+        }
+    }
+    let hubs = namesakes::hubs(&named_in, articles);
+    let mut by_person: FastMap<u32, Vec<usize>> = FastMap::default();
+    for (i, key) in keys.iter().enumerate() {
+        if let (Some(Key::Person(..)), Some(id)) = (key, id_of[i]) {
+            by_person.entry(id).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = by_person
+        .into_values()
+        .filter(|g| g.len() > namesakes::MIN_APART)
+        .collect();
+    groups.sort_unstable();
+    let words: Vec<Vec<String>> = clusters
+        .iter()
+        .map(|c| c.roles.iter().flat_map(|r| role_words(r)).collect())
+        .collect();
+    let apart: Vec<(usize, u32)> = groups
+        .par_iter()
+        .flat_map_iter(|group| {
+            let mentions: Vec<namesakes::Mention<'_>> = group
+                .iter()
+                .map(|&i| {
+                    let own = id_of[i];
+                    let company = in_article[&clusters[i].article]
+                        .iter()
+                        .copied()
+                        .filter(|k| Some(*k) != own && !hubs.contains(k))
+                        .collect();
+                    namesakes::Mention {
+                        roles: words[i].iter().map(String::as_str).collect(),
+                        company,
+                    }
+                })
+                .collect();
+            let person = namesakes::split(&mentions);
+            group
+                .iter()
+                .zip(person)
+                .filter(|(_, p)| *p > 0)
+                .map(|(&i, p)| (i, p))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (i, p) in apart {
+        if let Some(Key::Person(first_last, form)) = keys[i].take() {
+            keys[i] = Some(Key::Apart(first_last, form, p));
+        }
+    }
+    keys
 }
 
 /// For each full person name (first and last word) and middle words: the form they are.
@@ -267,7 +351,7 @@ impl Context {
                 ctx.roles.push(FastMap::default());
                 ctx.suffixed.push(has_suffix(&p.words));
                 last_article.push(u32::MAX);
-                if let (Key::Person(first_last, _), Some(first)) = (key, p.words.first()) {
+                if let (Key::Person(first_last, _) | Key::Apart(first_last, ..), Some(first)) = (key, p.words.first()) {
                     // The last word of the key: a suffix ("Jr.") is not it.
                     let last = first_last.rsplit(' ').next().unwrap_or_default();
                     ctx.by_last.entry(last.to_string()).or_default().push(id);

@@ -17,6 +17,7 @@
 mod align;
 mod identities;
 mod names;
+mod namesakes;
 mod quotes;
 mod read;
 pub mod report;
