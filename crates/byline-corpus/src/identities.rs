@@ -132,8 +132,13 @@ pub(crate) fn link_identities(articles: &[Article], clusters: &[ClusterRecord]) 
         })
         .collect();
 
-    let mut keys = split_namesakes(articles.len(), clusters, keys);
-    let context = Context::new(clusters, &parts, &keys);
+    // Each cluster's role words, folded once for the namesakes and the one-word names.
+    let roles: Vec<Vec<String>> = clusters
+        .par_iter()
+        .map(|c| c.roles.iter().flat_map(|r| role_words(r)).collect())
+        .collect();
+    let mut keys = split_namesakes(articles.len(), clusters, &roles, keys);
+    let context = Context::new(clusters, &parts, &roles, &keys);
     let chosen: Vec<Option<Key>> = clusters
         .par_iter()
         .zip(&parts)
@@ -152,33 +157,60 @@ pub(crate) fn link_identities(articles: &[Article], clusters: &[ClusterRecord]) 
     number_and_sum(articles, clusters, &parts, keys)
 }
 
-/// Step 2b: namesakes — each full person name's clusters split by roles and company
-/// (`namesakes::split`); a person apart gets a key of its own.
-fn split_namesakes(articles: usize, clusters: &[ClusterRecord], mut keys: Vec<Option<Key>>) -> Vec<Option<Key>> {
-    // Provisional ids of full names and organisations, the articles naming each, and each
-    // article's names.
+/// Provisional ids of the keys of full names and organisations, in order of first
+/// appearance: each cluster's id, the first cluster of each id, the articles naming each,
+/// and each article's ids.
+struct KeyIndex {
+    id_of: Vec<Option<u32>>,
+    first: Vec<usize>,
+    named_in: Vec<u32>,
+    in_article: FastMap<u32, Vec<u32>>,
+}
+
+fn index_keys(clusters: &[ClusterRecord], keys: &[Option<Key>]) -> KeyIndex {
     let mut ids: FastMap<&Key, u32> = FastMap::default();
-    let mut id_of: Vec<Option<u32>> = Vec::with_capacity(keys.len());
-    let mut named_in: Vec<u32> = Vec::new();
+    let mut index = KeyIndex {
+        id_of: Vec::with_capacity(keys.len()),
+        first: Vec::new(),
+        named_in: Vec::new(),
+        in_article: FastMap::default(),
+    };
     let mut last_article: Vec<u32> = Vec::new();
-    let mut in_article: FastMap<u32, Vec<u32>> = FastMap::default();
-    for (c, key) in clusters.iter().zip(&keys) {
+    for (n, (c, key)) in clusters.iter().zip(keys).enumerate() {
         let Some(key) = key else {
-            id_of.push(None);
+            index.id_of.push(None);
             continue;
         };
         let id = *ids.entry(key).or_insert_with(|| {
-            named_in.push(0);
+            index.first.push(n);
+            index.named_in.push(0);
             last_article.push(u32::MAX);
-            (named_in.len() - 1) as u32
+            (index.first.len() - 1) as u32
         });
-        id_of.push(Some(id));
+        index.id_of.push(Some(id));
         if last_article[id as usize] != c.article {
             last_article[id as usize] = c.article;
-            named_in[id as usize] += 1;
-            in_article.entry(c.article).or_default().push(id);
+            index.named_in[id as usize] += 1;
+            index.in_article.entry(c.article).or_default().push(id);
         }
     }
+    index
+}
+
+/// Step 2b: namesakes — each full person name's clusters split by roles and company
+/// (`namesakes::split`); a person apart gets a key of its own.
+fn split_namesakes(
+    articles: usize,
+    clusters: &[ClusterRecord],
+    roles: &[Vec<String>],
+    mut keys: Vec<Option<Key>>,
+) -> Vec<Option<Key>> {
+    let KeyIndex {
+        id_of,
+        named_in,
+        in_article,
+        ..
+    } = index_keys(clusters, &keys);
     let hubs = namesakes::hubs(&named_in, articles);
     let mut by_person: FastMap<u32, Vec<usize>> = FastMap::default();
     for (i, key) in keys.iter().enumerate() {
@@ -191,10 +223,6 @@ fn split_namesakes(articles: usize, clusters: &[ClusterRecord], mut keys: Vec<Op
         .filter(|g| g.len() > namesakes::MIN_APART)
         .collect();
     groups.sort_unstable();
-    let words: Vec<Vec<String>> = clusters
-        .iter()
-        .map(|c| c.roles.iter().flat_map(|r| role_words(r)).collect())
-        .collect();
     let apart: Vec<(usize, u32)> = groups
         .par_iter()
         .flat_map_iter(|group| {
@@ -208,7 +236,7 @@ fn split_namesakes(articles: usize, clusters: &[ClusterRecord], mut keys: Vec<Op
                         .filter(|k| Some(*k) != own && !hubs.contains(k))
                         .collect();
                     namesakes::Mention {
-                        roles: words[i].iter().map(String::as_str).collect(),
+                        roles: roles[i].iter().map(String::as_str).collect(),
                         company,
                     }
                 })
@@ -323,51 +351,47 @@ struct Context {
 }
 
 impl Context {
-    fn new(clusters: &[ClusterRecord], parts: &[(NameParts, Shape)], keys: &[Option<Key>]) -> Context {
-        let mut index: FastMap<&Key, u32> = FastMap::default();
+    fn new(
+        clusters: &[ClusterRecord],
+        parts: &[(NameParts, Shape)],
+        roles: &[Vec<String>],
+        keys: &[Option<Key>],
+    ) -> Context {
+        let KeyIndex {
+            id_of,
+            first,
+            named_in,
+            in_article,
+        } = index_keys(clusters, keys);
         let mut ctx = Context {
             by_last: FastMap::default(),
             by_first: FastMap::default(),
-            keys: Vec::new(),
-            articles: Vec::new(),
-            roles: Vec::new(),
+            keys: first.iter().filter_map(|&n| keys[n].clone()).collect(),
+            articles: named_in,
+            roles: vec![FastMap::default(); first.len()],
             together: FastMap::default(),
-            in_article: FastMap::default(),
+            in_article,
             one_word: FastMap::default(),
-            suffixed: Vec::new(),
+            suffixed: first.iter().map(|&n| has_suffix(&parts[n].0.words)).collect(),
         };
         for ((c, (_, s)), key) in clusters.iter().zip(parts).zip(keys) {
             if let (Shape::OneWord(w), None, Label::Per) = (s, key, c.label) {
                 *ctx.one_word.entry(w.clone()).or_default() += 1;
             }
         }
-        let mut last_article: Vec<u32> = Vec::new();
-        for ((c, (p, _)), key) in clusters.iter().zip(parts).zip(keys) {
-            let Some(key) = key else { continue };
-            let id = *index.entry(key).or_insert_with(|| {
-                let id = ctx.keys.len() as u32;
-                ctx.keys.push(key.clone());
-                ctx.articles.push(0);
-                ctx.roles.push(FastMap::default());
-                ctx.suffixed.push(has_suffix(&p.words));
-                last_article.push(u32::MAX);
-                if let (Key::Person(first_last, _) | Key::Apart(first_last, ..), Some(first)) = (key, p.words.first()) {
-                    // The last word of the key: a suffix ("Jr.") is not it.
-                    let last = first_last.rsplit(' ').next().unwrap_or_default();
-                    ctx.by_last.entry(last.to_string()).or_default().push(id);
-                    ctx.by_first.entry(first.clone()).or_default().push(id);
-                }
-                id
-            });
-            let i = id as usize;
-            if last_article[i] != c.article {
-                last_article[i] = c.article;
-                ctx.articles[i] += 1;
-                ctx.in_article.entry(c.article).or_default().push(id);
+        for (id, key) in ctx.keys.iter().enumerate() {
+            let words = &parts[first[id]].0.words;
+            if let (Key::Person(first_last, _) | Key::Apart(first_last, ..), Some(first_word)) = (key, words.first()) {
+                // The last word of the key: a suffix ("Jr.") is not it.
+                let last = first_last.rsplit(' ').next().unwrap_or_default();
+                ctx.by_last.entry(last.to_string()).or_default().push(id as u32);
+                ctx.by_first.entry(first_word.clone()).or_default().push(id as u32);
             }
-            for r in &c.roles {
-                for w in role_words(r) {
-                    *ctx.roles[i].entry(w).or_default() += 1;
+        }
+        for (n, id) in id_of.iter().enumerate() {
+            if let Some(id) = id {
+                for w in &roles[n] {
+                    *ctx.roles[*id as usize].entry(w.clone()).or_default() += 1;
                 }
             }
         }

@@ -130,6 +130,18 @@ struct SlimQuote {
     speaker: Option<SlimSpeaker>,
 }
 
+impl SlimQuote {
+    /// The quote's own words, taken out: `content`, else `text` (records older than
+    /// `content`).
+    fn take_words(&mut self) -> String {
+        if self.content.is_empty() {
+            std::mem::take(&mut self.text)
+        } else {
+            std::mem::take(&mut self.content)
+        }
+    }
+}
+
 #[derive(Deserialize, Serialize)]
 struct SlimSpeaker {
     #[serde(default)]
@@ -368,7 +380,8 @@ fn parse_line(line: &str, record: usize, source_field: &str) -> Parsed {
         .quotes
         .into_iter()
         .enumerate()
-        .map(|(index, q)| {
+        .map(|(index, mut q)| {
+            let content = q.take_words();
             let speaker_cluster = q.speaker.and_then(|s| s.cluster).and_then(|c| {
                 if c < cluster_count {
                     Some(c as u32)
@@ -379,7 +392,6 @@ fn parse_line(line: &str, record: usize, source_field: &str) -> Parsed {
                     None
                 }
             });
-            let content = if q.content.is_empty() { q.text } else { q.content };
             QuoteRecord {
                 article: 0,
                 index: index as u32,
@@ -434,8 +446,8 @@ pub fn slim_record(
         (None, Ok((entities, clusters, quotes))) => {
             let quotes: Vec<SlimQuote> = quotes
                 .into_iter()
-                .map(|q| SlimQuote {
-                    content: if q.content.is_empty() { q.text } else { q.content },
+                .map(|mut q| SlimQuote {
+                    content: q.take_words(),
                     text: String::new(),
                     speaker: q.speaker,
                 })
